@@ -1,0 +1,298 @@
+//! The document model every rule works on.
+//!
+//! Rules never re-split the text themselves: they get the same lines, paragraphs and
+//! sentence-level helpers from one place, with byte ranges into the original input, so that
+//! every finding points at bytes the reviewer can see in the diff.
+
+use std::ops::Range;
+
+/// One line of the input, without its terminator (`\n` or `\r\n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line's content in the input.
+    pub range: Range<usize>,
+    /// Byte range including the line terminator, if any.
+    pub full: Range<usize>,
+    /// 1-based line number.
+    pub number: usize,
+    /// Index into [`Document::paragraphs`], `None` for blank lines.
+    pub paragraph: Option<usize>,
+}
+
+/// A run of consecutive non-blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range from the start of the first line to the end of the last line's content.
+    pub range: Range<usize>,
+    /// Indices into [`Document::lines`].
+    pub lines: Range<usize>,
+}
+
+/// A text split into lines and paragraphs. The first non-blank line is the title.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    text: &'t str,
+    lines: Vec<Line>,
+    paragraphs: Vec<Paragraph>,
+    title: Option<usize>,
+    crlf: bool,
+}
+
+impl<'t> Document<'t> {
+    /// Splits `text` into lines and paragraphs.
+    pub fn parse(text: &'t str) -> Self {
+        let mut lines = Vec::new();
+        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        let mut crlf = false;
+        let mut first_terminator_seen = false;
+        while start < text.len() {
+            let (end, next) = match memchr_newline(&bytes[start..]) {
+                Some(i) => (start + i, start + i + 1),
+                None => (text.len(), text.len()),
+            };
+            let content_end = if end > start && next > end && bytes[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            if next > end && !first_terminator_seen {
+                first_terminator_seen = true;
+                crlf = content_end < end;
+            }
+            let idx = lines.len();
+            let blank = text[start..content_end].trim().is_empty();
+            let paragraph = if blank {
+                None
+            } else {
+                match paragraphs.last_mut() {
+                    Some(p) if p.lines.end == idx => {
+                        p.lines.end = idx + 1;
+                        p.range.end = content_end;
+                        Some(paragraphs.len() - 1)
+                    }
+                    _ => {
+                        paragraphs.push(Paragraph { range: start..content_end, lines: idx..idx + 1 });
+                        Some(paragraphs.len() - 1)
+                    }
+                }
+            };
+            lines.push(Line { range: start..content_end, full: start..next, number: idx + 1, paragraph });
+            start = next;
+        }
+        let title = lines.iter().position(|l| l.paragraph.is_some());
+        Document { text, lines, paragraphs, title, crlf }
+    }
+
+    /// The whole input.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// All lines, blank ones included.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// All paragraphs (runs of non-blank lines).
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The content of line `i`, without its terminator.
+    pub fn line_text(&self, i: usize) -> &'t str {
+        &self.text[self.lines[i].range.clone()]
+    }
+
+    /// The text of paragraph `i` (its lines joined by their original terminators).
+    pub fn paragraph_text(&self, i: usize) -> &'t str {
+        &self.text[self.paragraphs[i].range.clone()]
+    }
+
+    /// Index of the title line: the first non-blank line.
+    pub fn title_line(&self) -> Option<usize> {
+        self.title
+    }
+
+    /// The title, trimmed.
+    pub fn title(&self) -> Option<&'t str> {
+        self.title.map(|i| self.line_text(i).trim())
+    }
+
+    /// Whether the first line terminator is `\r\n`; the output keeps that convention.
+    pub fn is_crlf(&self) -> bool {
+        self.crlf
+    }
+
+    /// Indices of the body's non-blank lines (every non-blank line after the title).
+    pub fn body_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        let from = self.title.map_or(0, |t| t + 1);
+        (from..self.lines.len()).filter(move |&i| self.lines[i].paragraph.is_some())
+    }
+
+    /// Indices of the body paragraphs (every paragraph after the one holding the title,
+    /// plus the rest of the title's paragraph when the title has no blank line after it).
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = usize> + '_ {
+        let title_par = self.title.and_then(|t| self.lines[t].paragraph);
+        (0..self.paragraphs.len()).filter(move |&p| Some(p) != title_par)
+    }
+
+    /// The 0-based line index holding byte `offset`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self.lines.binary_search_by(|l| {
+            if offset < l.full.start {
+                std::cmp::Ordering::Greater
+            } else if offset >= l.full.end && !(l.full.end == self.text.len() && offset == l.full.end) {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.min(self.lines.len().saturating_sub(1)),
+        }
+    }
+}
+
+fn memchr_newline(haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == b'\n')
+}
+
+/// Sentences of a paragraph: byte ranges (relative to the text given) ending after `.`, `!`
+/// or `?` (and any closing quotes) followed by whitespace, or at the end.
+///
+/// Deliberately simple: abbreviations such as "U.S." are not split because a split needs
+/// whitespace followed by an upper-case letter or a quote after the stop.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // closing quotes and brackets belong to the sentence
+            while j < bytes.len() {
+                let rest = &text[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let ws_end = text[j..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |k| j + k);
+            let at_end = ws_end == text.len();
+            let next_starts = !at_end && ws_end > j && {
+                let c = text[ws_end..].chars().next().unwrap_or(' ');
+                c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(')
+            };
+            // "U.S. officials": a one-letter token before the dot is an abbreviation
+            let prev_word_len = text[start..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .map_or(0, |w| w.chars().filter(|c| c.is_alphabetic()).count());
+            let abbreviation = b == b'.' && prev_word_len <= 1 && text[start..i].ends_with(|c: char| c.is_alphabetic()) && i > start && {
+                let w = text[start..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+                w.contains('.') || w.len() == 1
+            };
+            if at_end || (next_starts && !abbreviation) {
+                out.push(start..j);
+                start = ws_end;
+                i = ws_end;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        let end = text.trim_end().len().max(start);
+        out.push(start..end);
+    }
+    out
+}
+
+/// A word token: a run of letters, digits, apostrophes or hyphens inside a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub text: &'t str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Word tokens of `text` with byte offsets relative to `text`.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev_end = 0;
+    for (i, c) in text.char_indices() {
+        let inner = c.is_alphanumeric()
+            || (start.is_some()
+                && matches!(c, '\'' | '\u{2019}' | '-' | '.')
+                && text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric()));
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { text: &text[s..i], start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+        prev_end = i + c.len_utf8();
+    }
+    if let Some(s) = start {
+        out.push(Word { text: &text[s..prev_end], start: s, end: prev_end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_paragraphs_and_title() {
+        let text = "\nTitle here\n\nFirst para\nstill first\n\n\nSecond\n";
+        let doc = Document::parse(text);
+        assert_eq!(doc.title(), Some("Title here"));
+        assert_eq!(doc.paragraphs().len(), 3);
+        assert_eq!(doc.paragraph_text(1), "First para\nstill first");
+        assert_eq!(doc.body_paragraphs().collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(doc.body_lines().map(|i| doc.line_text(i)).collect::<Vec<_>>(), vec!["First para", "still first", "Second"]);
+        assert!(!doc.is_crlf());
+    }
+
+    #[test]
+    fn crlf_lines_exclude_the_carriage_return() {
+        let doc = Document::parse("T\r\n\r\nBody line\r\n");
+        assert!(doc.is_crlf());
+        assert_eq!(doc.line_text(2), "Body line");
+        assert_eq!(doc.lines()[2].full, 5..16);
+    }
+
+    #[test]
+    fn line_at_maps_offsets() {
+        let doc = Document::parse("ab\ncd\nef");
+        assert_eq!(doc.line_at(0), 0);
+        assert_eq!(doc.line_at(2), 0);
+        assert_eq!(doc.line_at(3), 1);
+        assert_eq!(doc.line_at(8), 2);
+    }
+
+    #[test]
+    fn sentences_split_on_stops_but_not_abbreviations() {
+        let t = "The U.S. said no. Then \"it rained.\" Why? Because.";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, vec!["The U.S. said no.", "Then \"it rained.\"", "Why?", "Because."]);
+    }
+
+    #[test]
+    fn words_keep_apostrophes_and_hyphens() {
+        let w: Vec<&str> = words("Trump’s all-time low, U.S. 4–5%").iter().map(|w| w.text).collect();
+        assert_eq!(w, vec!["Trump’s", "all-time", "low", "U.S", "4", "5"]);
+    }
+}

@@ -1,0 +1,218 @@
+//! The pipeline for one text: document -> rules -> findings -> edits -> clean text.
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::config::{Config, Settings};
+use crate::document::Document;
+use crate::edit::{self, Edit};
+use crate::rules::user::UserRule;
+use crate::rules::{self, Action, Context, Finding, Rule};
+use crate::Error;
+
+/// A configured set of rules, ready to clean any number of texts (share it across threads).
+pub struct Engine {
+    rules: Vec<&'static dyn Rule>,
+    user_rules: Vec<UserRule>,
+    settings: Settings,
+    allow: Option<AhoCorasick>,
+}
+
+/// The result of cleaning one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The clean title (the first non-blank line), empty for an empty input.
+    pub title: String,
+    /// The clean body: paragraphs separated by one blank line, no trailing newline.
+    pub body: String,
+    /// The whole clean article as written out: title, blank line, body, final newline.
+    pub text: String,
+    /// Everything the rules found, removed or only flagged, in input order.
+    pub findings: Vec<Finding>,
+}
+
+impl Cleaned {
+    /// Findings that removed text.
+    pub fn removals(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.action.removes())
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new(&Config::default()).expect("the default config is valid")
+    }
+}
+
+impl Engine {
+    /// Builds the engine for `config`: selects the rules and compiles user rules.
+    pub fn new(config: &Config) -> Result<Self, Error> {
+        let selected = |code: &str, default_enabled: bool| {
+            let matches = |list: &[String]| {
+                list.iter().any(|p| !p.is_empty() && code.len() >= p.len() && code[..p.len()].eq_ignore_ascii_case(p))
+            };
+            if matches(&config.disable) {
+                // a more specific enable wins over a prefix disable
+                config.enable.iter().any(|p| p.eq_ignore_ascii_case(code))
+            } else {
+                default_enabled || matches(&config.enable)
+            }
+        };
+        for code in config.disable.iter().chain(&config.enable) {
+            let known = rules::registry().iter().any(|r| {
+                let c = r.meta().code;
+                c.len() >= code.len() && c[..code.len()].eq_ignore_ascii_case(code)
+            }) || config.user_rules.iter().any(|u| u.code.eq_ignore_ascii_case(code));
+            if !known {
+                return Err(Error::UnknownRule(code.clone()));
+            }
+        }
+        let rules = rules::registry()
+            .iter()
+            .copied()
+            .filter(|r| selected(r.meta().code, r.meta().default_enabled))
+            .collect();
+        let mut user_rules = Vec::new();
+        let mut codes: HashSet<String> = rules::registry().iter().map(|r| r.meta().code.to_string()).collect();
+        for u in &config.user_rules {
+            if !codes.insert(u.code.to_ascii_uppercase()) {
+                return Err(Error::DuplicateRuleCode(u.code.clone()));
+            }
+            if selected(&u.code, true) {
+                user_rules.push(UserRule::compile(u)?);
+            }
+        }
+        let allow = if config.allow.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&config.allow)
+                    .map_err(|e| Error::Allow(e.to_string()))?,
+            )
+        };
+        Ok(Engine { rules, user_rules, settings: config.settings.clone(), allow })
+    }
+
+    /// The built-in rules this engine runs.
+    pub fn rules(&self) -> &[&'static dyn Rule] {
+        &self.rules
+    }
+
+    /// Finds what the rules report on `text`, in input order.
+    pub fn findings(&self, text: &str) -> Vec<Finding> {
+        let doc = Document::parse(text);
+        let ctx = Context { doc: &doc, settings: &self.settings };
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            rule.check(&ctx, &mut findings);
+        }
+        for rule in &self.user_rules {
+            rule.check(&doc, &mut findings);
+        }
+        if let Some(allow) = &self.allow {
+            let protected: Vec<_> = allow.find_iter(text).map(|m| m.range()).collect();
+            findings.retain(|f| {
+                !f.action.removes() || !protected.iter().any(|p| p.start < f.range.end && f.range.start < p.end)
+            });
+        }
+        findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)).then(a.code.cmp(&b.code)));
+        findings
+    }
+
+    /// Cleans one text.
+    pub fn clean(&self, text: &str) -> Cleaned {
+        let findings = self.findings(text);
+        let doc = Document::parse(text);
+        let edits: Vec<Edit> = findings
+            .iter()
+            .filter_map(|f| match f.action {
+                Action::Flag => None,
+                Action::DropSpan => Some(edit::span_removal(text, f.range.clone())),
+                Action::DropLine => {
+                    let first = doc.line_at(f.range.start);
+                    let last = doc.line_at(f.range.end.saturating_sub(1).max(f.range.start));
+                    Some(Edit::delete(doc.lines()[first].full.start..doc.lines()[last].full.end))
+                }
+            })
+            .collect();
+        let (after, _) = edit::apply(text, &edits);
+        let (title, body) = layout(&after);
+        let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
+        Cleaned { text: render(&title, &body, eol), title, body, findings }
+    }
+}
+
+/// Splits cleaned text into its title and body paragraphs (blank-line runs collapsed).
+fn layout(text: &str) -> (String, String) {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut lines = text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l));
+    let title = lines.by_ref().find(|l| !l.trim().is_empty()).map(|l| l.trim().to_string()).unwrap_or_default();
+    let mut body = String::new();
+    let mut pending_blank = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            pending_blank = !body.is_empty();
+            continue;
+        }
+        if !body.is_empty() {
+            body.push_str(eol);
+            if pending_blank {
+                body.push_str(eol);
+            }
+        }
+        pending_blank = false;
+        body.push_str(line);
+    }
+    (title, body)
+}
+
+/// The written form of an article: title, blank line, body, final newline.
+pub fn render(title: &str, body: &str, eol: &str) -> String {
+    let mut out = String::with_capacity(title.len() + body.len() + 8);
+    if !title.is_empty() {
+        out.push_str(title);
+        out.push_str(eol);
+    }
+    if !body.is_empty() {
+        if !title.is_empty() {
+            out.push_str(eol);
+        }
+        if eol == "\n" {
+            out.push_str(body);
+        } else {
+            out.push_str(&body.replace("\r\n", "\n").replace('\n', eol));
+        }
+        out.push_str(eol);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_puts_a_blank_line_after_the_title_and_collapses_blank_runs() {
+        let e = Engine::default();
+        let c = e.clean("\n\nTitle\nBody one\nstill one\n\n\n\nBody two  \n");
+        assert_eq!(c.title, "Title");
+        assert_eq!(c.text, "Title\n\nBody one\nstill one\n\nBody two  \n");
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        let c = Engine::default().clean("");
+        assert_eq!(c.text, "");
+        assert!(c.findings.is_empty());
+    }
+
+    #[test]
+    fn crlf_is_kept() {
+        let c = Engine::default().clean("Title\r\n\r\nBody\r\nmore\r\n");
+        assert_eq!(c.text, "Title\r\n\r\nBody\r\nmore\r\n");
+    }
+}

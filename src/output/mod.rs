@@ -1,0 +1,3 @@
+//! Writing results: clean text, unified diffs, JSON.
+
+pub mod diff;

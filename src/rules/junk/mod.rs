@@ -1,0 +1,1 @@
+//! Page junk (`J0xx`): lines and paragraphs that belong to the page around the article.

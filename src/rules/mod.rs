@@ -1,0 +1,162 @@
+//! Rules: what counts as junk, each with a stable code and its own explanation.
+//!
+//! A rule looks at a [`Document`] and reports [`Finding`]s; it never edits text. Codes are
+//! stable (`J0xx` page junk, `S0xx` SEO stuffing) so that configs, suppressions and CI reports
+//! keep meaning the same thing across versions. Every rule is listed once, in [`registry`].
+
+pub mod junk;
+pub mod seo;
+pub mod user;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+use crate::document::Document;
+
+/// What happens to the text a finding covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Remove the whole line(s) the finding covers.
+    DropLine,
+    /// Remove the words in the finding's range and mend the spacing around them.
+    DropSpan,
+    /// Report only; the text stays.
+    Flag,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::DropLine => "drop-line",
+            Action::DropSpan => "drop-span",
+            Action::Flag => "flag",
+        }
+    }
+
+    /// Whether applying this action changes the text.
+    pub fn removes(self) -> bool {
+        self != Action::Flag
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The fixed description of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `J001`.
+    pub code: &'static str,
+    /// Short kebab-case name, e.g. `repeated-title`.
+    pub name: &'static str,
+    /// What the rule's findings do unless a finding says otherwise.
+    pub action: Action,
+    /// Whether the rule runs without being enabled in the config.
+    pub default_enabled: bool,
+    /// Markdown with the headings `## What it does`, `## Why`, `## Example`.
+    pub explanation: &'static str,
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Cow<'static, str>,
+    pub name: Cow<'static, str>,
+    /// Byte range in the input. For [`Action::DropLine`] it spans whole lines' content.
+    pub range: Range<usize>,
+    pub action: Action,
+    /// Why this text was found, in this document's terms.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding of `meta`'s rule with its default action.
+    pub fn new(meta: &'static RuleMeta, range: Range<usize>, message: impl Into<String>) -> Self {
+        Finding {
+            code: Cow::Borrowed(meta.code),
+            name: Cow::Borrowed(meta.name),
+            range,
+            action: meta.action,
+            message: message.into(),
+        }
+    }
+
+    /// The same finding with another action (e.g. flag only where removal would break a
+    /// sentence).
+    pub fn with_action(mut self, action: Action) -> Self {
+        self.action = action;
+        self
+    }
+}
+
+/// What a rule sees.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub settings: &'a Settings,
+}
+
+/// A rule. Implementations are stateless; settings come through the [`Context`].
+pub trait Rule: Send + Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every built-in rule, in code order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    static RULES: &[&dyn Rule] = &[];
+    RULES
+}
+
+/// The built-in rule with this code.
+pub fn find(code: &str) -> Option<&'static dyn Rule> {
+    registry().iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_well_formed_and_sorted() {
+        let mut seen = HashSet::new();
+        let mut prev = "";
+        for r in registry() {
+            let m = r.meta();
+            assert!(seen.insert(m.code), "duplicate code {}", m.code);
+            assert!(seen.insert(m.name), "duplicate name {}", m.name);
+            let (letter, digits) = m.code.split_at(1);
+            assert!(matches!(letter, "J" | "S"), "{}: code must start with J or S", m.code);
+            assert!(digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
+            assert!(m.code > prev, "{} is out of order", m.code);
+            prev = m.code;
+            assert!(
+                m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}: name must be kebab-case",
+                m.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented_with_the_fixed_headings() {
+        for r in registry() {
+            let m = r.meta();
+            let e = m.explanation;
+            let what = e.find("## What it does").unwrap_or_else(|| panic!("{}: no What it does", m.code));
+            let why = e.find("## Why").unwrap_or_else(|| panic!("{}: no Why", m.code));
+            let example = e.find("## Example").unwrap_or_else(|| panic!("{}: no Example", m.code));
+            assert!(what < why && why < example, "{}: headings out of order", m.code);
+            for w in [&e[what + 15..why], &e[why + 6..example], &e[example + 10..]] {
+                assert!(w.trim().len() > 20, "{}: a section is empty", m.code);
+            }
+        }
+    }
+}
