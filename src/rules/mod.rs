@@ -108,10 +108,15 @@ pub trait Rule: Send + Sync {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
 }
 
-/// Every built-in rule, in code order.
+/// Every built-in rule, in code order. Each rule group lists its own rules in a `RULES`
+/// slice; this is the one table that joins them.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[];
-    RULES
+    static ALL: std::sync::OnceLock<Vec<&'static dyn Rule>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<&'static dyn Rule> = junk::RULES.iter().chain(seo::RULES).copied().collect();
+        all.sort_by_key(|r| r.meta().code);
+        all
+    })
 }
 
 /// The built-in rule with this code.
