@@ -116,7 +116,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
-    /// A rule code (e.g. J002) to explain.
+    /// A rule code (e.g. J002) or name (share-widget) to explain.
     #[arg(value_name = "CODE")]
     pub code: Option<String>,
 }

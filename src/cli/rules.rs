@@ -58,16 +58,23 @@ pub fn run(options: &Options, args: &RulesArgs) -> anyhow::Result<Status> {
             }
         }
         Some(code) => {
-            if let Some(rule) = rules::find(code) {
+            // a rule's name is accepted too: it is what users see in diffs and reports
+            let builtin = rules::find(code).or_else(|| {
+                rules::registry()
+                    .iter()
+                    .copied()
+                    .find(|r| r.meta().name.eq_ignore_ascii_case(code))
+            });
+            if let Some(rule) = builtin {
                 let m = rule.meta();
                 writeln!(out, "# {} {}\n", m.code, m.name)?;
                 writeln!(out, "{}", m.explanation.trim_end())?;
-            } else if let Some(u) = options
-                .config
-                .user_rules
-                .iter()
-                .find(|u| u.code.eq_ignore_ascii_case(code))
-            {
+            } else if let Some(u) = options.config.user_rules.iter().find(|u| {
+                u.code.eq_ignore_ascii_case(code)
+                    || u.name
+                        .as_deref()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(code))
+            }) {
                 let from = options
                     .config_path
                     .as_ref()

@@ -16,6 +16,24 @@ fn files_in(dir: &Path) -> Vec<String> {
     v
 }
 
+/// A `disable` line for every built-in rule.
+fn builtins_off() -> String {
+    let codes: Vec<String> = decruft::rules::registry()
+        .iter()
+        .map(|r| format!("{:?}", r.meta().code))
+        .collect();
+    format!("disable = [{}]\n", codes.join(", "))
+}
+
+/// `decruft` run in `dir` with every built-in rule turned off, for tests whose expected output
+/// is about input handling, not about what the rules remove (they have their own fixtures).
+fn without_builtin_rules(dir: &Path) -> std::process::Command {
+    std::fs::write(dir.join("rules-off.toml"), builtins_off()).unwrap();
+    let mut cmd = decruft(dir);
+    cmd.args(["--config", "rules-off.toml"]);
+    cmd
+}
+
 fn assert_no_panic(o: &std::process::Output) {
     assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
     assert_ne!(o.status.code(), Some(101), "{}", stderr(o));
@@ -25,16 +43,16 @@ fn assert_no_panic(o: &std::process::Output) {
 fn empty_file_and_empty_stdin_give_empty_output() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    let o = run(decruft(dir.path()).args(["--no-config", "clean", "empty.txt"]));
+    let o = run(without_builtin_rules(dir.path()).args(["clean", "empty.txt"]));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(o.stdout, b"");
     assert_eq!(stderr(&o), "");
-    let o = run(decruft(dir.path())
-        .args(["--no-config", "clean"])
+    let o = run(without_builtin_rules(dir.path())
+        .args(["clean"])
         .stdin(Stdio::null()));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(o.stdout, b"");
-    let o = run(decruft(dir.path()).args(["--no-config", "check", "empty.txt"]));
+    let o = run(without_builtin_rules(dir.path()).args(["check", "empty.txt"]));
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -50,7 +68,7 @@ fn invalid_utf8_is_replaced_with_one_warning_naming_the_file() {
         b"Caf\xE9 Opens\n\nThe caf\xE9 opened on the \xFF\xFE square.\n",
     )
     .unwrap();
-    let o = run(decruft(dir.path()).args(["--no-config", "clean", "a.txt"]));
+    let o = run(without_builtin_rules(dir.path()).args(["clean", "a.txt"]));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         stdout(&o),
@@ -93,11 +111,11 @@ fn binary_bytes_do_not_panic() {
 #[test]
 fn crlf_line_endings_are_kept_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("decruft.toml"),
-        "[[rule]]\ncode = \"U001\"\nregex = \"^Advert: \"\n",
-    )
-    .unwrap();
+    let config = format!(
+        "{}[[rule]]\ncode = \"U001\"\nregex = \"^Advert: \"\n",
+        builtins_off()
+    );
+    std::fs::write(dir.path().join("decruft.toml"), config).unwrap();
     let input = "Library Extends Opening Hours\r\n\r\nThe library will open until nine.\r\nAdvert: buy shoes\r\nStaff welcomed the change.\r\n\r\n\r\nVisitors did too.\r\n";
     std::fs::write(dir.path().join("a.txt"), input).unwrap();
     let o = run(decruft(dir.path()).args(["clean", "a.txt"]));
@@ -129,11 +147,14 @@ fn a_single_50_mb_line_works() {
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
     let o = run(decruft(dir.path()).args(["--no-config", "clean", "big.txt"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // already in clean form, so it comes out byte for byte (compared without printing 50 MB)
-    assert_eq!(o.stdout.len(), text.len());
+    // all the built-in rules ran over it; plain prose, so (nearly) all of it comes out
+    assert!(o
+        .stdout
+        .starts_with(b"Long Line Title\n\nThe tide came in slowly"));
     assert!(
-        o.stdout == text.as_bytes(),
-        "the output differs from the input"
+        o.stdout.len() <= text.len() && o.stdout.len() > text.len() / 10 * 9,
+        "{} bytes out",
+        o.stdout.len()
     );
 }
 
@@ -142,8 +163,7 @@ fn missing_and_directory_inputs_are_named_and_the_others_still_processed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.txt"), "Good Title\n\nGood body.\n").unwrap();
     std::fs::create_dir(dir.path().join("adir")).unwrap();
-    let o = run(decruft(dir.path()).args([
-        "--no-config",
+    let o = run(without_builtin_rules(dir.path()).args([
         "clean",
         "--out",
         "out",
@@ -165,7 +185,7 @@ fn missing_and_directory_inputs_are_named_and_the_others_still_processed() {
     );
     assert_eq!(files_in(&dir.path().join("out")), vec!["good.txt"]);
 
-    let o = run(decruft(dir.path()).args(["--no-config", "clean", "good.txt", "missing.txt"]));
+    let o = run(without_builtin_rules(dir.path()).args(["clean", "good.txt", "missing.txt"]));
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "==> good.txt <==\nGood Title\n\nGood body.\n");
 }
@@ -179,7 +199,7 @@ fn a_failed_write_leaves_no_partial_file_and_no_temporary_file() {
     std::fs::create_dir_all(dir.path().join("out/a.txt")).unwrap();
     std::fs::write(dir.path().join("out/a.txt/keep"), "x").unwrap();
     let o =
-        run(decruft(dir.path()).args(["--no-config", "clean", "--out", "out", "a.txt", "b.txt"]));
+        run(without_builtin_rules(dir.path()).args(["clean", "--out", "out", "a.txt", "b.txt"]));
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -6,6 +6,7 @@ use std::process::Stdio;
 use crate::util::{decruft, run, stderr, stdout};
 
 /// A config with user rules, so that tests do not depend on which built-in rules exist.
+/// Every built-in rule is disabled (see [`workspace`]) so that outputs depend on these alone.
 const CONFIG: &str = r#"
 allow = ["Sponsored by the Reader Fund"]
 
@@ -44,6 +45,15 @@ Sponsored by the Reader Fund\n";
 const UNCHANGED: &str =
     "Orchard Harvest Starts Early\n\nGrowers began picking apples a week ahead of schedule.\n";
 
+/// A `disable` line for every built-in rule.
+fn builtins_off() -> String {
+    let codes: Vec<String> = decruft::rules::registry()
+        .iter()
+        .map(|r| format!("{:?}", r.meta().code))
+        .collect();
+    format!("disable = [{}]\n", codes.join(", "))
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     let p = dir.join(name);
     if let Some(parent) = p.parent() {
@@ -56,7 +66,11 @@ fn write(dir: &Path, name: &str, text: &str) {
 /// `unchanged.txt`.
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "decruft.toml", CONFIG);
+    write(
+        dir.path(),
+        "decruft.toml",
+        &format!("{}{CONFIG}", builtins_off()),
+    );
     write(dir.path(), "article.txt", ARTICLE);
     write(dir.path(), "unchanged.txt", UNCHANGED);
     dir
@@ -138,12 +152,18 @@ fn config_is_discovered_from_a_parent_directory_and_no_config_ignores_it() {
     let sub = ws.path().join("deep/er");
     let o = run(decruft(&sub).args(["clean", "article.txt"]));
     assert_eq!(stdout(&o), ARTICLE_CLEAN);
-    let o = run(decruft(&sub).args(["--no-config", "clean", "article.txt"]));
+    let o = run(decruft(&sub).args(["--no-config", "clean", "--json", "article.txt"]));
     assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim_end()).unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert!(
-        stdout(&o).contains("Coastline Outfitters"),
-        "{}",
-        stdout(&o)
+        !codes.iter().any(|c| c.starts_with('U')),
+        "no user rule without the config: {codes:?}"
     );
 }
 
@@ -400,7 +420,7 @@ fn rules_lists_every_code_and_explains_one() {
     for (row, rule) in rows.iter().zip(registry) {
         let m = rule.meta();
         assert_eq!(row[..3], [m.code, m.name, m.action.as_str()]);
-        assert_eq!(row[3], if m.default_enabled { "yes" } else { "no" });
+        assert_eq!(row[3], "no", "the test config disables every built-in rule");
     }
     assert_eq!(
         rows[registry.len()],
@@ -418,12 +438,27 @@ fn rules_lists_every_code_and_explains_one() {
         &format!("disable = [\"U002\"]\n{CONFIG}"),
     );
     let out = stdout(&run(decruft(ws.path()).arg("rules")));
+    for (line, rule) in out.lines().skip(1).zip(registry) {
+        let m = rule.meta();
+        let enabled = line.split_whitespace().nth(3);
+        assert_eq!(
+            enabled,
+            Some(if m.default_enabled { "yes" } else { "no" }),
+            "{line}"
+        );
+    }
     assert!(
         out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()
             == ["U002", "promo-phrase", "drop-span", "no"]),
         "{out}"
     );
 
+    let o = run(decruft(ws.path()).args(["rules", "sponsor-line"]));
+    assert!(
+        stdout(&o).starts_with("# U001 sponsor-line\n"),
+        "by name: {}",
+        stdout(&o)
+    );
     let o = run(decruft(ws.path()).args(["rules", "u001"]));
     assert_eq!(o.status.code(), Some(0));
     assert!(
@@ -502,4 +537,14 @@ fn the_share_widget_rule_removes_a_lone_x_when_present() {
     assert!(stdout(&o).contains("\n-X\n"), "{}", stdout(&o));
     let o = run(decruft(dir.path()).args(["--no-config", "clean", "a.txt"]));
     assert_eq!(stdout(&o), "Bridge Reopens to Cyclists\n\nThe old bridge reopened to cyclists on Sunday after repairs.\n");
+}
+
+#[test]
+fn html_input_is_cleaned_as_text_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.html", "<!DOCTYPE html>\n<p>Hello</p>\n");
+    let o = run(decruft(dir.path()).args(["--no-config", "clean", "page.html"]));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "<!DOCTYPE html>\n\n<p>Hello</p>\n");
+    assert_eq!(stderr(&o), "warning: page.html: looks like HTML; HTML inputs are not extracted yet and are cleaned as plain text\n");
 }
