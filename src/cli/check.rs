@@ -8,12 +8,12 @@ use decruft::output;
 use super::args::CheckArgs;
 use super::options::Options;
 use super::process::process;
-use super::{eprint_message, render_error, Status};
+use super::{eprint_message, render_error, Status, UntilClosed};
 
 pub fn run(options: &Options, args: &CheckArgs) -> anyhow::Result<Status> {
     let engine = options.engine()?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(UntilClosed::new(stdout.lock()));
     let (mut checked, mut changed, mut removals, mut errors) = (0usize, 0usize, 0usize, 0usize);
     for path in &args.paths {
         let outcome = match input::read(path)

@@ -56,6 +56,51 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
+/// A writer that, once its reader has gone away (broken pipe), drops everything written to
+/// it. `check` uses it so that `decruft check ... | head` still reads every input and exits
+/// with the verdict, instead of stopping at the first diff that no one reads.
+pub struct UntilClosed<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> UntilClosed<W> {
+    pub fn new(inner: W) -> Self {
+        UntilClosed {
+            inner,
+            closed: false,
+        }
+    }
+}
+
+impl<W: Write> Write for UntilClosed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            r => r,
+        }
+    }
+}
+
 /// The message of `err` and its causes, `: `-separated, leaving out a cause whose text the
 /// message already carries (library errors often include their source's reason) and Rust's
 /// ` (os error N)` suffixes.
@@ -106,6 +151,28 @@ fn eprint_message(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Closed;
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_swallows_writes_but_other_errors_pass() {
+        let mut w = UntilClosed::new(Closed);
+        assert!(w.write_all(b"diff").is_ok());
+        assert!(w.flush().is_ok());
+        let mut w = UntilClosed::new(std::io::BufWriter::new(Closed));
+        assert!(w.write_all(b"x").is_ok());
+        let mut buf = [0u8; 2];
+        let mut full = UntilClosed::new(&mut buf[..]);
+        assert!(full.write_all(b"too long").is_err());
+    }
 
     #[test]
     fn errors_read_once_without_os_error_numbers() {

@@ -140,9 +140,7 @@ fn a_single_50_mb_line_works() {
     let mut text = String::with_capacity(50 * 1024 * 1024 + 64);
     text.push_str("Long Line Title\n\n");
     let sentence = "The tide came in slowly over the flat grey sand. ";
-    while text.len() < 50 * 1024 * 1024 {
-        text.push_str(sentence);
-    }
+    text.push_str(&sentence.repeat(50 * 1024 * 1024 / sentence.len() + 1));
     text.push('\n');
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
     let o = run(decruft(dir.path()).args(["--no-config", "clean", "big.txt"]));
@@ -169,6 +167,7 @@ fn missing_and_directory_inputs_are_named_and_the_others_still_processed() {
         "out",
         "missing.txt",
         "adir",
+        "good.txt/inner",
         "good.txt",
     ]));
     assert_no_panic(&o);
@@ -179,6 +178,10 @@ fn missing_and_directory_inputs_are_named_and_the_others_still_processed() {
         "{err}"
     );
     assert!(err.contains("error: adir: is a directory"), "{err}");
+    assert!(
+        err.contains("error: good.txt/inner: Not a directory\n"),
+        "an unreadable path: {err}"
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("out/good.txt")).unwrap(),
         "Good Title\n\nGood body.\n"
@@ -247,4 +250,49 @@ fn a_reader_closing_stdout_early_is_not_an_error() {
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_still_gives_its_verdict_when_stdout_closes_early() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("decruft.toml"),
+        "[[rule]]\ncode = \"U001\"\nregex = \"^Line \"\n",
+    )
+    .unwrap();
+    let mut text = String::from("Title\n\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("Line {i} of a long article.\nKept {i}.\n"));
+    }
+    std::fs::write(dir.path().join("big.txt"), &text).unwrap();
+    let mut child = decruft(dir.path())
+        .args(["check", "big.txt", "missing.txt"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert_eq!(first, "diff --git a/big.txt b/big.txt\n");
+    drop(reader);
+    let o = child.wait_with_output().unwrap();
+    assert_no_panic(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the later missing input is still reported: {}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("error: missing.txt: No such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o)
+            .ends_with("1 of 1 file would change (50000 removals); 1 input could not be checked\n"),
+        "{}",
+        stderr(&o)
+    );
 }
