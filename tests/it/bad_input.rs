@@ -221,7 +221,7 @@ fn a_failed_write_leaves_no_partial_file_and_no_temporary_file() {
         "B Title\n\nB body.\n"
     );
 
-    // the library helper on its own
+    // `write_atomic` on its own
     let target = dir.path().join("out/a.txt");
     assert!(decruft::output::write_atomic(&target, b"data").is_err());
     assert_eq!(files_in(&dir.path().join("out")), vec!["a.txt", "b.txt"]);
