@@ -18,6 +18,7 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod engine;
+pub mod input;
 pub mod output;
 pub mod rules;
 

@@ -1,0 +1,141 @@
+//! The command line as clap sees it: raw flags, with the help text users read.
+//!
+//! Nothing here is checked beyond what clap can check; turning these flags into a consistent
+//! configuration (config file found and parsed, colour decided, output mode chosen) is
+//! [`super::options`]'s job, so that the rules for combining flags live in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  decruft clean article.txt                 print the clean article
+  decruft clean --diff article.txt          show what would be removed, as a diff
+  decruft clean --out clean/ dump/*.txt     write clean copies into clean/
+  curl -s https://example.org/a.txt | decruft clean
+  decruft check dump/*.txt                  fail (exit 1) if anything would be removed
+  decruft rules                             list the rules; `decruft rules J002` explains one
+
+Configuration:
+  decruft.toml is looked for in the current directory and its parents, unless --config or
+  --no-config is given.
+
+Exit status:
+  0  success; for `check`: nothing would change
+  1  `check` only: some input would change
+  2  an error (unreadable input, bad configuration, bad arguments); errors win over 1";
+
+/// Clean scraped news articles: strip page junk and SEO keyword stuffing, and show every
+/// removal as a reviewable diff.
+#[derive(Debug, Parser)]
+#[command(name = "decruft", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Use this config file instead of looking for decruft.toml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use the built-in defaults; ignore any decruft.toml.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+    /// When to colour diffs. `auto` colours only when standard output is a terminal and
+    /// NO_COLOR is not set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print (or write) the clean article of each input.
+    #[command(after_help = "\
+Examples:
+  decruft clean article.txt
+  decruft clean --json dump/*.txt > report.jsonl
+  decruft clean --out clean/ a.txt b.txt    writes clean/a.txt and clean/b.txt
+
+With several inputs and no --out, each article is printed after a `==> PATH <==` line,
+articles separated by a blank line (as `head` does); use --json or --out for machine use.
+With --out, each output keeps its input's file name (standard input becomes stdin.txt);
+two inputs with the same file name are an error, never a silent overwrite.")]
+    Clean(CleanArgs),
+    /// Show what `clean` would change, as diffs; exit 1 if anything would change.
+    #[command(after_help = "\
+Examples:
+  decruft check article.txt
+  decruft check --color never dump/*.txt > removals.diff
+
+Nothing is written. A one-line summary goes to standard error.
+Exit status: 0 nothing would change, 1 something would change, 2 an error (wins over 1).")]
+    Check(CheckArgs),
+    /// List the rules, or explain one.
+    #[command(after_help = "\
+Examples:
+  decruft rules           code, name, default action and whether it is enabled
+  decruft rules S003      the explanation of rule S003 (markdown)")]
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// Input files; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Write one clean file per input into DIR (created if needed) instead of printing.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["diff", "json"])]
+    pub out: Option<PathBuf>,
+    /// Print the unified diff of each input against its clean text instead of the text.
+    #[arg(long, conflicts_with = "json")]
+    pub diff: bool,
+    /// Print one JSON object per input per line: path, title, text (the body) and findings
+    /// (code, name, action, line, start, end, text, message; offsets are input bytes).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Input files; `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule code (e.g. J002) or name (share-widget) to explain.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn conflicting_output_modes_are_rejected() {
+        assert!(Cli::try_parse_from(["decruft", "clean", "--diff", "--json", "a"]).is_err());
+        assert!(Cli::try_parse_from(["decruft", "clean", "--out", "d", "--diff", "a"]).is_err());
+        assert!(Cli::try_parse_from(["decruft", "--no-config", "--config", "x", "rules"]).is_err());
+        assert!(Cli::try_parse_from(["decruft", "check"]).is_err());
+    }
+}
