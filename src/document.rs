@@ -48,7 +48,7 @@ impl<'t> Document<'t> {
         let mut crlf = false;
         let mut first_terminator_seen = false;
         while start < text.len() {
-            let (end, next) = match memchr_newline(&bytes[start..]) {
+            let (end, next) = match text[start..].find('\n') {
                 Some(i) => (start + i, start + i + 1),
                 None => (text.len(), text.len()),
             };
@@ -153,10 +153,6 @@ impl<'t> Document<'t> {
             Err(i) => i.min(self.lines.len().saturating_sub(1)),
         }
     }
-}
-
-fn memchr_newline(haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == b'\n')
 }
 
 /// Sentences of a paragraph: byte ranges (relative to the text given) ending after `.`, `!`
