@@ -20,6 +20,7 @@ pub mod edit;
 pub mod engine;
 pub mod output;
 pub mod rules;
+pub mod suppress;
 
 pub use config::Config;
 pub use document::Document;
@@ -40,4 +41,6 @@ pub enum Error {
     UserRule { code: String, message: String },
     #[error("allow-list: {0}")]
     Allow(String),
+    #[error("per-file-ignores: {0}")]
+    PerFileIgnores(String),
 }
