@@ -1,3 +1,4 @@
 //! Writing results: clean text, unified diffs, JSON.
 
 pub mod diff;
+pub mod report;

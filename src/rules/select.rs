@@ -82,7 +82,7 @@ pub fn resolve_in(
         .filter(|code| {
             let ignored = best(ignore, code);
             match best(&selecting, code) {
-                Some(sel) => ignored.is_none_or(|ign| sel > ign),
+                Some(sel) => !matches!(ignored, Some(ign) if ign >= sel),
                 None => base.contains(*code) && ignored.is_none(),
             }
         })
