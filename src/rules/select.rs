@@ -239,6 +239,21 @@ mod tests {
     }
 
     #[test]
+    fn user_rule_codes_are_selectable() {
+        let config = Config::parse(
+            "[[rule]]\ncode = \"U001\"\nphrase = \"Sponsored\"\n",
+            std::path::Path::new("d.toml"),
+        )
+        .unwrap();
+        let got = resolve(Some(&s(&["U"])), &[], &[], &config).unwrap();
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), s(&["U001"]));
+        assert!(resolve(None, &s(&["U001"]), &[], &config)
+            .unwrap()
+            .iter()
+            .all(|c| c != "U001"));
+    }
+
+    #[test]
     fn restrict_makes_the_engine_run_exactly_the_set() {
         let config = Config {
             disable: s(&["J"]),

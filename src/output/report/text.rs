@@ -154,6 +154,17 @@ bad<&>.txt: error: cannot read: invalid UTF-8 at byte 3
     }
 
     #[test]
+    fn crlf_content_lines_keep_their_line_endings_after_annotation() {
+        let text = "T\r\n\r\nShare\r\nBody.\r\n";
+        let r = report("a.txt", text, vec![finding(text, &SHARE, "Share", "m")]);
+        let out = render(&[r]);
+        assert!(
+            out.contains("@@ -1,4 +1,3 @@ J002 share-widget\n T\r\n \r\n-Share\r\n"),
+            "{out:?}"
+        );
+    }
+
+    #[test]
     fn hunk_header_parsing() {
         assert_eq!(old_range("-12,4 +12,2 @@"), Some((12, 4)));
         assert_eq!(old_range("-3 +3 @@"), Some((3, 1)));
