@@ -27,6 +27,8 @@ pub struct Config {
     /// User rules: `[[rule]]` tables.
     #[serde(rename = "rule")]
     pub user_rules: Vec<UserRuleConfig>,
+    /// `[per-file-ignores]`: glob -> codes or prefixes not reported for matching files.
+    pub per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Thresholds of the built-in rules, one table per rule name.

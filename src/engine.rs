@@ -125,7 +125,12 @@ impl Engine {
 
     /// Cleans one text.
     pub fn clean(&self, text: &str) -> Cleaned {
-        let findings = self.findings(text);
+        self.clean_with(text, self.findings(text))
+    }
+
+    /// Cleans `text` by applying exactly `findings` (those of [`Engine::findings`] after
+    /// suppressions or per-file ignores took some out).
+    pub fn clean_with(&self, text: &str, findings: Vec<Finding>) -> Cleaned {
         let doc = Document::parse(text);
         let edits: Vec<Edit> = findings
             .iter()

@@ -21,6 +21,7 @@ pub mod engine;
 pub mod input;
 pub mod output;
 pub mod rules;
+pub mod suppress;
 
 pub use config::Config;
 pub use document::Document;
@@ -41,4 +42,6 @@ pub enum Error {
     UserRule { code: String, message: String },
     #[error("allow-list: {0}")]
     Allow(String),
+    #[error("per-file-ignores: {0}")]
+    PerFileIgnores(String),
 }

@@ -7,6 +7,7 @@
 pub mod color;
 pub mod diff;
 pub mod json;
+pub mod report;
 
 use std::io::Write;
 use std::path::Path;

@@ -6,6 +6,7 @@
 
 pub mod junk;
 pub mod seo;
+pub mod select;
 pub mod user;
 
 use std::borrow::Cow;
