@@ -1,0 +1,235 @@
+//! J012 duplicate-paragraph: a paragraph printed twice.
+//!
+//! Pull quotes, teaser boxes and lazy-loaded page fragments put a paragraph of the article in
+//! the page a second time; a scraper keeps both copies. The evidence is the document itself:
+//! the same words in the same order as an earlier paragraph. It works in any language.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::rules::junk::word_count;
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct DuplicateParagraph;
+
+static META: RuleMeta = RuleMeta {
+    code: "J012",
+    name: "duplicate-paragraph",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a paragraph that repeats an earlier paragraph word for word (compared ignoring letter \
+case and spacing, punctuation kept). In a text with one line per paragraph, a line that \
+repeats an earlier line is dropped the same way. The first copy stays. Paragraphs of fewer \
+than `min-words` words (default 6, setting `[settings.duplicate-paragraph] min-words`) are \
+never compared, because short lines such as photo credits legitimately recur.
+
+## Why
+Pull quotes, teaser boxes and lazily loaded fragments repeat the article's own text; a \
+reader of the clean text should read each paragraph once. A pull quote repeated later is \
+still a repeat, so the later copy goes.
+
+## Example
+```text
+The ferry will run every 20 minutes from June.
+
+\"We waited ten years for this,\" one commuter said.
+
+The ferry will run every 20 minutes from June.
+```
+The third paragraph is dropped.
+",
+};
+
+/// A piece of text that can be a duplicate: a paragraph or a line standing as one.
+struct Unit {
+    range: Range<usize>,
+    line: usize,
+}
+
+/// Folds `c` for comparison: lower case, every whitespace run is one space.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut pending_space = false;
+    let mut started = false;
+    text.chars()
+        .flat_map(move |c| {
+            let mut out = [None, None];
+            if c.is_whitespace() {
+                pending_space = started;
+            } else {
+                if pending_space {
+                    out[0] = Some(' ');
+                    pending_space = false;
+                }
+                started = true;
+                out[1] = Some(c);
+            }
+            out.into_iter().flatten()
+        })
+        .flat_map(char::to_lowercase)
+}
+
+/// FNV-1a over the folded text: no allocation, equal texts hash equally.
+fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    for c in folded(text) {
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn same(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// Whether a line ends a sentence, i.e. could be a paragraph of its own.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')', ':', '…',
+    ])
+}
+
+impl Rule for DuplicateParagraph {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        let text = doc.text();
+        let min_words = ctx.settings.duplicate_paragraph.min_words.max(1);
+        let mut seen: HashMap<u64, Vec<Unit>> = HashMap::new();
+        // returns the earlier unit's line when `range` repeats one, else records it
+        let mut check_unit = |range: Range<usize>, line: usize| -> Option<(usize, usize)> {
+            let t = &text[range.clone()];
+            let words = word_count(t);
+            if words < min_words {
+                return None;
+            }
+            let entry = seen.entry(hash(t)).or_default();
+            if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
+                return Some((first.line, words));
+            }
+            entry.push(Unit { range, line });
+            None
+        };
+        // the body's paragraphs; the lines after the title in its own paragraph count as one
+        let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
+        let groups = doc.paragraphs().iter().enumerate().filter_map(|(p, par)| {
+            if Some(p) != title_par {
+                return Some(par.lines.clone());
+            }
+            let after_title = doc.title_line()? + 1;
+            (after_title < par.lines.end).then(|| after_title..par.lines.end)
+        });
+        for lines in groups {
+            let first = &doc.lines()[lines.start];
+            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
+            if let Some((earlier, words)) = check_unit(range.clone(), first.number) {
+                let msg = format!(
+                    "repeats the paragraph at line {earlier} word for word ({words} words)"
+                );
+                out.push(Finding::new(&META, range, msg));
+                continue;
+            }
+            // a paragraph of lines that each end a sentence is one paragraph per line
+            if lines.len() < 2 {
+                continue;
+            }
+            let ending = lines
+                .clone()
+                .filter(|&i| ends_sentence(doc.line_text(i)))
+                .count();
+            if ending * 2 < lines.len() {
+                continue;
+            }
+            for i in lines {
+                let line = &doc.lines()[i];
+                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number) {
+                    let msg =
+                        format!("repeats the line at line {earlier} word for word ({words} words)");
+                    out.push(Finding::new(&META, line.range.clone(), msg));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::document::Document;
+    use crate::rules::junk::testing::{findings, found};
+
+    #[test]
+    fn a_repeated_paragraph_is_found_and_the_first_kept() {
+        let t = "Title\n\nThe ferry will run every 20 minutes from June.\n\nOther text here.\n\nthe ferry  will run every 20\nminutes from June.\n";
+        let f = findings(&DuplicateParagraph, t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            &t[f[0].range.clone()],
+            "the ferry  will run every 20\nminutes from June."
+        );
+        assert_eq!(
+            f[0].message,
+            "repeats the paragraph at line 3 word for word (9 words)"
+        );
+    }
+
+    #[test]
+    fn punctuation_counts() {
+        let t = "Title\n\nThe ferry will run every 20 minutes from June.\n\nThe ferry will run every 20 minutes from June!\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn short_paragraphs_are_not_compared() {
+        let t =
+            "Title\n\nPhoto: Harbour Authority\n\nText one is here.\n\nPhoto: Harbour Authority\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn one_line_per_paragraph_texts_compare_lines() {
+        let t = "Title\nThe ferry will run every 20 minutes from June.\nCommuters welcomed the news on Monday morning.\nThe ferry will run every 20 minutes from June.\n";
+        assert_eq!(
+            found(&DuplicateParagraph, t),
+            vec!["The ferry will run every 20 minutes from June."]
+        );
+    }
+
+    #[test]
+    fn wrapped_paragraphs_do_not_compare_lines() {
+        let t = "Title\n\nthe ferry will run every twenty minutes from\nJune, the operator said on Monday morning\n\nand the ferry will run every twenty minutes from\nJune, which is new\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn min_words_is_configurable() {
+        let t = "Title\n\nFerry fares rise.\n\nFerry fares rise.\n";
+        let doc = Document::parse(t);
+        let mut settings = Settings::default();
+        settings.duplicate_paragraph.min_words = 3;
+        let ctx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
+        let mut out = Vec::new();
+        DuplicateParagraph.check(&ctx, &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn folding_ignores_case_and_spacing_only() {
+        assert!(same("A  b\tC", "a b c"));
+        assert!(same(" a b ", "a b"));
+        assert!(!same("a, b", "a b"));
+        assert_eq!(hash("A  B"), hash("a b"));
+    }
+}
