@@ -39,129 +39,52 @@ The line is dropped.
 
 const MAX_LEN: usize = 160;
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
+#[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
+#[rustfmt::skip]
 const ZONES: &[&str] = &[
     "ist", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "mst", "mdt", "gmt",
     "utc", "bst", "cet", "cest", "eet", "eest", "aest", "aedt", "jst", "kst", "sgt", "hkt", "wib",
     "msk", "sast", "wat", "eat",
 ];
 /// Words of timestamp labels and relative times.
-const TIME_WORDS: &[&str] = &[
+const LABELS: &[&str] = &[
     "published",
     "updated",
     "posted",
-    "last",
-    "first",
     "modified",
     "date",
-    "on",
-    "at",
-    "ago",
-    "hours",
-    "hour",
-    "hrs",
-    "hr",
-    "minutes",
-    "minute",
-    "mins",
-    "min",
-    "seconds",
-    "days",
-    "day",
-    "weeks",
-    "week",
-    "months",
-    "month",
-    "yesterday",
-    "today",
-    "just",
-    "now",
-    "a",
-    "an",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "of",
-    "the",
-    "|",
-    "-",
-    "–",
-    "—",
-    "·",
-    "•",
+    "dated",
+];
+/// Words of relative times and of dates written out ("the 3rd of March"), and separators.
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "last", "first", "on", "at", "ago", "hours", "hour", "hrs", "hr", "minutes", "minute", "mins",
+    "min", "seconds", "days", "day", "weeks", "week", "months", "month", "yesterday", "today",
+    "just", "now", "a", "an", "am", "pm", "a.m", "p.m", "of", "the", "|", "-", "–", "—", "·", "•",
     "/",
 ];
 /// News agencies, whose name alone on a line is a credit when a date line is next to it.
+#[rustfmt::skip]
 const AGENCIES: &[&str] = &[
-    "pti",
-    "reuters",
-    "ap",
-    "afp",
-    "ians",
-    "ani",
-    "dpa",
-    "bloomberg",
-    "xinhua",
-    "uni",
-    "efe",
-    "ansa",
-    "tass",
-    "anadolu",
-    "associated press",
-    "press trust of india",
-    "agence france-presse",
-    "bernama",
-    "yonhap",
+    "pti", "reuters", "ap", "afp", "ians", "ani", "dpa", "bloomberg", "xinhua", "uni", "efe",
+    "ansa", "tass", "anadolu", "associated press", "press trust of india", "agence france-presse",
+    "bernama", "yonhap",
 ];
 /// Lower-case words that may sit inside a name.
+#[rustfmt::skip]
 const NAME_LINKS: &[&str] = &[
-    "and", "&", "de", "da", "do", "dos", "van", "von", "der", "den", "del", "la", "le", "al",
-    "bin", "y", "e",
+    "and", "&", "de", "da", "do", "dos", "van", "von", "der", "den", "del", "la", "le", "al", "bin",
+    "y", "e",
 ];
 
 fn is_in(list: &[&str], word: &str) -> bool {
@@ -170,8 +93,13 @@ fn is_in(list: &[&str], word: &str) -> bool {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tok {
-    /// A day-precise date or a clock time, or "ago": enough on its own.
+    /// A numeric date (12/03/2025) or "ago": enough on its own.
     Strong,
+    /// A clock time: enough only with a date or a label ("4:14 p.m." alone is a live-blog
+    /// entry's time, part of the article).
+    Clock,
+    /// "Published", "Updated", "Posted", ...
+    Label,
     Month,
     /// A number that can be a day of the month (1-31, "3rd").
     Day,
@@ -207,8 +135,14 @@ fn classify(raw: &str) -> Tok {
     {
         return Tok::Day;
     }
-    if is_numeric_date(w) || is_clock(w) {
+    if is_numeric_date(w) {
         return Tok::Strong;
+    }
+    if is_clock(w) {
+        return Tok::Clock;
+    }
+    if is_in(LABELS, w) {
+        return Tok::Label;
     }
     if w.eq_ignore_ascii_case("ago") {
         return Tok::Strong;
@@ -220,15 +154,12 @@ fn classify(raw: &str) -> Tok {
         return Tok::Weak;
     }
     // GMT+5:30, UTC+1
-    if w.len() > 4
-        && ["gmt", "utc"]
-            .iter()
-            .any(|p| w[..3].eq_ignore_ascii_case(p))
+    if b.len() > 4
+        && (b[..3].eq_ignore_ascii_case(b"gmt") || b[..3].eq_ignore_ascii_case(b"utc"))
         && matches!(b[3], b'+' | b'-')
+        && b[4..].iter().all(|c| c.is_ascii_digit() || *c == b':')
     {
-        if b[4..].iter().all(|c| c.is_ascii_digit() || *c == b':') {
-            return Tok::Weak;
-        }
+        return Tok::Weak;
     }
     if is_in(AGENCIES, w) {
         return Tok::Agency;
@@ -247,11 +178,18 @@ fn is_numeric_date(w: &str) -> bool {
         parts[n] = p;
         n += 1;
     }
+    let num = |p: &str, lens: &[usize], max: u16| {
+        lens.contains(&p.len())
+            && p.bytes().all(|c| c.is_ascii_digit())
+            && p.parse::<u16>().is_ok_and(|v| v <= max)
+    };
+    // 2025-03-12, or 12/03/2025 and 03/12/25 (day and month either way round); not a phone
+    // number such as 02-751-1500
     n == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
-        && (parts[0].len() == 4 || parts[2].len() >= 2)
+        && ((num(parts[0], &[4], 2100) && num(parts[1], &[1, 2], 12) && num(parts[2], &[1, 2], 31))
+            || (num(parts[0], &[1, 2], 31)
+                && num(parts[1], &[1, 2], 31)
+                && num(parts[2], &[2, 4], 2100)))
 }
 
 /// Strips a case-insensitive ASCII suffix.
@@ -286,18 +224,28 @@ fn is_clock(w: &str) -> bool {
 /// Whether `tokens` (all of them) form a date/time: known words only and some day-precise
 /// evidence. Returns `None` for prose.
 fn date_tokens(tokens: &[&str]) -> Option<bool> {
-    let (mut strong, mut month, mut day, mut any) = (false, false, false, false);
+    let (mut strong, mut clock, mut label, mut day) = (false, false, false, false);
+    let mut dates = 0;
     for t in tokens {
         match classify(t) {
-            Tok::Strong => strong = true,
-            Tok::Month => month = true,
+            Tok::Strong => {
+                strong = true;
+                dates += 1;
+            }
+            Tok::Clock => clock = true,
+            Tok::Label => label = true,
+            Tok::Month => dates += 1,
             Tok::Day => day = true,
             Tok::Number | Tok::Weak | Tok::Agency => {}
             Tok::Other => return None,
         }
-        any = true;
     }
-    Some(any && (strong || (month && day)))
+    let dated = strong || (dates > 0 && day);
+    // two dates without a label are a date range (an event's dates), part of the article
+    if dates > 1 && !label {
+        return Some(false);
+    }
+    Some(dated || (clock && label))
 }
 
 fn name_token(t: &str) -> bool {
@@ -325,7 +273,8 @@ enum Kind {
 const MAX_TOKENS: usize = 24;
 
 fn analyse(line: &str) -> Option<Kind> {
-    if line.ends_with(['?', '!']) {
+    // "(Published Monday, ...)" in brackets is an editor's note inside the article
+    if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
         return None;
     }
     // no allocation: a timestamp line has few tokens
@@ -469,6 +418,7 @@ mod tests {
             "Updated: Sat 8:31 PM, Feb 17, 2018",
             "2025-03-12 10:42",
             "Last updated on 4 June 2025",
+            "Updated: 10:42 am",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -494,6 +444,10 @@ mod tests {
             "Reuters reported the deal on Monday.",
             "10 to 12",
             "4.5 million",
+            "4:14 p.m.",
+            "02-751-1500",
+            "29 November 2018 | 20 January 2019",
+            "(Published Monday, Nov. 18, 2019)",
         ] {
             assert_kept(&BylineTimestamp, l);
         }

@@ -20,13 +20,14 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     explanation: "\
 ## What it does
-Drops a short copyright line: one starting with `©` (or `(c)`, `ⓒ`), with `Copyright` \
-followed by a year or the sign, or holding `All rights reserved`.
+Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, `Copyright` \
+followed by a year or the sign, or a line holding `All rights reserved`.
 
 ## Why
 Copyright footers belong to the page template, not the article. A sentence about copyright \
 law does not start with the sign or a year after the word and does not say \"all rights \
-reserved\"; lines of more than 30 words are never taken.
+reserved\"; lines of more than 30 words are never taken. A sign and a name without a year \
+(`© Reuters`) is a photo credit and stays.
 
 ## Example
 ```text
@@ -40,7 +41,7 @@ const MAX_LEN: usize = 240;
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
+        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
     )
     .expect("valid copyright pattern")
 });
@@ -77,7 +78,7 @@ mod tests {
             "(c) 2023 The Valley Post",
             "All Rights Reserved.",
             "Harbour Media Group 2025, all rights reserved",
-            "ⓒ Valley Post",
+            "ⓒ 2019 Valley Post",
         ] {
             assert_junk(&CopyrightFooter, l);
         }
@@ -90,6 +91,8 @@ mod tests {
             "Copyright holders asked the court to block the site.",
             "The band said it had kept copyright over its early songs.",
             "(c) the third option, which the board rejected.",
+            "© Reuters",
+            "© Photo agency",
         ] {
             assert_kept(&CopyrightFooter, l);
         }

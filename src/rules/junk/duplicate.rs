@@ -42,6 +42,9 @@ The third paragraph is dropped.
 ",
 };
 
+/// More different repeated passages than this make a document structured (lists, Q&A).
+const MAX_DISTINCT_REPEATS: usize = 3;
+
 /// A piece of text that can be a duplicate: a paragraph or a line standing as one.
 struct Unit {
     range: Range<usize>,
@@ -118,6 +121,8 @@ impl Rule for DuplicateParagraph {
             entry.push(Unit { range, line });
             None
         };
+        // (range, earlier line, words, "paragraph" or "line")
+        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
         // the body's paragraphs; the lines after the title in its own paragraph count as one
         let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
         let groups = doc.paragraphs().iter().enumerate().filter_map(|(p, par)| {
@@ -131,10 +136,7 @@ impl Rule for DuplicateParagraph {
             let first = &doc.lines()[lines.start];
             let range = first.range.start..doc.lines()[lines.end - 1].range.end;
             if let Some((earlier, words)) = check_unit(range.clone(), first.number) {
-                let msg = format!(
-                    "repeats the paragraph at line {earlier} word for word ({words} words)"
-                );
-                out.push(Finding::new(&META, range, msg));
+                repeats.push((range, earlier, words, "paragraph"));
                 continue;
             }
             // a paragraph of lines that each end a sentence is one paragraph per line
@@ -151,11 +153,39 @@ impl Rule for DuplicateParagraph {
             for i in lines {
                 let line = &doc.lines()[i];
                 if let Some((earlier, words)) = check_unit(line.range.clone(), line.number) {
-                    let msg =
-                        format!("repeats the line at line {earlier} word for word ({words} words)");
-                    out.push(Finding::new(&META, line.range.clone(), msg));
+                    repeats.push((line.range.clone(), earlier, words, "line"));
                 }
             }
+        }
+        if repeats.is_empty() {
+            return;
+        }
+        // A scraping duplicate is a piece of prose printed twice. Texts that recur three or
+        // more times, or many different repeated texts, are the document's own structure
+        // (an interview's recurring question, a meal plan's recurring steps): report, keep.
+        let mut distinct: Vec<usize> = repeats.iter().map(|r| r.1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let structured = distinct.len() > MAX_DISTINCT_REPEATS;
+        for (range, earlier, words, what) in &repeats {
+            let (range, earlier, words) = (range.clone(), *earlier, *words);
+            let recurring = repeats.iter().filter(|r| r.1 == earlier).count() >= 2;
+            let prose = ends_sentence(&text[range.clone()]);
+            let mut msg =
+                format!("repeats the {what} at line {earlier} word for word ({words} words)");
+            let mut finding = Finding::new(&META, range, String::new());
+            if structured || recurring || !prose {
+                msg.push_str(if structured {
+                    "; kept: the text repeats many passages, which is its own structure"
+                } else if recurring {
+                    "; kept: it recurs three or more times, which is the text's own structure"
+                } else {
+                    "; kept: it does not end a sentence, so it may be a recurring label"
+                });
+                finding = finding.with_action(Action::Flag);
+            }
+            finding.message = msg;
+            out.push(finding);
         }
     }
 }
@@ -223,6 +253,40 @@ mod tests {
         let mut out = Vec::new();
         DuplicateParagraph.check(&ctx, &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn structural_repeats_are_flagged_not_removed() {
+        let q = "What made you start cooking for a living, then?";
+        let t =
+            format!("Title\n\n{q}\n\nAnswer one is here.\n\n{q}\n\nAnswer two is here.\n\n{q}\n");
+        let f = findings(&DuplicateParagraph, &t);
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.action == Action::Flag), "{f:#?}");
+        assert!(f[0].message.contains("three or more times"));
+    }
+
+    #[test]
+    fn a_repeat_that_is_not_a_sentence_is_flagged() {
+        let t = "Title\n\n\u{2014} City Council (@citycouncil) June 3, 2025\n\nText.\n\n\u{2014} City Council (@citycouncil) June 3, 2025\n";
+        let f = findings(&DuplicateParagraph, t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].action, Action::Flag);
+    }
+
+    #[test]
+    fn many_different_repeats_are_flagged() {
+        let mut t = String::from("Title\n\n");
+        for round in 0..2 {
+            for k in 0..4 {
+                t.push_str(&format!(
+                    "Step {k} of the plan is to drink a glass of water.\n\nFiller {round} {k}.\n\n"
+                ));
+            }
+        }
+        let f = findings(&DuplicateParagraph, &t);
+        assert_eq!(f.len(), 4);
+        assert!(f.iter().all(|f| f.action == Action::Flag));
     }
 
     #[test]
