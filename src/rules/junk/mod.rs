@@ -68,6 +68,14 @@ pub(crate) fn continues_sentence(ctx: &Context<'_>, i: usize) -> bool {
     starts_lower && prev_open
 }
 
+/// Whether line `i` is a sentence's start that wraps onto the next line of its paragraph
+/// ("Roughly 13,000 troops remain in the country, 18 years after\ninvading it."): a fragment of
+/// prose, whatever it looks like on its own.
+pub(crate) fn continued_by_next(ctx: &Context<'_>, i: usize) -> bool {
+    let lines = ctx.doc.lines();
+    i + 1 < lines.len() && lines[i].paragraph.is_some() && continues_sentence(ctx, i + 1)
+}
+
 /// Calls `f(index, core_text)` for every body line whose core is non-empty and at most
 /// `max_len` bytes long and that is not the wrapped tail of a sentence.
 pub(crate) fn short_body_lines<'d>(
@@ -83,7 +91,7 @@ pub(crate) fn short_body_lines<'d>(
             continue;
         }
         let c = core(raw);
-        if c.is_empty() || c.len() > max_len || continues_sentence(ctx, i) {
+        if c.is_empty() || c.len() > max_len || continues_sentence(ctx, i) || continued_by_next(ctx, i) {
             continue;
         }
         f(i, c);

@@ -4,7 +4,7 @@
 //! in the page's `<h1>`, often with the site's name glued on. The only evidence needed is the
 //! document's own first line, so the rule works in any language.
 
-use crate::rules::junk::{core, quote};
+use crate::rules::junk::{continued_by_next, continues_sentence, core, quote};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct RepeatedTitle;
@@ -219,12 +219,19 @@ impl Rule for RepeatedTitle {
         if t.is_empty() {
             return;
         }
+        // a title that wraps onto the next line is a fragment of a sentence, not a headline
+        if continued_by_next(ctx, ti) {
+            return;
+        }
         let number = doc.lines()[ti].number;
         let mut n = String::new();
         for i in doc.body_lines() {
             let raw = doc.line_text(i);
             // a site affix adds at most ~45 bytes to either side
             if raw.len() > title.len() + 64 || raw.len() + 64 < title.len() {
+                continue;
+            }
+            if continues_sentence(ctx, i) || continued_by_next(ctx, i) {
                 continue;
             }
             let orig = core(raw);
@@ -326,6 +333,12 @@ mod tests {
             let t = format!("Storm Closes Mountain Pass\n\n{body}\n");
             assert!(lines(&t).is_empty(), "{body}");
         }
+    }
+
+    #[test]
+    fn a_wrapped_sentence_start_is_kept() {
+        let t = "Storm Closes Mountain Pass\n\nStorm closes mountain pass\nand roads across the region, officials said.\n";
+        assert!(lines(t).is_empty());
     }
 
     #[test]
