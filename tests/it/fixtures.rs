@@ -12,7 +12,10 @@ use decruft::{Cleaned, Engine};
 use crate::util::{corpus, read, root};
 
 fn fixture(code: &str) -> (PathBuf, PathBuf) {
-    (corpus(&format!("fixtures/{code}.txt")), corpus(&format!("fixtures/{code}.expected.txt")))
+    (
+        corpus(&format!("fixtures/{code}.txt")),
+        corpus(&format!("fixtures/{code}.expected.txt")),
+    )
 }
 
 /// The findings as a reviewer reads them: code, line, action, matched text, message.
@@ -20,7 +23,15 @@ fn render_findings(input: &str, cleaned: &Cleaned) -> String {
     let mut out = String::new();
     for f in &cleaned.findings {
         let line = input[..f.range.start].matches('\n').count() + 1;
-        let _ = writeln!(out, "{} line {} {}: {:?}\n    {}", f.code, line, f.action, &input[f.range.clone()], f.message);
+        let _ = writeln!(
+            out,
+            "{} line {} {}: {:?}\n    {}",
+            f.code,
+            line,
+            f.action,
+            &input[f.range.clone()],
+            f.message
+        );
     }
     out
 }
@@ -33,14 +44,21 @@ fn every_rule_has_a_fixture_that_triggers_it_and_cleans_to_the_expected_text() {
         let code = rule.meta().code;
         let (input_path, expected_path) = fixture(code);
         if !input_path.is_file() || !expected_path.is_file() {
-            failures.push(format!("{code}: missing {} or {}", input_path.display(), expected_path.display()));
+            failures.push(format!(
+                "{code}: missing {} or {}",
+                input_path.display(),
+                expected_path.display()
+            ));
             continue;
         }
         let input = read(&input_path);
         let expected = read(&expected_path);
         let cleaned = engine.clean(&input);
         if !cleaned.findings.iter().any(|f| f.code == code) {
-            failures.push(format!("{code}: no {code} finding on its fixture:\n{}", render_findings(&input, &cleaned)));
+            failures.push(format!(
+                "{code}: no {code} finding on its fixture:\n{}",
+                render_findings(&input, &cleaned)
+            ));
         }
         if cleaned.text != expected {
             failures.push(format!(
@@ -53,7 +71,10 @@ fn every_rule_has_a_fixture_that_triggers_it_and_cleans_to_the_expected_text() {
         }
         let again = engine.clean(&cleaned.text);
         if again.text != cleaned.text || again.removals().next().is_some() {
-            failures.push(format!("{code}: cleaning twice changes the text:\n{}", render_findings(&cleaned.text, &again)));
+            failures.push(format!(
+                "{code}: cleaning twice changes the text:\n{}",
+                render_findings(&cleaned.text, &again)
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -63,12 +84,19 @@ fn every_rule_has_a_fixture_that_triggers_it_and_cleans_to_the_expected_text() {
 fn no_fixture_exists_for_an_unknown_code() {
     let codes: BTreeSet<&str> = registry().iter().map(|r| r.meta().code).collect();
     let dir = corpus("fixtures");
-    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
     for entry in entries {
-        let name = entry.expect("readable fixtures directory").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("readable fixtures directory")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         let code = name.split('.').next().unwrap_or("");
         assert!(
-            codes.contains(code) && (name == format!("{code}.txt") || name == format!("{code}.expected.txt")),
+            codes.contains(code)
+                && (name == format!("{code}.txt") || name == format!("{code}.expected.txt")),
             "{}: not a fixture of a known rule code",
             dir.join(&name).display()
         );
@@ -81,15 +109,23 @@ fn fixture_findings_match_their_reviewed_snapshots() {
     for rule in registry() {
         let code = rule.meta().code;
         let (input_path, _) = fixture(code);
-        let Ok(input) = std::fs::read_to_string(&input_path) else { continue };
+        let Ok(input) = std::fs::read_to_string(&input_path) else {
+            continue;
+        };
         let cleaned = engine.clean(&input);
-        insta::assert_snapshot!(format!("findings_{code}"), render_findings(&input, &cleaned));
+        insta::assert_snapshot!(
+            format!("findings_{code}"),
+            render_findings(&input, &cleaned)
+        );
     }
 }
 
 /// The shared benchmark, looked for next to the repository (or the worktree holding it).
 fn bench_dir() -> Option<PathBuf> {
-    root().ancestors().map(|d| d.join("shared/bench/scrapinghub-dev")).find(|p| p.is_dir())
+    root()
+        .ancestors()
+        .map(|d| d.join("shared/bench/scrapinghub-dev"))
+        .find(|p| p.is_dir())
 }
 
 fn bench_bodies(file: &str) -> Vec<(String, String)> {
@@ -97,7 +133,11 @@ fn bench_bodies(file: &str) -> Vec<(String, String)> {
     let path = dir.join(file);
     let json: serde_json::Value =
         serde_json::from_str(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let map = json.get("output").unwrap_or(&json).as_object().expect("an object of pages");
+    let map = json
+        .get("output")
+        .unwrap_or(&json)
+        .as_object()
+        .expect("an object of pages");
     let mut out: Vec<(String, String)> = map
         .iter()
         .filter_map(|(id, v)| Some((id.clone(), v.get("articleBody")?.as_str()?.to_string())))
@@ -108,7 +148,8 @@ fn bench_bodies(file: &str) -> Vec<(String, String)> {
 
 /// Whether `found` is a line of `truth`, or a longer passage of it.
 fn in_truth(truth: &str, found: &str) -> bool {
-    truth.lines().any(|l| l.trim() == found) || (found.split_whitespace().count() >= 5 && truth.contains(found))
+    truth.lines().any(|l| l.trim() == found)
+        || (found.split_whitespace().count() >= 5 && truth.contains(found))
 }
 
 /// Prints every J finding on the bodies of `file`. With `truth`, a removal whose text is in
@@ -125,7 +166,14 @@ fn print_junk_findings(file: &str, truth: Option<&HashMap<String, String>>) -> u
                 Some(t) if f.action.removes() && in_truth(t, found) => "IN-TRUTH ",
                 _ => "",
             };
-            println!("{mark}{} {} {} {:?} -- {}", &id[..8], f.code, f.action, found, f.message);
+            println!(
+                "{mark}{} {} {} {:?} -- {}",
+                &id[..8],
+                f.code,
+                f.action,
+                found,
+                f.message
+            );
         }
     }
     println!("{file}: {n} J findings");
@@ -145,7 +193,14 @@ fn junk_findings_on_clean_bench_bodies() {
 #[ignore = "reads the shared benchmark; run by hand to review what is removed"]
 fn junk_findings_on_extractor_outputs() {
     let truth: HashMap<String, String> = bench_bodies("ground-truth.json").into_iter().collect();
-    for name in ["html-text", "goose3", "justext", "dom_smoothie", "trafilatura", "readability_js"] {
+    for name in [
+        "html-text",
+        "goose3",
+        "justext",
+        "dom_smoothie",
+        "trafilatura",
+        "readability_js",
+    ] {
         print_junk_findings(&format!("extractor-outputs/{name}.json"), Some(&truth));
     }
 }
@@ -166,5 +221,52 @@ fn short_lines_left_in_extractor_outputs() {
                 }
             }
         }
+    }
+}
+
+/// Throughput of the engine and of each rule on the benchmark's texts (prints only; run it
+/// with `--release`).
+#[test]
+#[ignore = "reads the shared benchmark; a measurement to run by hand with --release"]
+fn throughput_on_bench_texts() {
+    let engine = Engine::default();
+    let mut docs = Vec::new();
+    for f in [
+        "ground-truth.json",
+        "extractor-outputs/trafilatura.json",
+        "extractor-outputs/html-text.json",
+    ] {
+        docs.extend(bench_bodies(f).into_iter().map(|(_, b)| b));
+    }
+    let bytes: usize = docs.iter().map(String::len).sum::<usize>() * 10;
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..10 {
+        for d in &docs {
+            n += engine.clean(d).findings.len();
+        }
+    }
+    let s = t.elapsed().as_secs_f64();
+    println!(
+        "{n} findings, {bytes} bytes, {:.1} MB/s",
+        bytes as f64 / s / 1e6
+    );
+    for rule in decruft::rules::registry() {
+        let t = std::time::Instant::now();
+        for d in &docs {
+            let doc = decruft::Document::parse(d);
+            let settings = decruft::config::Settings::default();
+            let ctx = decruft::rules::Context {
+                doc: &doc,
+                settings: &settings,
+            };
+            let mut out = Vec::new();
+            rule.check(&ctx, &mut out);
+        }
+        println!(
+            "{} {:.1} MB/s",
+            rule.meta().code,
+            (bytes / 10) as f64 / t.elapsed().as_secs_f64() / 1e6
+        );
     }
 }

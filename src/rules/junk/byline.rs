@@ -364,7 +364,12 @@ impl Rule for BylineTimestamp {
             }
         });
         let body: Vec<usize> = doc.body_lines().collect();
-        let is_dated = |line: usize| found.iter().any(|(i, k)| *i == line && *k != Kind::Agency);
+        // `found` and `body` are in line order
+        let is_dated = |line: usize| {
+            found
+                .binary_search_by_key(&line, |(i, _)| *i)
+                .is_ok_and(|k| found[k].1 != Kind::Agency)
+        };
         for (i, kind) in &found {
             let core = crate::rules::junk::core(doc.line_text(*i));
             let msg = match kind {
@@ -372,7 +377,7 @@ impl Rule for BylineTimestamp {
                 Kind::Date => format!("date/time only: {}", quote(core)),
                 Kind::BylineDate => format!("byline and date/time only: {}", quote(core)),
                 Kind::Agency => {
-                    let pos = body.iter().position(|b| b == i).unwrap_or(0);
+                    let pos = body.binary_search(i).unwrap_or(0);
                     let prev = pos.checked_sub(1).map(|p| body[p]);
                     let next = body.get(pos + 1).copied();
                     let Some(n) = prev

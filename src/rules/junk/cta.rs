@@ -7,9 +7,10 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::rules::junk::{quote, short_body_lines, word_count};
+use crate::rules::junk::{hints, quote, short_body_lines, word_count};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -124,6 +125,21 @@ static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid site-voice pattern")
 });
 
+static CTA_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    hints(&[
+        "subscribe",
+        "sign up",
+        "click",
+        "follow us",
+        "join our",
+        "download our",
+        "share it with",
+    ])
+});
+
+static COOKIE_HINTS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| hints(&["cookie", "continuing to", "accept"]));
+
 /// Reported speech: the line is the article's prose.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:said|says|told|according\s+to|announced|reported)\b")
@@ -152,20 +168,29 @@ impl Rule for CallToAction {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, CTA_MAX_LEN, |i, core| {
-            if word_count(core) > 40 || REPORTED.is_match(core) {
+            if word_count(core) > 40 {
                 return;
             }
+            // the anchored patterns fail on the first word; the unanchored one runs only on
+            // lines holding one of its words
             let m = if let Some(m) = CTA_STRONG.find(core) {
                 m
-            } else {
-                match CTA_START.find(core) {
-                    Some(m) if word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]) => m,
-                    _ => match CTA_ANYWHERE.find(core) {
-                        Some(m) => m,
-                        None => return,
-                    },
+            } else if let Some(m) = CTA_START
+                .find(core)
+                .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
+            {
+                m
+            } else if CTA_HINTS.is_match(core) {
+                match CTA_ANYWHERE.find(core) {
+                    Some(m) => m,
+                    None => return,
                 }
+            } else {
+                return;
             };
+            if REPORTED.is_match(core) {
+                return;
+            }
             let msg = format!(
                 "the site asks the reader to act ({}): {}",
                 quote(m.as_str().trim()),
@@ -187,10 +212,10 @@ impl Rule for CookieNotice {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, COOKIE_MAX_LEN, |i, core| {
-            if REPORTED.is_match(core) {
+            if !COOKIE_HINTS.is_match(core) {
                 return;
             }
-            if let Some(m) = COOKIE.find(core) {
+            if let Some(m) = COOKIE.find(core).filter(|_| !REPORTED.is_match(core)) {
                 let msg = format!("cookie-consent text ({})", quote(m.as_str().trim()));
                 out.push(Finding::new(
                     &COOKIE_META,

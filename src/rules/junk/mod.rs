@@ -18,6 +18,8 @@ mod reading;
 mod tags;
 mod title;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
 use crate::rules::{Context, Rule};
 
 /// The page-junk rules.
@@ -91,11 +93,24 @@ pub(crate) fn short_body_lines<'d>(
             continue;
         }
         let c = core(raw);
-        if c.is_empty() || c.len() > max_len || continues_sentence(ctx, i) || continued_by_next(ctx, i) {
+        if c.is_empty()
+            || c.len() > max_len
+            || continues_sentence(ctx, i)
+            || continued_by_next(ctx, i)
+        {
             continue;
         }
         f(i, c);
     }
+}
+
+/// A case-insensitive literal search for the words a rule's pattern cannot match without:
+/// one pass over the line that rules most lines out before any regex runs.
+pub(crate) fn hints(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("valid hint words")
 }
 
 /// Number of words (whitespace-separated tokens holding a letter or digit).

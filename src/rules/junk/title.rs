@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn exact_and_near_repeats_are_found() {
-        let t = "Council Votes to Close the \u{201c}Old\u{201d} Library \u{2013} For Now\n\nCouncil votes to close the \"old\" library - for now\ncouncil  Votes to close the \u{201c}Old\u{201d}  Library \u{2014} for now\nThe council voted 7-2.\n";
+        let t = "Council Votes to Close the \u{201c}Old\u{201d} Library \u{2013} For Now\n\nCouncil votes to close the \"old\" library - for now\nCOUNCIL  Votes to close the \u{201c}Old\u{201d}  Library \u{2014} for now\nThe council voted 7-2.\n";
         assert_eq!(lines(t).len(), 2);
     }
 
