@@ -1,6 +1,7 @@
 //! The integration tests: one test binary, one module per area.
 
-mod report;
-mod util;
 mod bad_input;
 mod cli;
+mod fixtures;
+mod report;
+mod util;

@@ -1,6 +1,217 @@
 //! Page junk (`J0xx`): lines and paragraphs that belong to the page around the article.
+//!
+//! Most of these rules are per-line checks on short lines: a page widget ("Share",
+//! "Next Story", "Tags: ...") is a short line on its own, while the article's prose comes in
+//! long lines. Each rule therefore looks only at lines under its own length limit, skips lines
+//! that are the wrapped tail of a sentence, and then runs one compiled pattern. The helpers
+//! that every such rule shares live here.
 
-use crate::rules::Rule;
+mod breadcrumb;
+mod byline;
+mod copyright;
+mod credit;
+mod cta;
+mod duplicate;
+mod labels;
+mod navigation;
+mod reading;
+mod tags;
+mod title;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+use crate::rules::{Context, Rule};
 
 /// The page-junk rules.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &title::RepeatedTitle,
+    &labels::ShareWidget,
+    &navigation::StoryNavigation,
+    &cta::CallToAction,
+    &cta::CookieNotice,
+    &tags::TagList,
+    &breadcrumb::Breadcrumb,
+    &copyright::CopyrightFooter,
+    &reading::ReadingAid,
+    &byline::BylineTimestamp,
+    &credit::AgencyCredit,
+    &duplicate::DuplicateParagraph,
+];
+
+/// Markdown-ish decoration that scrapers leave around a line (`### `, `**`, `* `, `> `, `• `);
+/// it never decides whether a line is junk, so it is stripped before matching.
+const DECORATION: &[char] = &['#', '*', '_', '•', '>', '[', ']'];
+
+/// The line with surrounding whitespace and decoration removed.
+pub(crate) fn core(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
+}
+
+/// Whether body line `i` continues a sentence wrapped from the previous line of the same
+/// paragraph ("... he posted on\nlinkedin and ..."): such a line is a fragment of prose, never
+/// a widget, whatever words it holds.
+pub(crate) fn continues_sentence(ctx: &Context<'_>, i: usize) -> bool {
+    let lines = ctx.doc.lines();
+    if i == 0 || lines[i].paragraph.is_none() || lines[i - 1].paragraph != lines[i].paragraph {
+        return false;
+    }
+    let prev = ctx.doc.line_text(i - 1).trim_end();
+    let starts_lower = ctx
+        .doc
+        .line_text(i)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let prev_open = prev
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    starts_lower && prev_open
+}
+
+/// Whether line `i` is a sentence's start that wraps onto the next line of its paragraph
+/// ("Roughly 13,000 troops remain in the country, 18 years after\ninvading it."): a fragment of
+/// prose, whatever it looks like on its own.
+pub(crate) fn continued_by_next(ctx: &Context<'_>, i: usize) -> bool {
+    let lines = ctx.doc.lines();
+    i + 1 < lines.len() && lines[i].paragraph.is_some() && continues_sentence(ctx, i + 1)
+}
+
+/// Calls `f(index, core_text)` for every body line whose core is non-empty and at most
+/// `max_len` bytes long and that is not the wrapped tail of a sentence.
+pub(crate) fn short_body_lines<'d>(
+    ctx: &Context<'d>,
+    max_len: usize,
+    mut f: impl FnMut(usize, &'d str),
+) {
+    let doc = ctx.doc;
+    for i in doc.body_lines() {
+        let raw = doc.line_text(i);
+        // the cheap guard first; decoration and indentation rarely take 16 bytes
+        if raw.len() > max_len + 16 {
+            continue;
+        }
+        let c = core(raw);
+        if c.is_empty()
+            || c.len() > max_len
+            || continues_sentence(ctx, i)
+            || continued_by_next(ctx, i)
+        {
+            continue;
+        }
+        f(i, c);
+    }
+}
+
+/// A case-insensitive literal search for the words a rule's pattern cannot match without:
+/// one pass over the line that rules most lines out before any regex runs.
+pub(crate) fn hints(words: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("valid hint words")
+}
+
+/// Number of words (whitespace-separated tokens holding a letter or digit).
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Shortens `text` for a message: at most 60 characters, cut at a character boundary.
+pub(crate) fn quote(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        format!("\"{text}\"")
+    } else {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("\"{}…\"", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Running one rule on a text, for the rules' unit tests.
+    use crate::config::Settings;
+    use crate::document::Document;
+    use crate::rules::{Context, Finding, Rule};
+
+    /// The findings of `rule` on `text`.
+    pub fn findings(rule: &dyn Rule, text: &str) -> Vec<Finding> {
+        let doc = Document::parse(text);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
+        let mut out = Vec::new();
+        rule.check(&ctx, &mut out);
+        out
+    }
+
+    /// The texts of the lines `rule` finds in `text`.
+    pub fn found<'t>(rule: &dyn Rule, text: &'t str) -> Vec<&'t str> {
+        findings(rule, text)
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
+    /// Asserts that `rule` finds `line` when it sits in an article body.
+    pub fn assert_junk(rule: &dyn Rule, line: &str) {
+        let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");
+        let got = found(rule, &text);
+        assert_eq!(
+            got,
+            vec![line],
+            "{} should match {line:?}",
+            rule.meta().code
+        );
+    }
+
+    /// Asserts that `rule` finds nothing in the body line `line`.
+    pub fn assert_kept(rule: &dyn Rule, line: &str) {
+        let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");
+        let got = found(rule, &text);
+        assert!(
+            got.is_empty(),
+            "{} should keep {line:?}, found {got:?}",
+            rule.meta().code
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::document::Document;
+
+    #[test]
+    fn core_strips_decoration_only() {
+        assert_eq!(core("  ### **Share**  "), "Share");
+        assert_eq!(core("• Facebook"), "Facebook");
+        assert_eq!(core("— AFP"), "— AFP");
+    }
+
+    #[test]
+    fn wrapped_tails_are_recognised() {
+        let doc = Document::parse("T\n\nhe wrote on\nlinkedin and more\nNew sentence\n");
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
+        assert!(continues_sentence(&ctx, 3));
+        assert!(!continues_sentence(&ctx, 4));
+        assert!(!continues_sentence(&ctx, 2));
+    }
+
+    #[test]
+    fn quote_shortens_long_text() {
+        assert_eq!(quote("Share"), "\"Share\"");
+        assert!(quote(&"word ".repeat(30)).ends_with("…\""));
+    }
+}

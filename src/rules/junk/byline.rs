@@ -1,0 +1,469 @@
+//! J010 byline-timestamp: a line that is only a byline and/or a date or time.
+//!
+//! Article templates print the author and the publication time on lines of their own
+//! (`By Jane Doe | Updated: 12 March 2025, 10:42 IST`). The rule reads the line token by
+//! token: every token must be part of a name after "By", a date or time word (months,
+//! weekdays, numbers, clock times, time zones, "ago"), or a fixed label such as "Updated:".
+//! One word of prose ("By the end of the year ...") is enough to keep the line.
+
+use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct BylineTimestamp;
+
+static META: RuleMeta = RuleMeta {
+    code: "J010",
+    name: "byline-timestamp",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe`, \
+`By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
+`Updated: Mar 12, 2025 10:42 am ET`, `2 hours ago`, and a news agency's name alone on a \
+line (`PTI`, `Reuters`) right next to such a line.
+
+## Why
+Bylines and timestamps are page metadata; kept in the body they break the article's first \
+paragraph. Every word of the line must be a name after `By`, a date or time word, or a label \
+such as `Updated:`; a line with any other word (\"By the end of the year, ...\") is prose and \
+stays. A date alone needs a day, a clock time or \"ago\" to count, so a bare year stays.
+
+## Example
+```text
+By Maria Lopez | Updated: 4 June 2025, 09:15 CET
+```
+The line is dropped.
+",
+};
+
+const MAX_LEN: usize = 160;
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+#[rustfmt::skip]
+const ZONES: &[&str] = &[
+    "ist", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "mst", "mdt", "gmt",
+    "utc", "bst", "cet", "cest", "eet", "eest", "aest", "aedt", "jst", "kst", "sgt", "hkt", "wib",
+    "msk", "sast", "wat", "eat",
+];
+/// Words of timestamp labels and relative times.
+const LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "date",
+    "dated",
+];
+/// Words of relative times and of dates written out ("the 3rd of March"), and separators.
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "last", "first", "on", "at", "ago", "hours", "hour", "hrs", "hr", "minutes", "minute", "mins",
+    "min", "seconds", "days", "day", "weeks", "week", "months", "month", "yesterday", "today",
+    "just", "now", "a", "an", "am", "pm", "a.m", "p.m", "of", "the", "|", "-", "–", "—", "·", "•",
+    "/",
+];
+/// News agencies, whose name alone on a line is a credit when a date line is next to it.
+#[rustfmt::skip]
+const AGENCIES: &[&str] = &[
+    "pti", "reuters", "ap", "afp", "ians", "ani", "dpa", "bloomberg", "xinhua", "uni", "efe",
+    "ansa", "tass", "anadolu", "associated press", "press trust of india", "agence france-presse",
+    "bernama", "yonhap",
+];
+/// Lower-case words that may sit inside a name.
+#[rustfmt::skip]
+const NAME_LINKS: &[&str] = &[
+    "and", "&", "de", "da", "do", "dos", "van", "von", "der", "den", "del", "la", "le", "al", "bin",
+    "y", "e",
+];
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    /// A numeric date (12/03/2025) or "ago": enough on its own.
+    Strong,
+    /// A clock time: enough only with a date or a label ("4:14 p.m." alone is a live-blog
+    /// entry's time, part of the article).
+    Clock,
+    /// "Published", "Updated", "Posted", ...
+    Label,
+    Month,
+    /// A number that can be a day of the month (1-31, "3rd").
+    Day,
+    /// Any other short number (a year).
+    Number,
+    /// A weekday, zone, label word or separator: allowed, proves nothing.
+    Weak,
+    Agency,
+    Other,
+}
+
+fn trim_token(t: &str) -> &str {
+    t.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\''))
+}
+
+fn classify(raw: &str) -> Tok {
+    let t = trim_token(raw);
+    if t.is_empty() {
+        return Tok::Weak;
+    }
+    let w = t.trim_end_matches('.');
+    let b = w.as_bytes();
+    if !b.is_empty() && b.len() <= 4 && b.iter().all(u8::is_ascii_digit) {
+        return match w.parse::<u16>() {
+            Ok(1..=31) if b.len() <= 2 => Tok::Day,
+            _ => Tok::Number,
+        };
+    }
+    // 3rd, 21st
+    if b.len() <= 4
+        && b.first().is_some_and(u8::is_ascii_digit)
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s))
+    {
+        return Tok::Day;
+    }
+    if is_numeric_date(w) {
+        return Tok::Strong;
+    }
+    if is_clock(w) {
+        return Tok::Clock;
+    }
+    if is_in(LABELS, w) {
+        return Tok::Label;
+    }
+    if w.eq_ignore_ascii_case("ago") {
+        return Tok::Strong;
+    }
+    if is_in(MONTHS, w) {
+        return Tok::Month;
+    }
+    if is_in(WEEKDAYS, w) || is_in(ZONES, w) || is_in(TIME_WORDS, w) || is_in(TIME_WORDS, t) {
+        return Tok::Weak;
+    }
+    // GMT+5:30, UTC+1
+    if b.len() > 4
+        && (b[..3].eq_ignore_ascii_case(b"gmt") || b[..3].eq_ignore_ascii_case(b"utc"))
+        && matches!(b[3], b'+' | b'-')
+        && b[4..].iter().all(|c| c.is_ascii_digit() || *c == b':')
+    {
+        return Tok::Weak;
+    }
+    if is_in(AGENCIES, w) {
+        return Tok::Agency;
+    }
+    Tok::Other
+}
+
+/// 12/03/2025, 2025-03-12, 12.03.25
+fn is_numeric_date(w: &str) -> bool {
+    let mut parts = [""; 3];
+    let mut n = 0;
+    for p in w.split(['/', '-', '.']) {
+        if n == 3 {
+            return false;
+        }
+        parts[n] = p;
+        n += 1;
+    }
+    let num = |p: &str, lens: &[usize], max: u16| {
+        lens.contains(&p.len())
+            && p.bytes().all(|c| c.is_ascii_digit())
+            && p.parse::<u16>().is_ok_and(|v| v <= max)
+    };
+    // 2025-03-12, or 12/03/2025 and 03/12/25 (day and month either way round); not a phone
+    // number such as 02-751-1500
+    n == 3
+        && ((num(parts[0], &[4], 2100) && num(parts[1], &[1, 2], 12) && num(parts[2], &[1, 2], 31))
+            || (num(parts[0], &[1, 2], 31)
+                && num(parts[1], &[1, 2], 31)
+                && num(parts[2], &[2, 4], 2100)))
+}
+
+/// Strips a case-insensitive ASCII suffix.
+fn strip_suffix_ci<'a>(w: &'a str, suffix: &str) -> Option<&'a str> {
+    let n = w.len().checked_sub(suffix.len())?;
+    (w.is_char_boundary(n) && w[n..].eq_ignore_ascii_case(suffix)).then(|| &w[..n])
+}
+
+/// 10:42, 10:42am, 4.10pm, 20h15, 10am
+fn is_clock(w: &str) -> bool {
+    let (core, meridiem) = match ["am", "pm", "a.m", "p.m"]
+        .iter()
+        .find_map(|s| strip_suffix_ci(w, s))
+    {
+        Some(c) => (c.trim_end_matches(['.', ' ']), true),
+        None => (w, false),
+    };
+    let b = core.as_bytes();
+    let Some(sep) = b.iter().position(|c| matches!(c, b':' | b'h' | b'.')) else {
+        return meridiem && (1..=2).contains(&b.len()) && b.iter().all(u8::is_ascii_digit);
+    };
+    let (h, m) = (&b[..sep], &b[sep + 1..]);
+    let m = m.split(|c| *c == b':').next().unwrap_or(&[]);
+    (1..=2).contains(&h.len())
+        && h.iter().all(u8::is_ascii_digit)
+        && m.len() == 2
+        && m.iter().all(u8::is_ascii_digit)
+        && core[..sep].parse::<u8>().is_ok_and(|h| h < 24)
+        && (b[sep] != b'.' || meridiem)
+}
+
+/// Whether `tokens` (all of them) form a date/time: known words only and some day-precise
+/// evidence. Returns `None` for prose.
+fn date_tokens(tokens: &[&str]) -> Option<bool> {
+    let (mut strong, mut clock, mut label, mut day) = (false, false, false, false);
+    let mut dates = 0;
+    for t in tokens {
+        match classify(t) {
+            Tok::Strong => {
+                strong = true;
+                dates += 1;
+            }
+            Tok::Clock => clock = true,
+            Tok::Label => label = true,
+            Tok::Month => dates += 1,
+            Tok::Day => day = true,
+            Tok::Number | Tok::Weak | Tok::Agency => {}
+            Tok::Other => return None,
+        }
+    }
+    let dated = strong || (dates > 0 && day);
+    // two dates without a label are a date range (an event's dates), part of the article
+    if dates > 1 && !label {
+        return Some(false);
+    }
+    Some(dated || (clock && label))
+}
+
+fn name_token(t: &str) -> bool {
+    let t = t.trim_end_matches([',', ';']);
+    if t.is_empty() {
+        return true;
+    }
+    if is_in(NAME_LINKS, t) {
+        return true;
+    }
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+}
+
+/// What a line is made of.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Byline,
+    Date,
+    BylineDate,
+    Agency,
+}
+
+const MAX_TOKENS: usize = 24;
+
+fn analyse(line: &str) -> Option<Kind> {
+    // "(Published Monday, ...)" in brackets is an editor's note inside the article
+    if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
+        return None;
+    }
+    // no allocation: a timestamp line has few tokens
+    let mut buf = [""; MAX_TOKENS];
+    let mut n = 0;
+    for t in line.split_whitespace() {
+        if n == MAX_TOKENS {
+            return None;
+        }
+        buf[n] = t;
+        n += 1;
+    }
+    let tokens = &buf[..n];
+    if n == 0 {
+        return None;
+    }
+    if n <= 4 && is_in(AGENCIES, line.trim_end_matches('.')) {
+        return Some(Kind::Agency);
+    }
+    let Some(b) = tokens.iter().position(|t| t.eq_ignore_ascii_case("by")) else {
+        return match date_tokens(tokens) {
+            Some(true) => Some(Kind::Date),
+            _ => None,
+        };
+    };
+    // only a label or a date before "By" ("Published 3 hours ago by ...")
+    let has_date = if b == 0 {
+        false
+    } else {
+        date_tokens(&tokens[..b])?
+    };
+    let rest = &tokens[b + 1..];
+    // the name runs up to a split point after which everything is a date
+    for k in 1..=rest.len().min(10) {
+        let name = &rest[..k];
+        if !name.iter().all(|t| name_token(t)) {
+            break;
+        }
+        let last = name[k - 1].trim_end_matches([',', ';']);
+        // "By Monday", "By March": date words are not a name
+        if is_in(NAME_LINKS, last)
+            || name
+                .iter()
+                .all(|t| classify(t) != Tok::Other || is_in(NAME_LINKS, t))
+        {
+            continue;
+        }
+        let after = &rest[k..];
+        if after.is_empty() {
+            return Some(if has_date {
+                Kind::BylineDate
+            } else {
+                Kind::Byline
+            });
+        }
+        match date_tokens(after) {
+            Some(true) => return Some(Kind::BylineDate),
+            Some(false) if has_date => return Some(Kind::BylineDate),
+            _ => {}
+        }
+    }
+    None
+}
+
+impl Rule for BylineTimestamp {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        // (line index, kind) of every candidate, in order
+        let mut found: Vec<(usize, Kind)> = Vec::new();
+        short_body_lines(ctx, MAX_LEN, |i, core| {
+            // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
+            // short
+            let plausible = core.len() <= 40
+                || core.bytes().any(|b| b.is_ascii_digit())
+                || core.contains("ago")
+                || core.contains("By ")
+                || core.contains("by ")
+                || core.contains("BY ");
+            if plausible {
+                if let Some(k) = analyse(core) {
+                    found.push((i, k));
+                }
+            }
+        });
+        let body: Vec<usize> = doc.body_lines().collect();
+        // `found` and `body` are in line order
+        let is_dated = |line: usize| {
+            found
+                .binary_search_by_key(&line, |(i, _)| *i)
+                .is_ok_and(|k| found[k].1 != Kind::Agency)
+        };
+        for (i, kind) in &found {
+            let core = crate::rules::junk::core(doc.line_text(*i));
+            let msg = match kind {
+                Kind::Byline => format!("byline only: {}", quote(core)),
+                Kind::Date => format!("date/time only: {}", quote(core)),
+                Kind::BylineDate => format!("byline and date/time only: {}", quote(core)),
+                Kind::Agency => {
+                    let pos = body.binary_search(i).unwrap_or(0);
+                    let prev = pos.checked_sub(1).map(|p| body[p]);
+                    let next = body.get(pos + 1).copied();
+                    let Some(n) = prev
+                        .filter(|&p| is_dated(p))
+                        .or(next.filter(|&n| is_dated(n)))
+                    else {
+                        continue;
+                    };
+                    format!(
+                        "news agency name {} next to the date line {}",
+                        quote(core),
+                        doc.lines()[n].number
+                    )
+                }
+            };
+            out.push(Finding::new(&META, doc.lines()[*i].range.clone(), msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{assert_junk, assert_kept, found};
+
+    #[test]
+    fn bylines_and_dates_are_found() {
+        for l in [
+            "By Jane Doe",
+            "By Jane Doe | Updated: 12 March 2025, 10:42 IST",
+            "By Stefan Okafor, Lena Park and Tom de Vries",
+            "By April Moreno",
+            "Published 3 hours ago",
+            "Updated: Mar 12, 2025 10:42 am ET",
+            "2 hours ago",
+            "an hour ago",
+            "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)",
+            "First Published: Tuesday, November 19, 2019 08:38 AM",
+            "18 NOV 2019",
+            "November 18, 2019 | 4:10pm",
+            "Published 11:11 PM EST Nov 19, 2019",
+            "By Jon Reyes - 11/18/19 11:04 PM EST",
+            "Updated: Sat 8:31 PM, Feb 17, 2018",
+            "2025-03-12 10:42",
+            "Last updated on 4 June 2025",
+            "Updated: 10:42 am",
+        ] {
+            assert_junk(&BylineTimestamp, l);
+        }
+    }
+
+    #[test]
+    fn prose_is_kept() {
+        for l in [
+            "By the end of the year, prices had doubled.",
+            "By Monday",
+            "By March 2026",
+            "By 2030, the city wants all buses to be electric.",
+            "By Jane Doe's account, the meeting went well.",
+            "2025",
+            "March 2025",
+            "In March 2025 the plant closed.",
+            "The vote is on 12 March 2025 at 10:00.",
+            "Published in 2019, the report found 12 cases.",
+            "Updated guidance came out on Monday.",
+            "Two hours ago the river burst its banks.",
+            "By Land and Sea?",
+            "PTI",
+            "Reuters reported the deal on Monday.",
+            "10 to 12",
+            "4.5 million",
+            "4:14 p.m.",
+            "02-751-1500",
+            "29 November 2018 | 20 January 2019",
+            "(Published Monday, Nov. 18, 2019)",
+        ] {
+            assert_kept(&BylineTimestamp, l);
+        }
+    }
+
+    #[test]
+    fn an_agency_name_next_to_a_date_is_found() {
+        let t = "Title\n\nPTI\nUpdated: 4 June 2025, 09:15 IST\nThe ministry said on Wednesday that the scheme would expand.\n\nReuters\n";
+        assert_eq!(
+            found(&BylineTimestamp, t),
+            vec!["PTI", "Updated: 4 June 2025, 09:15 IST"]
+        );
+    }
+}

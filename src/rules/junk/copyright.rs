@@ -1,0 +1,104 @@
+//! J008 copyright-footer: the page's copyright line.
+//!
+//! Footers end scraped dumps with `© 2025 Example Media. All rights reserved.` The evidence is
+//! the copyright sign or word at the start followed by a year or sign, or the fixed phrase
+//! "all rights reserved", in a short line.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::rules::junk::{hints, quote, short_body_lines, word_count};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct CopyrightFooter;
+
+static META: RuleMeta = RuleMeta {
+    code: "J008",
+    name: "copyright-footer",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, `Copyright` \
+followed by a year or the sign, or a line holding `All rights reserved`.
+
+## Why
+Copyright footers belong to the page template, not the article. A sentence about copyright \
+law does not start with the sign or a year after the word and does not say \"all rights \
+reserved\"; lines of more than 30 words are never taken. A sign and a name without a year \
+(`© Reuters`) is a photo credit and stays.
+
+## Example
+```text
+© 2025 Harbour Media Group. All rights reserved.
+```
+The line is dropped.
+",
+};
+
+const MAX_LEN: usize = 240;
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
+    )
+    .expect("valid copyright pattern")
+});
+
+static HINTS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| hints(&["©", "ⓒ", "(c)", "copyright", "reserv", "vorbehalten"]));
+
+impl Rule for CopyrightFooter {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, MAX_LEN, |i, core| {
+            if !HINTS.is_match(core) || word_count(core) > 30 {
+                return;
+            }
+            if let Some(m) = COPYRIGHT.find(core) {
+                let msg = format!("copyright notice ({})", quote(m.as_str().trim()));
+                out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{assert_junk, assert_kept};
+
+    #[test]
+    fn copyright_lines_are_found() {
+        for l in [
+            "© 2025 Example Media. All rights reserved.",
+            "Copyright 2024 Harbour Media Group",
+            "Copyright © Coast Courier",
+            "(c) 2023 The Valley Post",
+            "All Rights Reserved.",
+            "Harbour Media Group 2025, all rights reserved",
+            "ⓒ 2019 Valley Post",
+        ] {
+            assert_junk(&CopyrightFooter, l);
+        }
+    }
+
+    #[test]
+    fn prose_is_kept() {
+        for l in [
+            "Copyright law in the EU was reformed, and publishers welcomed it.",
+            "Copyright holders asked the court to block the site.",
+            "The band said it had kept copyright over its early songs.",
+            "(c) the third option, which the board rejected.",
+            "© Reuters",
+            "© Photo agency",
+        ] {
+            assert_kept(&CopyrightFooter, l);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! J011 agency-credit: wire-service credits on a line of their own.
+//!
+//! Syndicated stories end with `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`
+//! or `— AFP`. These credit lines are fixed formulas; the rule takes a line only when the
+//! whole line is the credit, so a sentence that cites an agency stays.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct AgencyCredit;
+
+static META: RuleMeta = RuleMeta {
+    code: "J011",
+    name: "agency-credit",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a line that is only a news-agency or reporting credit: `(With inputs from agencies)`, \
+`(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
+`Jane Doe contributed reporting from Lagos.`
+
+## Why
+Credits are production notes of the wire service, not part of the story. The whole line must \
+be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept.
+
+## Example
+```text
+(Reporting by Ana Silva; Editing by Tom Weir)
+```
+The line is dropped.
+",
+};
+
+const MAX_LEN: usize = 400;
+
+const AGENCY: &str = r"(?:agencies|PTI|Reuters|AP|AFP|IANS|ANI|dpa|Bloomberg|Xinhua|UNI|EFE|ANSA|TASS|Anadolu|Associated\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France[\s-]Presse|Bernama|Yonhap|Kyodo|wire\s+services?)";
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?-i:\p{Lu}[\p{L}.'’-]*)";
+    Regex::new(&format!(
+        r"(?xi)^(?:
+            \(\s*with\s+(?:additional\s+)?inputs?\s+from\s+[^()]{{1,80}}\)\.?
+          | with\s+(?:additional\s+)?inputs?\s+from\s+(?:{AGENCY}(?:\s*(?:,|and|&)\s*)?)+\.?
+          | \(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\s+[^()]{{1,300}}\)\.?
+          | (?:additional\s+)?reporting\s+by\s+[^;]{{1,200}};\s*(?:writing|editing)\s+by\s+[^;]{{1,200}}(?:;\s*editing\s+by\s+.{{1,200}})?
+          | [—–-]+\s*{AGENCY}\.?
+          | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
+          | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
+          | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
+        )$"
+    ))
+    .expect("valid credit pattern")
+});
+
+impl Rule for AgencyCredit {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, MAX_LEN, |i, core| {
+            if CREDIT.is_match(core) {
+                let msg = format!("agency or reporting credit {}", quote(core));
+                out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{assert_junk, assert_kept};
+
+    #[test]
+    fn credits_are_found() {
+        for l in [
+            "(With inputs from agencies)",
+            "(With inputs from PTI)",
+            "With inputs from PTI and IANS.",
+            "(Reporting by Ana Silva in Lisbon; Editing by Tom Weir)",
+            "Reporting by Ana Silva; Editing by Tom Weir",
+            "— AFP",
+            "- Reuters",
+            "(AFP)",
+            "(Reuters/AP)",
+            "Source: Agencies",
+            "Kemi Adeyemi contributed reporting from Lagos.",
+            "Kemi Adeyemi and Li Wei contributed reporting.",
+        ] {
+            assert_junk(&AgencyCredit, l);
+        }
+    }
+
+    #[test]
+    fn sentences_citing_agencies_are_kept() {
+        for l in [
+            "Reuters reported the deal on Monday.",
+            "The figures were compiled with inputs from the state governments, officials said.",
+            "He was seen with inputs from agencies in hand.",
+            "Reporting by the local paper revealed the scheme.",
+            "AFP",
+            "Several agencies contributed reporting to the inquiry into the crash last year.",
+            "(Reporting by Ana Silva; Editing by Tom Weir) The talks continue.",
+        ] {
+            assert_kept(&AgencyCredit, l);
+        }
+    }
+}

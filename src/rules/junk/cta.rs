@@ -1,0 +1,307 @@
+//! J004 call-to-action and J005 cookie-notice: the site talking to its reader.
+//!
+//! Both are lines where the publisher addresses the visitor ("Subscribe to our newsletter",
+//! "We use cookies ...") rather than reporting anything. The evidence is the imperative or
+//! first-person site voice at the start of a short line; a line that reports speech ("said",
+//! "according to") is the article's prose and is never matched.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::rules::junk::{hints, quote, short_body_lines, word_count};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct CallToAction;
+pub struct CookieNotice;
+
+static CTA_META: RuleMeta = RuleMeta {
+    code: "J004",
+    name: "call-to-action",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops short lines in which the site asks the reader to do something: subscribe, sign up for a \
+newsletter, follow the site on a social network, join its WhatsApp or Telegram channel, \
+download its app, or \"click here to ...\".
+
+## Why
+Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
+start with the request (or hold one in the site's own voice, such as \"subscribe to our \
+newsletter\") and be short; a sentence that reports what someone said about subscribing is \
+prose and stays.
+
+## Example
+```text
+Join our WhatsApp channel for the latest updates
+Sign up for our free morning newsletter
+```
+Both lines are dropped.
+",
+};
+
+static COOKIE_META: RuleMeta = RuleMeta {
+    code: "J005",
+    name: "cookie-notice",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops cookie-consent text: \"We use cookies ...\", \"This site uses cookies ...\", \"By \
+continuing to use this site you agree ...\", and the banner's buttons (`Accept all cookies`, \
+`Manage cookie settings`).
+
+## Why
+Consent banners are rendered into the page's text and scrapers keep them, often at the very \
+end of the article. The site speaks in the first person (\"we use\", \"this site uses\"), \
+which a news report about cookies does not.
+
+## Example
+```text
+We use cookies to improve your experience. By continuing to use this site you agree to our use of cookies.
+Accept all cookies
+```
+Both lines are dropped.
+",
+};
+
+const CTA_MAX_LEN: usize = 300;
+const COOKIE_MAX_LEN: usize = 500;
+
+/// A request at the start of the line that names what it asks for: enough on its own.
+static CTA_STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            follow\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)\b
+          | join\s+(?:us|our)\b
+          | download\s+our\b
+          | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)\b
+          | (?:click|tap)\s+here\b
+        )",
+    )
+    .expect("valid call-to-action pattern")
+});
+
+/// A request at the start of the line that needs the site's voice after it.
+static CTA_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            subscribe\b | sign\s*-?\s*up\b | register\s+(?:now|for\s+free|here|today)
+          | download\s+the\b
+          | get\s+(?:breaking\s+news|the\s+latest|the\s+best\s+of|our\s+top|daily\s+updates|news\s+alerts)
+          | stay\s+(?:up\s+to\s+date|up-to-date|informed|in\s+the\s+know|on\s+top\s+of|connected)
+          | never\s+miss | don'?t\s+miss\s+(?:a\b|out\b|any\b)
+          | like\s+us\s+on | want\s+more\b | (?:did\s+you\s+)?enjoy(?:ed)?\s+this\s+(?:article|story)
+          | like\s+this\s+(?:article|story)
+          | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?\b
+          | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
+          | turn\s+on\s+(?:notifications|alerts)
+        )",
+    )
+    .expect("valid call-to-action pattern")
+});
+
+/// The site's own request anywhere in a short line.
+static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+            \b(?:subscribe\s+to|sign\s+up\s+(?:for|to))\s+(?:our|\S+(?:'s|’s))\b.{0,40}\b(?:newsletters?|alerts|updates|channel)
+          | \bby\s+clicking\s+here\b | \bclick\s+here\s+to\b
+          | \bfollow\s+us\s+on\b | \bjoin\s+our\s+(?:whatsapp|telegram)\b | \bdownload\s+our\s+(?:\S+\s+)?app\b
+          | \bshare\s+it\s+with\s+a\s+friend\b
+        ",
+    )
+    .expect("valid call-to-action pattern")
+});
+
+/// Words of the site addressing its reader; a line starting with a request must hold one
+/// (or be a bare button label) to count.
+static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:our|us|here|newsletters?|inbox|alerts|updates|briefing|digest|notifications)\b",
+    )
+    .expect("valid site-voice pattern")
+});
+
+static CTA_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    hints(&[
+        "subscribe",
+        "sign up",
+        "click",
+        "follow us",
+        "join our",
+        "download our",
+        "share it with",
+    ])
+});
+
+static COOKIE_HINTS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| hints(&["cookie", "continuing to", "accept"]));
+
+/// Reported speech: the line is the article's prose.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:said|says|told|according\s+to|announced|reported)\b")
+        .expect("valid reported-speech pattern")
+});
+
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+            \bwe\s+(?:and\s+our\s+(?:\w+\s+)?partners\s+)?(?:use|store|place)\s+cookies\b
+          | \b(?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies\b
+          | \bby\s+continuing\s+to\s+(?:use|browse|visit)\s+(?:this|our|the)\s+(?:web\s*)?site\b
+          | \byou\s+(?:agree|consent)\s+to\s+(?:our|the)\s+use\s+of\s+cookies\b
+          | ^(?:accept|reject|decline|allow)\s+(?:all\s+)?cookies$
+          | ^(?:manage\s+)?cookies?\s+(?:settings|preferences|policy|consent)$
+          | ^accept\s*(?:&|and)\s*close$
+        ",
+    )
+    .expect("valid cookie pattern")
+});
+
+impl Rule for CallToAction {
+    fn meta(&self) -> &'static RuleMeta {
+        &CTA_META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, CTA_MAX_LEN, |i, core| {
+            if word_count(core) > 40 {
+                return;
+            }
+            // the anchored patterns fail on the first word; the unanchored one runs only on
+            // lines holding one of its words
+            let m = if let Some(m) = CTA_STRONG.find(core) {
+                m
+            } else if let Some(m) = CTA_START
+                .find(core)
+                .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
+            {
+                m
+            } else if CTA_HINTS.is_match(core) {
+                match CTA_ANYWHERE.find(core) {
+                    Some(m) => m,
+                    None => return,
+                }
+            } else {
+                return;
+            };
+            if REPORTED.is_match(core) {
+                return;
+            }
+            let msg = format!(
+                "the site asks the reader to act ({}): {}",
+                quote(m.as_str().trim()),
+                quote(core)
+            );
+            out.push(Finding::new(
+                &CTA_META,
+                ctx.doc.lines()[i].range.clone(),
+                msg,
+            ));
+        });
+    }
+}
+
+impl Rule for CookieNotice {
+    fn meta(&self) -> &'static RuleMeta {
+        &COOKIE_META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, COOKIE_MAX_LEN, |i, core| {
+            if !COOKIE_HINTS.is_match(core) {
+                return;
+            }
+            if let Some(m) = COOKIE.find(core).filter(|_| !REPORTED.is_match(core)) {
+                let msg = format!("cookie-consent text ({})", quote(m.as_str().trim()));
+                out.push(Finding::new(
+                    &COOKIE_META,
+                    ctx.doc.lines()[i].range.clone(),
+                    msg,
+                ));
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{assert_junk, assert_kept};
+
+    #[test]
+    fn calls_to_action_are_found() {
+        for l in [
+            "Subscribe to our newsletter",
+            "SUBSCRIBE",
+            "Sign up for our free morning briefing",
+            "Sign up: Get the best of the week delivered to your inbox.",
+            "Follow us on Instagram and Threads",
+            "Follow Maria Lopez on X",
+            "Join our WhatsApp channel for the latest updates",
+            "Join us on Telegram",
+            "Download our app to read offline",
+            "Download the app",
+            "Click here to read the full report",
+            "Get the latest headlines straight to your inbox. Subscribe to Harbour Daily’s newsletters.",
+            "GET THE WEEKEND EDITION ON THE GO BY CLICKING HERE",
+            "Newsletter",
+            "Like this story? Share it with a friend!",
+            "Stay up to date with our daily briefing",
+        ] {
+            assert_junk(&CallToAction, l);
+        }
+    }
+
+    #[test]
+    fn prose_about_subscribing_is_kept() {
+        for l in [
+            "Subscribers to the service rose by 12% in the quarter.",
+            "The company asked users to subscribe to its newsletter, a spokesperson said.",
+            "Sign up numbers fell sharply after the price rise.",
+            "Subscribe-and-save offers have become common among grocers.",
+            "Follow the money, investigators were told.",
+            "Join the queue early if you want a seat, the organisers said.",
+            "Download speeds doubled across the region in 2024.",
+            "Stay informed about the risks, the agency advised residents.",
+            "He urged voters to follow the campaign on social media.",
+            "Never mind the polls: the vote is what counts for the mayor and for the opposition alike.",
+            "Sign up for a streaming account for $9.99 a month",
+            "Sign up for the bundle using the same email as your main account",
+            "Download the banking app on your phone and log in.",
+            "Newsletters are a growing business for local publishers, who rely on them for revenue.",
+        ] {
+            assert_kept(&CallToAction, l);
+        }
+    }
+
+    #[test]
+    fn cookie_notices_are_found() {
+        for l in [
+            "We use cookies to improve your experience on our site.",
+            "This website uses cookies to ensure you get the best experience.",
+            "By continuing to use this site you agree to our use of cookies.",
+            "We and our partners use cookies to personalise content.",
+            "Accept all cookies",
+            "Manage cookie settings",
+            "Cookie Policy",
+        ] {
+            assert_junk(&CookieNotice, l);
+        }
+    }
+
+    #[test]
+    fn prose_about_cookies_is_kept() {
+        for l in [
+            "The regulator said sites that use cookies must ask first.",
+            "Cookies sold out within an hour at the bake sale.",
+            "Under the new law, websites must let users reject all cookies with one click.",
+            "Most people accept cookies without reading the banner, according to the study.",
+        ] {
+            assert_kept(&CookieNotice, l);
+        }
+    }
+}

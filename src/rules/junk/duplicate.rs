@@ -1,0 +1,367 @@
+//! J012 duplicate-paragraph: a paragraph printed twice.
+//!
+//! Pull quotes, teaser boxes and lazy-loaded page fragments put a paragraph of the article in
+//! the page a second time; a scraper keeps both copies. The evidence is the document itself:
+//! the same words in the same order as an earlier paragraph. It works in any language.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::rules::junk::word_count;
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct DuplicateParagraph;
+
+static META: RuleMeta = RuleMeta {
+    code: "J012",
+    name: "duplicate-paragraph",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a paragraph that repeats an earlier paragraph word for word (compared ignoring letter \
+case and spacing, punctuation kept). In a text with one line per paragraph, a line that \
+repeats an earlier line is dropped the same way. The first copy stays. Paragraphs of fewer \
+than `min-words` words (default 6, setting `[settings.duplicate-paragraph] min-words`) are \
+never compared, because short lines such as photo credits legitimately recur.
+
+## Why
+Pull quotes, teaser boxes and lazily loaded fragments repeat the article's own text; a \
+reader of the clean text should read each paragraph once. A pull quote repeated later is \
+still a repeat, so the later copy goes.
+
+## Example
+```text
+The ferry will run every 20 minutes from June.
+
+\"We waited ten years for this,\" one commuter said.
+
+The ferry will run every 20 minutes from June.
+```
+The third paragraph is dropped.
+",
+};
+
+/// More different repeated passages than this make a document structured (lists, Q&A).
+const MAX_DISTINCT_REPEATS: usize = 3;
+
+/// A piece of text that can be a duplicate: a paragraph or a line standing as one.
+struct Unit {
+    range: Range<usize>,
+    line: usize,
+}
+
+/// Folds `c` for comparison: lower case, every whitespace run is one space.
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut pending_space = false;
+    let mut started = false;
+    text.chars()
+        .flat_map(move |c| {
+            let mut out = [None, None];
+            if c.is_whitespace() {
+                pending_space = started;
+            } else {
+                if pending_space {
+                    out[0] = Some(' ');
+                    pending_space = false;
+                }
+                started = true;
+                out[1] = Some(c);
+            }
+            out.into_iter().flatten()
+        })
+        .flat_map(char::to_lowercase)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a over the folded text (the bytes [`folded`] yields) and the word count (as
+/// [`word_count`] counts), in one pass without allocation: every paragraph of every document
+/// goes through here, so ASCII takes a byte-wise path.
+fn fold_hash(text: &str) -> (u64, usize) {
+    let mut h = FNV_OFFSET;
+    let mut words = 0;
+    let (mut started, mut pending_space, mut counted) = (false, false, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8()))
+        };
+        i += len;
+        if c.is_whitespace() {
+            pending_space = started;
+            counted = false;
+            continue;
+        }
+        if pending_space {
+            h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            pending_space = false;
+        }
+        started = true;
+        if !counted && c.is_alphanumeric() {
+            words += 1;
+            counted = true;
+        }
+        if len == 1 {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        } else {
+            for l in c.to_lowercase() {
+                for &x in l.encode_utf8(&mut buf).as_bytes() {
+                    h = (h ^ u64::from(x)).wrapping_mul(FNV_PRIME);
+                }
+            }
+        }
+    }
+    (h, words)
+}
+
+#[cfg(test)]
+fn hash(text: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut buf = [0u8; 4];
+    for c in folded(text) {
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+fn same(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
+}
+
+/// Whether a line ends a sentence, i.e. could be a paragraph of its own.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')', ':', '…',
+    ])
+}
+
+impl Rule for DuplicateParagraph {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        let text = doc.text();
+        let min_words = ctx.settings.duplicate_paragraph.min_words.max(1);
+        let mut seen: HashMap<u64, Vec<Unit>> = HashMap::new();
+        // returns the earlier unit's line when `range` repeats one, else records it
+        let mut check_unit = |range: Range<usize>, line: usize| -> Option<(usize, usize)> {
+            let t = &text[range.clone()];
+            let (h, words) = fold_hash(t);
+            if words < min_words {
+                return None;
+            }
+            let entry = seen.entry(h).or_default();
+            if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
+                return Some((first.line, words));
+            }
+            entry.push(Unit { range, line });
+            None
+        };
+        // (range, earlier line, words, "paragraph" or "line")
+        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
+        // the body's paragraphs; the lines after the title in its own paragraph count as one
+        let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
+        let groups = doc.paragraphs().iter().enumerate().filter_map(|(p, par)| {
+            if Some(p) != title_par {
+                return Some(par.lines.clone());
+            }
+            let after_title = doc.title_line()? + 1;
+            (after_title < par.lines.end).then_some(after_title..par.lines.end)
+        });
+        for lines in groups {
+            let first = &doc.lines()[lines.start];
+            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
+            if let Some((earlier, words)) = check_unit(range.clone(), first.number) {
+                repeats.push((range, earlier, words, "paragraph"));
+                continue;
+            }
+            // a paragraph of lines that each end a sentence is one paragraph per line
+            if lines.len() < 2 {
+                continue;
+            }
+            let ending = lines
+                .clone()
+                .filter(|&i| ends_sentence(doc.line_text(i)))
+                .count();
+            if ending * 2 < lines.len() {
+                continue;
+            }
+            for i in lines {
+                let line = &doc.lines()[i];
+                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number) {
+                    repeats.push((line.range.clone(), earlier, words, "line"));
+                }
+            }
+        }
+        if repeats.is_empty() {
+            return;
+        }
+        // A scraping duplicate is a piece of prose printed twice. Texts that recur three or
+        // more times, or many different repeated texts, are the document's own structure
+        // (an interview's recurring question, a meal plan's recurring steps): report, keep.
+        let mut distinct: Vec<usize> = repeats.iter().map(|r| r.1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let structured = distinct.len() > MAX_DISTINCT_REPEATS;
+        let mut copies: HashMap<usize, usize> = HashMap::new();
+        for r in &repeats {
+            *copies.entry(r.1).or_default() += 1;
+        }
+        for (range, earlier, words, what) in &repeats {
+            let (range, earlier, words) = (range.clone(), *earlier, *words);
+            let recurring = copies.get(&earlier).is_some_and(|&n| n >= 2);
+            let prose = ends_sentence(&text[range.clone()]);
+            let mut msg =
+                format!("repeats the {what} at line {earlier} word for word ({words} words)");
+            let mut finding = Finding::new(&META, range, String::new());
+            if structured || recurring || !prose {
+                msg.push_str(if structured {
+                    "; kept: the text repeats many passages, which is its own structure"
+                } else if recurring {
+                    "; kept: it recurs three or more times, which is the text's own structure"
+                } else {
+                    "; kept: it does not end a sentence, so it may be a recurring label"
+                });
+                finding = finding.with_action(Action::Flag);
+            }
+            finding.message = msg;
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::document::Document;
+    use crate::rules::junk::testing::{findings, found};
+
+    #[test]
+    fn a_repeated_paragraph_is_found_and_the_first_kept() {
+        let t = "Title\n\nThe ferry will run every 20 minutes from June.\n\nOther text here.\n\nthe ferry  will run every 20\nminutes from June.\n";
+        let f = findings(&DuplicateParagraph, t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            &t[f[0].range.clone()],
+            "the ferry  will run every 20\nminutes from June."
+        );
+        assert_eq!(
+            f[0].message,
+            "repeats the paragraph at line 3 word for word (9 words)"
+        );
+    }
+
+    #[test]
+    fn punctuation_counts() {
+        let t = "Title\n\nThe ferry will run every 20 minutes from June.\n\nThe ferry will run every 20 minutes from June!\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn short_paragraphs_are_not_compared() {
+        let t =
+            "Title\n\nPhoto: Harbour Authority\n\nText one is here.\n\nPhoto: Harbour Authority\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn one_line_per_paragraph_texts_compare_lines() {
+        let t = "Title\nThe ferry will run every 20 minutes from June.\nCommuters welcomed the news on Monday morning.\nThe ferry will run every 20 minutes from June.\n";
+        assert_eq!(
+            found(&DuplicateParagraph, t),
+            vec!["The ferry will run every 20 minutes from June."]
+        );
+    }
+
+    #[test]
+    fn wrapped_paragraphs_do_not_compare_lines() {
+        let t = "Title\n\nthe ferry will run every twenty minutes from\nJune, the operator said on Monday morning\n\nand the ferry will run every twenty minutes from\nJune, which is new\n";
+        assert!(found(&DuplicateParagraph, t).is_empty());
+    }
+
+    #[test]
+    fn min_words_is_configurable() {
+        let t = "Title\n\nFerry fares rise.\n\nFerry fares rise.\n";
+        let doc = Document::parse(t);
+        let mut settings = Settings::default();
+        settings.duplicate_paragraph.min_words = 3;
+        let ctx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
+        let mut out = Vec::new();
+        DuplicateParagraph.check(&ctx, &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn structural_repeats_are_flagged_not_removed() {
+        let q = "What made you start cooking for a living, then?";
+        let t =
+            format!("Title\n\n{q}\n\nAnswer one is here.\n\n{q}\n\nAnswer two is here.\n\n{q}\n");
+        let f = findings(&DuplicateParagraph, &t);
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.action == Action::Flag), "{f:#?}");
+        assert!(f[0].message.contains("three or more times"));
+    }
+
+    #[test]
+    fn a_repeat_that_is_not_a_sentence_is_flagged() {
+        let t = "Title\n\n\u{2014} City Council (@citycouncil) June 3, 2025\n\nText.\n\n\u{2014} City Council (@citycouncil) June 3, 2025\n";
+        let f = findings(&DuplicateParagraph, t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].action, Action::Flag);
+    }
+
+    #[test]
+    fn many_different_repeats_are_flagged() {
+        let mut t = String::from("Title\n\n");
+        for round in 0..2 {
+            for k in 0..4 {
+                t.push_str(&format!(
+                    "Step {k} of the plan is to drink a glass of water.\n\nFiller {round} {k}.\n\n"
+                ));
+            }
+        }
+        let f = findings(&DuplicateParagraph, &t);
+        assert_eq!(f.len(), 4);
+        assert!(f.iter().all(|f| f.action == Action::Flag));
+    }
+
+    #[test]
+    fn folding_ignores_case_and_spacing_only() {
+        assert!(same("A  b\tC", "a b c"));
+        assert!(same(" a b ", "a b"));
+        assert!(!same("a, b", "a b"));
+        assert_eq!(hash("A  B"), hash("a b"));
+    }
+
+    #[test]
+    fn the_one_pass_hash_agrees_with_folding_and_word_count() {
+        for t in [
+            "A  b\tC",
+            " Ünïcode ÉTÉ  été ",
+            "Шторм  ЗАКРЫЛ\nперевал",
+            "a , b - 4 %",
+            "",
+            "x\u{a0}y",
+        ] {
+            assert_eq!(fold_hash(t), (hash(t), word_count(t)), "{t:?}");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! J003 story-navigation: links to other stories and ad slot labels.
+//!
+//! Pages surround an article with "Next Story", "Read more: <headline>", "Trending Now" and
+//! "Advertisement" markers; a scraper keeps them as lines of their own. The labels are a
+//! closed list of navigation words. A label followed by a headline counts only while the rest
+//! reads as one short headline, so a paragraph that happens to start with "Related:" stays.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::junk::{quote, short_body_lines, word_count};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct StoryNavigation;
+
+static META: RuleMeta = RuleMeta {
+    code: "J003",
+    name: "story-navigation",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next article`, \
+`Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
+`Sponsored`, `Story continues below advertisement`, `Continue reading below`, and a label with \
+one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
+`ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`.
+
+## Why
+These are links to other pages and placeholders of ad slots; they are not part of the story. \
+A label followed by more than one short headline (several sentences, a full stop, more than \
+20 words) is left alone because it may be the article's own prose.
+
+## Example
+```text
+Also Read: City council approves new bus lanes
+Advertisement
+```
+Both lines are dropped.
+",
+};
+
+const MAX_LEN: usize = 220;
+
+/// A line that is only a navigation or ad label.
+static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:[«‹<←]\s*)?(?:
+            (?:next|previous|prev)(?:\s+(?:story|article|post|page|item|gallery|slide|stories|articles))?
+          | read\s+(?:more|next|also|full\s+(?:story|article))
+          | also\s+read
+          | continue\s+reading(?:\s+(?:below|the\s+(?:main\s+)?(?:story|article)))?
+          | (?:related|more|other|recommended|similar|latest|top|popular|trending|recent|featured)\s+
+              (?:articles?|stories|posts|news|coverage|content|reads|videos?|topics|links|reading|headlines)
+          | related | recommended(?:\s+for\s+you)? | trending(?:\s+now)?
+          | most\s+(?:popular|read|viewed|shared|commented|watched)
+          | popular\s+(?:this\s+week|now|today)
+          | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+          | editor'?s\s+picks? | don'?t\s+miss | more | see\s+also | up\s+next
+          | (?:in\s+)?other\s+news
+          | advertisement | advertisment | advert | ads? | sponsored(?:\s+(?:content|links?|stories))?
+          | promoted(?:\s+(?:content|stories|links?))? | paid\s+(?:content|post|partner\s+content)
+          | (?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?
+          | continue\s+reading\s+below | article\s+continues\s+below
+          | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
+          | skip\s+(?:ad|advertisement) | back\s+to\s+top
+          | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
+        )(?:\s*[:»›>→…]|\s*\.\.\.)?$",
+    )
+    .expect("valid navigation pattern")
+});
+
+/// A navigation label, a separator, then (group `h`) what should be one headline.
+static LABEL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?P<label>
+            read\s+(?:more|also|next|this|on)
+          | also\s+(?:read|see|watch)
+          | see\s+also
+          | related(?:\s+(?:articles?|stories|story|news|reading|coverage|content|links?|video))?
+          | more | also | watch(?:\s+(?:video|now))?
+          | must\s+(?:read|watch) | up\s+next | don'?t\s+miss | recommended | trending
+          | (?:next|previous)\s+(?:story|article)
+        )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$",
+    )
+    .expect("valid navigation headline pattern")
+});
+
+/// `More from <section>`: short, no sentence.
+static MORE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^more\s+(?:from|on|in|about)\s+\S").expect("valid more-from pattern")
+});
+
+/// Whether `h` reads as one headline rather than prose: short, one sentence, no full stop.
+fn headline_like(h: &str) -> bool {
+    let h = h.trim();
+    let words = word_count(h);
+    if words == 0 || words > 20 || h.len() > 180 {
+        return false;
+    }
+    if h.ends_with('.') && !h.ends_with("...") {
+        return false;
+    }
+    // ". Next" inside: more than one sentence
+    let b = h.as_bytes();
+    !b.windows(3)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase())
+}
+
+impl Rule for StoryNavigation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, MAX_LEN, |i, core| {
+            let msg = if core.len() <= 60 && LABEL_ONLY.is_match(core) {
+                format!("navigation or ad label {}", quote(core))
+            } else if let Some(c) = LABEL_HEADLINE.captures(core) {
+                if !headline_like(&c["h"]) {
+                    return;
+                }
+                format!(
+                    "navigation label {} followed by one short headline",
+                    quote(&c["label"])
+                )
+            } else if MORE_FROM.is_match(core) && word_count(core) <= 7 && headline_like(core) {
+                format!("navigation link {}", quote(core))
+            } else {
+                return;
+            };
+            out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{assert_junk, assert_kept};
+
+    #[test]
+    fn navigation_lines_are_found() {
+        for l in [
+            "Next Story",
+            "Previous Story",
+            "Next article",
+            "Read More",
+            "READ MORE »",
+            "Read more: Harbour authority raises docking fees",
+            "Also Read: Rail strike called off after late-night talks",
+            "ALSO READ | Ten things to know about the new tax code",
+            "RELATED: Drought hits wheat farmers in the south",
+            "[Related: Five questions about the stadium vote]",
+            "Related Articles",
+            "More from Sport",
+            "More on this story",
+            "Trending Now",
+            "Most Popular",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Sponsored",
+            "Story continues below advertisement",
+            "Continue reading below",
+            "Continue Reading Below",
+            "You may also like...",
+            "Up next",
+            "Iklan",
+        ] {
+            assert_junk(&StoryNavigation, l);
+        }
+    }
+
+    #[test]
+    fn prose_is_kept() {
+        for l in [
+            "Read more about this in our report on the budget.",
+            "Read more about this in our report",
+            "Next year the council will vote again.",
+            "More than 200 people attended the vigil.",
+            "Related: the ministry said the two cases were linked. Police are investigating.",
+            "Also: the committee will meet again on Friday to review the bids.",
+            "Watch: the video shows the moment the bridge collapsed into the river below.",
+            "Most popular among young voters was the housing plan, the poll found.",
+            "Advertisement revenue fell by a third in 2024.",
+            "Sponsored by the city, the festival drew 40,000 visitors.",
+            "More from the minister is expected later this week.",
+            "Trending topics on the platform included the election and the weather in the capital region.",
+            "Previous governments had promised the same thing.",
+            "Next, the team travels to Lisbon.",
+            "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
+        ] {
+            assert_kept(&StoryNavigation, l);
+        }
+    }
+}

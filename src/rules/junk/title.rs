@@ -1,0 +1,355 @@
+//! J001 repeated-title: the page's headline printed again below the title.
+//!
+//! Scrapers take the title from `<title>` or `og:title` and then meet the same headline again
+//! in the page's `<h1>`, often with the site's name glued on. The only evidence needed is the
+//! document's own first line, so the rule works in any language.
+
+use crate::rules::junk::{continued_by_next, continues_sentence, core, quote};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct RepeatedTitle;
+
+static META: RuleMeta = RuleMeta {
+    code: "J001",
+    name: "repeated-title",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a body line that repeats the title (the first non-blank line): the same words up to \
+letter case, spacing and the kind of quote or dash, or the title with a short site name \
+before or after it (`Title | Site`, `Title - Site`, `Title — Site`, `Site: Title`). The \
+title itself stays, once.
+
+## Why
+Scrapers take the headline from the page's `<title>` and meet it again in the `<h1>` or in a \
+share box, so the article starts with its headline twice. A line that starts like the title \
+and goes on with more prose is a sentence of the article and is kept: only a short \
+capitalised site name or domain counts as a suffix or prefix.
+
+## Example
+```text
+Harbour Ferry Fares to Rise in Spring
+
+Harbour ferry fares to rise in spring | The Coast Courier
+The ferry operator said on Monday ...
+```
+The second headline line is dropped.
+",
+};
+
+/// Characters that join a headline and a site name.
+const SEPARATORS: &[char] = &['|', '-', '·', '»', '/', '•', ':'];
+
+/// Lower-cases, folds curly quotes and dashes to ASCII and collapses whitespace.
+fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c if c.is_ascii() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+}
+
+fn normalize(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    normalize_into(text, &mut s);
+    s
+}
+
+/// How a line relates to the title.
+#[derive(Debug, PartialEq, Eq)]
+enum Repeat {
+    Same,
+    /// The line is the title plus a site name; the affix as it reads in the line.
+    LineSuffix(String),
+    LinePrefix(String),
+    /// The title carries a site name and the line is the bare headline.
+    TitleSuffix(String),
+    TitlePrefix(String),
+}
+
+/// Whether `site` (original text, without separator) reads like a site name: short, no
+/// sentence punctuation at its end, capitalised or a domain.
+fn site_like(site: &str) -> bool {
+    let site = site.trim();
+    let words = site.split_whitespace().count();
+    if site.is_empty() || words > 5 || site.chars().count() > 40 {
+        return false;
+    }
+    if site.ends_with(['.', '!', '?', ',', ';', ':']) {
+        return false;
+    }
+    let first = site.chars().next().unwrap_or(' ');
+    let domain = words == 1 && site.contains('.');
+    first.is_uppercase()
+        || first.is_numeric()
+        || domain
+        || !first.is_alphabetic() && first.is_alphanumeric()
+}
+
+/// `rest` follows the headline in a normalised line: " | site" -> the site part.
+fn suffix_site(rest: &str) -> bool {
+    let spaced = rest.starts_with(' ');
+    let r = rest.trim_start();
+    let Some(sep) = r.chars().next() else {
+        return false;
+    };
+    if !SEPARATORS.contains(&sep)
+        || sep == ':'
+        || (sep == '-' && !spaced)
+        || (sep == '/' && !spaced)
+    {
+        return false;
+    }
+    let site = r[sep.len_utf8()..].trim_start();
+    !site.is_empty() && (sep != '-' || r[1..].starts_with(' '))
+}
+
+/// `rest` precedes the headline in a normalised line: "site: " -> true.
+fn prefix_site(rest: &str) -> bool {
+    let spaced = rest.ends_with(' ');
+    let r = rest.trim_end();
+    let Some(sep) = r.chars().next_back() else {
+        return false;
+    };
+    if !SEPARATORS.contains(&sep) || (matches!(sep, '-' | '/') && !spaced) {
+        return false;
+    }
+    let site = r[..r.len() - sep.len_utf8()].trim_end();
+    !site.is_empty() && (sep != '-' || site.len() + 1 < r.len())
+}
+
+/// The tail of `original` that normalises to `norm_tail`, found by trying each separator.
+fn original_tail<'a>(original: &'a str, norm_tail: &str) -> Option<&'a str> {
+    let want = norm_tail.trim();
+    original
+        .char_indices()
+        .filter(|(_, c)| {
+            SEPARATORS.contains(c) || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+        })
+        // the separator's leading space belongs to the affix: " | Daily Planet"
+        .map(|(i, _)| &original[original[..i].trim_end().len()..])
+        .find(|t| normalize(t) == want)
+}
+
+/// The head of `original` that normalises to `norm_head`.
+fn original_head<'a>(original: &'a str, norm_head: &str) -> Option<&'a str> {
+    let want = norm_head.trim();
+    original
+        .char_indices()
+        .filter(|(_, c)| {
+            SEPARATORS.contains(c) || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}')
+        })
+        .map(|(i, c)| &original[..i + c.len_utf8()])
+        .find(|h| normalize(h) == want)
+}
+
+fn strip_sep(affix: &str) -> &str {
+    affix.trim_matches(|c: char| {
+        c.is_whitespace() || SEPARATORS.contains(&c) || matches!(c, '\u{2010}'..='\u{2015}')
+    })
+}
+
+/// How `line` (original core `orig`, normalised `n`) repeats the title (`title`, normalised `t`).
+fn compare(title: &str, t: &str, orig: &str, n: &str) -> Option<Repeat> {
+    if n == t {
+        return Some(Repeat::Same);
+    }
+    if n.len() > t.len() {
+        if let Some(rest) = n.strip_prefix(t) {
+            if suffix_site(rest) {
+                let tail = original_tail(orig, rest)?;
+                return site_like(strip_sep(tail)).then(|| Repeat::LineSuffix(tail.to_string()));
+            }
+        }
+        if let Some(rest) = n.strip_suffix(t) {
+            if prefix_site(rest) {
+                let head = original_head(orig, rest)?;
+                return site_like(strip_sep(head)).then(|| Repeat::LinePrefix(head.to_string()));
+            }
+        }
+    } else if n.split(' ').count() >= 3 {
+        // the title has the site name and the body line is the bare headline
+        if let Some(rest) = t.strip_prefix(n) {
+            if suffix_site(rest) {
+                let tail = original_tail(title, rest)?;
+                return site_like(strip_sep(tail)).then(|| Repeat::TitleSuffix(tail.to_string()));
+            }
+        }
+        if let Some(rest) = t.strip_suffix(n) {
+            if prefix_site(rest) {
+                let head = original_head(title, rest)?;
+                return site_like(strip_sep(head)).then(|| Repeat::TitlePrefix(head.to_string()));
+            }
+        }
+    }
+    None
+}
+
+impl Rule for RepeatedTitle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        let (Some(ti), Some(title)) = (doc.title_line(), doc.title()) else {
+            return;
+        };
+        let title = core(title);
+        let t = normalize(title);
+        if t.is_empty() {
+            return;
+        }
+        // a title that wraps onto the next line is a fragment of a sentence, not a headline
+        if continued_by_next(ctx, ti) {
+            return;
+        }
+        let number = doc.lines()[ti].number;
+        let mut n = String::new();
+        for i in doc.body_lines() {
+            let raw = doc.line_text(i);
+            // a site affix adds at most ~45 bytes to either side
+            if raw.len() > title.len() + 64 || raw.len() + 64 < title.len() {
+                continue;
+            }
+            if continues_sentence(ctx, i) || continued_by_next(ctx, i) {
+                continue;
+            }
+            let orig = core(raw);
+            normalize_into(orig, &mut n);
+            let Some(kind) = compare(title, &t, orig, &n) else {
+                continue;
+            };
+            let msg = match kind {
+                Repeat::Same if orig == title => format!("repeats the title (line {number})"),
+                Repeat::Same => format!(
+                    "repeats the title (line {number}) up to case, spacing, quotes or dashes"
+                ),
+                Repeat::LineSuffix(a) => format!(
+                    "repeats the title (line {number}) with site suffix {}",
+                    quote(a.trim_end())
+                ),
+                Repeat::LinePrefix(a) => format!(
+                    "repeats the title (line {number}) with site prefix {}",
+                    quote(a.trim_start())
+                ),
+                Repeat::TitleSuffix(a) => {
+                    format!(
+                        "repeats the title (line {number}) without its site suffix {}",
+                        quote(a.trim_end())
+                    )
+                }
+                Repeat::TitlePrefix(a) => {
+                    format!(
+                        "repeats the title (line {number}) without its site prefix {}",
+                        quote(a.trim_start())
+                    )
+                }
+            };
+            out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::{findings, found};
+
+    fn lines(text: &str) -> Vec<&str> {
+        found(&RepeatedTitle, text)
+    }
+
+    #[test]
+    fn exact_and_near_repeats_are_found() {
+        let t = "Council Votes to Close the \u{201c}Old\u{201d} Library \u{2013} For Now\n\nCouncil votes to close the \"old\" library - for now\nCOUNCIL  Votes to close the \u{201c}Old\u{201d}  Library \u{2014} for now\nThe council voted 7-2.\n";
+        assert_eq!(lines(t).len(), 2);
+    }
+
+    #[test]
+    fn site_affixes_are_found_and_named() {
+        let t = "Storm Closes Mountain Pass\n\nStorm Closes Mountain Pass | Daily Planet\nStorm closes mountain pass - Alpine Times\nStorm Closes Mountain Pass \u{2014} Example.com\nDaily Planet: Storm Closes Mountain Pass\nBody text starts here.\n";
+        let f = findings(&RepeatedTitle, t);
+        assert_eq!(f.len(), 4, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "repeats the title (line 1) with site suffix \" | Daily Planet\""
+        );
+        assert_eq!(
+            f[3].message,
+            "repeats the title (line 1) with site prefix \"Daily Planet:\""
+        );
+    }
+
+    #[test]
+    fn bare_headline_under_a_title_with_site_name() {
+        let t = "Storm Closes Mountain Pass | Daily Planet\n\nStorm Closes Mountain Pass\nText.\n";
+        let f = findings(&RepeatedTitle, t);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message
+                .contains("without its site suffix \" | Daily Planet\""),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn the_title_itself_is_kept() {
+        assert!(lines("Storm Closes Mountain Pass\n\nOther text.\n").is_empty());
+    }
+
+    #[test]
+    fn prose_that_starts_like_the_title_is_kept() {
+        for body in [
+            "Storm closes mountain pass - and drivers were stuck for hours on the road.",
+            "Storm closes mountain pass: officials said the road would reopen on Friday.",
+            "Storm closes mountain pass, stranding dozens",
+            "Storm closes mountain pass again",
+            "Storm closes mountain pass | a long story told by the people who live there",
+            "Storm closes mountain pass - residents",
+            "Storm closes mountain pass-road",
+            "The storm closes mountain pass",
+        ] {
+            let t = format!("Storm Closes Mountain Pass\n\n{body}\n");
+            assert!(lines(&t).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_wrapped_sentence_start_is_kept() {
+        let t = "Storm Closes Mountain Pass\n\nStorm closes mountain pass\nand roads across the region, officials said.\n";
+        assert!(lines(t).is_empty());
+    }
+
+    #[test]
+    fn short_lines_are_not_taken_for_a_bare_title() {
+        let t = "Storm Closes Mountain Pass | Daily Planet\n\nStorm\nStorm Closes\n";
+        assert!(lines(t).is_empty());
+    }
+
+    #[test]
+    fn works_in_other_scripts() {
+        let t = "Шторм закрыл горный перевал\n\nШТОРМ ЗАКРЫЛ ГОРНЫЙ ПЕРЕВАЛ | Новости\nТекст.\n";
+        assert_eq!(lines(t).len(), 1);
+    }
+}
