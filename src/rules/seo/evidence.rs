@@ -109,7 +109,8 @@ fn is_name(w: &str) -> bool {
 
 /// A lower-case word that is not a closed-class word: a noun, adjective or verb.
 fn is_lower_content(w: &str) -> bool {
-    if !starts_lower(w) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+    // "iPhone", "eBay": a capital inside makes it a name
+    if !starts_lower(w) || !w.chars().all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-') {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -151,6 +152,10 @@ struct PairStats {
     /// Adjacent occurrences anywhere, in each order.
     glued_ab: u32,
     glued_ba: u32,
+    /// The same, leaving out alternations ("Ilhan Omar Ilhan Omar" is a repeated link, not
+    /// the two names in both orders).
+    ordered_ab: u32,
+    ordered_ba: u32,
     /// The first connective that joins them ("and", "&", "-", ...), and whether in the title.
     coord: Option<(String, bool)>,
     coord_count: u32,
@@ -164,7 +169,7 @@ impl PairStats {
         self.total_b.saturating_sub(self.glued_ab + self.glued_ba)
     }
     fn is_stuffing(&self) -> bool {
-        self.apart_a() >= 1 && self.apart_b() >= 1 && (self.coord_count >= 1 || (self.glued_ab >= 1 && self.glued_ba >= 1))
+        self.apart_a() >= 1 && self.apart_b() >= 1 && (self.coord_count >= 1 || (self.ordered_ab >= 1 && self.ordered_ba >= 1))
     }
 }
 
@@ -296,7 +301,7 @@ impl<'t> Analyser<'_, 't> {
         let mut out = Vec::new();
         let mut consumed: Vec<Range<usize>> = Vec::new();
         let title_terms = self.title_terms();
-        self.teaser(&spans, &pair_names, &pairs, &title_terms, &mut out, &mut consumed);
+        self.teaser(&spans, &title_terms, &mut out, &mut consumed);
         self.clauses(&spans, &pair_names, &pairs, &title_terms, &mut out, &mut consumed);
         for s in &spans {
             let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
@@ -355,6 +360,7 @@ impl<'t> Analyser<'_, 't> {
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
         let mut adjacent: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut ordered: HashMap<(usize, usize), u32> = HashMap::new();
         let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::new();
         let title = self.doc.title_line().map(|t| t as u32);
         let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
@@ -369,6 +375,11 @@ impl<'t> Analyser<'_, 't> {
                     if self.spaced_next(i) {
                         if let Some(b) = name_at(i + 1) {
                             *adjacent.entry((a, b)).or_insert(0) += 1;
+                            let alternates = (i > 0 && toks[i].space_before && toks[i - 1].line == t.line && name_at(i - 1) == Some(b))
+                                || (self.spaced_next(i + 1) && name_at(i + 2) == Some(a));
+                            if !alternates {
+                                *ordered.entry((a, b)).or_insert(0) += 1;
+                            }
                         }
                     }
                     continue;
@@ -420,6 +431,8 @@ impl<'t> Analyser<'_, 't> {
                 total_b: totals[b],
                 glued_ab: adjacent.get(&(a, b)).copied().unwrap_or(0),
                 glued_ba: adjacent.get(&(b, a)).copied().unwrap_or(0),
+                ordered_ab: ordered.get(&(a, b)).copied().unwrap_or(0),
+                ordered_ba: ordered.get(&(b, a)).copied().unwrap_or(0),
                 coord: c.map(|c| (c.1.clone(), c.2)),
                 coord_count: c.map_or(0, |c| c.0),
             };
@@ -492,25 +505,30 @@ impl<'t> Analyser<'_, 't> {
                 if is_year_modifier(pl) || (pw.len() > 4 && pw.ends_with("ed")) {
                     continue;
                 }
-                // "a record 2024 harvest", "4.5%", "2025-26": the year modifies or counts
-                if y + 1 < r.end {
-                    let n = toks[y + 1];
-                    let nw = &self.text[n.start..n.end];
-                    let modifies = n.kind == Kind::Word && (is_lower_content(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
-                    let joined = n.kind == Kind::Punct && !n.space_before && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
-                    if modifies || joined {
-                        continue;
-                    }
-                }
                 let mut k = p;
                 while k > r.start && p - k < 2 && toks[k].space_before && self.is_word(k - 1) {
                     let w = self.word(k - 1);
                     let mut b2 = [0u8; 24];
                     let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
-                    if !is_lower_content(w) || finite {
+                    // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
+                    if !is_lower_content(w) || finite || (w.len() > 4 && w.ends_with("ed")) {
                         break;
                     }
                     k -= 1;
+                }
+                if y + 1 < r.end {
+                    let n = toks[y + 1];
+                    let nw = &self.text[n.start..n.end];
+                    // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
+                    // a name, a count or a range
+                    let joined = n.kind == Kind::Punct && !n.space_before && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
+                    let name_or_number = n.kind == Kind::Word && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
+                    // "a record 2024 harvest": one or two words then a year then a noun is a
+                    // year modifying the noun; three content words before it are a keyword
+                    let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
+                    if joined || name_or_number || modifies {
+                        continue;
+                    }
                 }
                 out.push(Piece { toks: k..y + 1, pair: None, line: li as u32 });
             }
@@ -558,7 +576,7 @@ impl<'t> Analyser<'_, 't> {
                         let _ = write!(m, " ({} such joins)", st.coord_count);
                     }
                 }
-                if st.glued_ab >= 1 && st.glued_ba >= 1 {
+                if st.ordered_ab >= 1 && st.ordered_ba >= 1 {
                     let _ = write!(
                         m,
                         "{} glues them in both orders (\"{na} {nb}\" and \"{nb} {na}\"), which a fixed name never is",
@@ -632,8 +650,6 @@ impl<'t> Analyser<'_, 't> {
     fn teaser(
         &self,
         spans: &[Span],
-        _names: &[&str],
-        _pairs: &HashMap<(usize, usize), PairStats>,
         title_terms: &HashSet<String>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
@@ -659,6 +675,10 @@ impl<'t> Analyser<'_, 't> {
             return;
         }
         let inside = self.spans_in(spans, &range);
+        if inside.is_empty() {
+            // a dek that ends in a formula but carries no stuffed phrase is a real dek
+            return;
+        }
         let shown: Vec<String> = inside.iter().map(|s| self.span_text(s).to_string()).collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
@@ -676,22 +696,17 @@ impl<'t> Analyser<'_, 't> {
         if !terms.is_empty() {
             let _ = write!(msg, "; it repeats the title's words {}", quote_list(&terms));
         }
-        if !inside.is_empty() {
-            let _ = write!(msg, " and carries the stuffed phrases {}", quote_list(&shown));
-            out.push(Finding::new(&KEYWORD_TEASER, range.clone(), msg));
-            consumed.push(range);
-        } else if terms.len() >= 3 {
-            msg.push_str(". Flagged, not removed: it carries no glued names or year-glued phrases");
-            out.push(Finding::new(&KEYWORD_TEASER, range, msg).with_action(Action::Flag));
-        }
+        let _ = write!(msg, " and carries the stuffed phrases {}", quote_list(&shown));
+        out.push(Finding::new(&KEYWORD_TEASER, range.clone(), msg));
+        consumed.push(range);
     }
 
     /// S003: a trailing ", adding that ..." clause that carries stuffed phrases.
     fn clauses(
         &self,
         spans: &[Span],
-        _names: &[&str],
-        _pairs: &HashMap<(usize, usize), PairStats>,
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
         title_terms: &HashSet<String>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
@@ -737,7 +752,7 @@ impl<'t> Analyser<'_, 't> {
                         inside
                             .iter()
                             .flat_map(|s| s.pieces.iter())
-                            .map(|p| self.piece_evidence(p, _names, _pairs))
+                            .map(|p| self.piece_evidence(p, names, pairs))
                             .collect::<Vec<_>>()
                             .join("; ")
                     );
@@ -759,7 +774,7 @@ impl<'t> Analyser<'_, 't> {
                         }
                     }
                 }
-                if hits.len() >= 3 && hits.len() * 2 >= content {
+                if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
                     let msg = format!(
                         "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
                         quote_list(&hits)

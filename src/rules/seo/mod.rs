@@ -100,8 +100,8 @@ pub static KEYWORD_TEASER: RuleMeta = RuleMeta {
 
 Drops the first paragraph after the title when it is short, carries stuffed phrases (glued
 names, year-glued phrases) and ends in a generic teaser formula (`Here's what to know`,
-`Everything you need to know`, `Find out more`, `Read on to learn more`). A short paragraph
-ending in a formula that only repeats the title's words is flagged, not dropped.
+`Everything you need to know`, `Find out more`, `Read on to learn more`). A dek that ends in
+a formula but carries no stuffed phrase is a real dek and stays.
 
 ## Why
 
