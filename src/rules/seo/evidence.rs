@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::grammar::{decide, Slot, Verdict};
+use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
     is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word, is_teaser_formula,
     is_trailing_participle, is_year_modifier, lower_ascii,
@@ -22,6 +22,9 @@ use super::tokens::{tokenize, Kind, Tok, Tokens};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
+
+/// A year-glued keyword phrase has at most this many words before the year.
+const MAX_PHRASE_WORDS: usize = 5;
 
 /// The thresholds the analysis depends on (part of the cache key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +121,12 @@ fn is_lower_content(w: &str) -> bool {
         Some(l) => !is_function_word(l),
         None => true,
     }
+}
+
+/// "founded", "assigned": a verb form, where a keyword phrase cannot begin ("speed" and
+/// "need" are not).
+fn looks_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 fn is_year(w: &str) -> bool {
@@ -502,19 +511,25 @@ impl<'t> Analyser<'_, 't> {
                 let mut buf = [0u8; 24];
                 let pl = lower_ascii(pw, &mut buf).unwrap_or("");
                 // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
-                if is_year_modifier(pl) || (pw.len() > 4 && pw.ends_with("ed")) {
+                if is_year_modifier(pl) || looks_participle(pw) {
                     continue;
                 }
-                let mut k = p;
-                while k > r.start && p - k < 2 && toks[k].space_before && self.is_word(k - 1) {
-                    let w = self.word(k - 1);
+                let extends = |w: &str| {
                     let mut b2 = [0u8; 24];
                     let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
                     // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
-                    if !is_lower_content(w) || finite || (w.len() > 4 && w.ends_with("ed")) {
+                    is_lower_content(w) && !finite && !looks_participle(w)
+                };
+                let mut k = p;
+                while k > r.start && toks[k].space_before && self.is_word(k - 1) && extends(self.word(k - 1)) {
+                    k -= 1;
+                    if p - k >= MAX_PHRASE_WORDS {
                         break;
                     }
-                    k -= 1;
+                }
+                if p - k >= MAX_PHRASE_WORDS {
+                    // a long run of lower-case words: no telling where a keyword would begin
+                    continue;
                 }
                 if y + 1 < r.end {
                     let n = toks[y + 1];
@@ -615,7 +630,16 @@ impl<'t> Analyser<'_, 't> {
             }
             msg.push_str(&self.piece_evidence(p, names, pairs));
         }
-        match decide(left, right) {
+        let mut verdict = decide(left, right);
+        if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) = (verdict, s.pieces.first(), left[0]) {
+            // a lower-case phrase has no visible left edge: before clause punctuation, a
+            // content word on its left may be part of it ("the rugged [mountain bikes 2025],")
+            let r_closes = matches!(right, Slot::Edge | Slot::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '—'));
+            if first.pair.is_none() && r_closes && is_lower_content(l) {
+                verdict = Verdict::Keep(Keep::Undecided);
+            }
+        }
+        match verdict {
             Verdict::Remove { take_left } => {
                 let start = toks[s.toks.start - take_left].start;
                 if take_left > 0 {
@@ -837,4 +861,139 @@ fn chain(pieces: Vec<Piece>) -> Vec<Span> {
         spans.push(Span { toks: p.toks.clone(), pieces: vec![p] });
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit;
+
+    const PARAMS: Params = Params { teaser_max_words: 70, repeat_min_paragraphs: 3 };
+
+    fn findings(text: &str) -> Vec<Finding> {
+        analyse(&Document::parse(text), PARAMS).findings
+    }
+
+    fn cleaned(text: &str) -> String {
+        let edits: Vec<_> = findings(text)
+            .iter()
+            .filter(|f| f.action == Action::DropSpan)
+            .map(|f| edit::span_removal(text, f.range.clone()))
+            .collect();
+        edit::apply(text, &edits).0
+    }
+
+    /// Real prose full of names, years, quotes and lists: nothing may be removed or flagged.
+    const CLEAN: &str = "Banks and Carmakers Brace for a Slower Year
+
+Donald Trump met Vladimir Putin in Helsinki, and Trump later said the talks went well.
+Goldman Sachs and Morgan Stanley both cut their forecasts; Goldman said growth would slow.
+Rolls Royce shares rose after the company said its fiscal 2025 profit would beat estimates.
+The New York Times reported the deal first. New York officials and the Times both declined to comment.
+Sales fell in 2025 and have been weak since early 2025, the report said.
+Revenue in March 2025 was flat, and spring 2024 was worse, when the class of 2026 enrolled.
+The 2025 budget, passed by mid-2025, funds Vision 2030 projects and the Euro 2024 clean-up.
+Delegates at COP29 used the iPhone 16 and laptops running Windows 11.
+The White House said Volodymyr Zelenskyy would visit, and Zelenskyy confirmed it.
+Manchester United and Manchester City drew 1-1. United scored first; City equalised late.
+France, Germany and Italy signed; Spain and Portugal did not.
+\"We expect a record 2024 harvest,\" said Maria Lopez, adding that farmers were relieved.
+The company, founded 1998, employs 2025 people and sold 1999 units in the original 2016 design.
+The plan covers the years 2025 to 2030 and the 2025-26 season, according to Smith and Jones.
+The firm advised on the deal. Here's what to know about the firm's history.
+";
+
+    #[test]
+    fn clean_prose_is_left_alone() {
+        let f = findings(CLEAN);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    const STUFFED: &str = "Lisbon and Porto Agree on High-Speed Rail Link
+
+A minister said a Lisbon Porto rail deal 2025 is close, a step for Porto Lisbon links after the Lisbon Porto talks. Here's what to know.
+
+Portugal's transport minister said Lisbon would fund half the line, adding that it was a milestone for Lisbon Porto rail policy.
+Engineers gave Lisbon Porto rail deal 2025 a cautious welcome.
+The plan was drafted by a Porto committee. Officials did not comment on the high speed rail plans 2025, however, as talks went on.
+A spokesman for the Lisbon Porto talks group said timing was open.
+
+Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
+";
+
+    #[test]
+    fn stuffing_is_removed_with_evidence_in_the_messages() {
+        let out = cleaned(STUFFED);
+        assert!(out.contains("Engineers gave a cautious welcome."), "{out}");
+        assert!(out.contains("said Lisbon would fund half the line."), "{out}");
+        assert!(out.contains("Officials did not comment, however, as talks went on."), "{out}");
+        assert!(out.contains("A spokesman for the talks group said"), "{out}");
+        // subject position: flagged only
+        assert!(out.contains("Since then, Lisbon Porto relations have improved"), "{out}");
+        let f = findings(STUFFED);
+        let codes: Vec<(&str, Action)> = f.iter().map(|f| (&*f.code, f.action)).collect();
+        for want in [
+            ("S001", Action::DropSpan),
+            ("S001", Action::Flag),
+            ("S002", Action::DropSpan),
+            ("S003", Action::DropSpan),
+            ("S004", Action::DropLine),
+            ("S005", Action::Flag),
+        ] {
+            assert!(codes.contains(&want), "{want:?} missing from {codes:?}");
+        }
+        let glued = f.iter().find(|f| f.code == "S001" && f.action == Action::DropSpan).unwrap();
+        assert!(glued.message.contains("\"Lisbon and Porto\" in the title"), "{}", glued.message);
+        assert!(glued.message.contains("both orders"), "{}", glued.message);
+        let flag = f.iter().find(|f| f.code == "S001" && f.action == Action::Flag).unwrap();
+        assert!(flag.message.contains("subject of \"have\"") || flag.message.contains("opens its clause"), "{}", flag.message);
+        let teaser = f.iter().find(|f| f.code == "S004").unwrap();
+        assert!(teaser.message.contains("Here's what to know"), "{}", teaser.message);
+        // nothing inside the dropped teaser or clause is reported twice
+        for x in f.iter().filter(|x| x.code == "S001" || x.code == "S002") {
+            assert!(!(teaser.range.start <= x.range.start && x.range.end <= teaser.range.end), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn hard_cases_are_flagged_never_removed() {
+        // coordinated elsewhere, glued as a subject: maybe a firm's name, maybe stuffing
+        let text = "Deals of the Week\n\nSmith and Jones founded the firm. Smith Jones advised on the deal, and Smith retired.\nJones said the team grew. France and Italy signed. Italy France relations are calm, Italy said.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f.iter().all(|f| f.action == Action::Flag), "{f:#?}");
+    }
+
+    #[test]
+    fn long_lower_case_runs_before_a_year_are_not_cut() {
+        let text = "Plans\n\nThey said the new high speed rail line plans 2025, and more, were approved by the board and the city.\nRiders want rugged mountain bikes 2025. They said so.\n";
+        let f = findings(text);
+        assert!(f.iter().all(|f| !f.action.removes()), "{f:#?}");
+    }
+
+    #[test]
+    fn a_name_used_only_whole_is_never_glued() {
+        // "Porto" alone and "Lisbon" alone, but never joined: no evidence
+        let text = "Rail News\n\nLisbon Porto is a rail operator. Lisbon grew; Porto grew too. Lisbon Porto hired staff.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn other_languages_are_left_alone() {
+        let text = "Lisbon e Porto\n\nO ministro disse que a Lisbon Porto rail deal 2025 está perto, e Lisbon e Porto concordam com o plano da linha. A obra começa em breve para a cidade.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn the_cache_follows_the_text() {
+        let a = String::from(STUFFED);
+        let n1 = with_analysis(&Document::parse(&a), PARAMS, |x| x.findings.len());
+        let n2 = with_analysis(&Document::parse(&a), PARAMS, |x| x.findings.len());
+        assert_eq!(n1, n2);
+        assert!(n1 > 0);
+        let b = CLEAN.to_string();
+        assert_eq!(with_analysis(&Document::parse(&b), PARAMS, |x| x.findings.len()), 0);
+        let fewer = Params { repeat_min_paragraphs: 99, ..PARAMS };
+        assert_eq!(with_analysis(&Document::parse(&a), fewer, |x| x.findings.len()), n1 - 1);
+    }
 }
