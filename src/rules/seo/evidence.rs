@@ -15,8 +15,8 @@ use std::rc::Rc;
 
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
-    is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word, is_teaser_formula,
-    is_trailing_participle, is_year_modifier, lower_ascii,
+    is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word,
+    is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
 };
 use super::tokens::{tokenize, Kind, Tok, Tokens};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
@@ -58,7 +58,8 @@ pub fn with_analysis<R>(doc: &Document<'_>, params: Params, f: impl FnOnce(&Anal
     let text = doc.text();
     let hit = CACHE.with(|c| {
         c.borrow().as_ref().and_then(|e| {
-            (e.ptr == text.as_ptr() as usize && e.params == params && e.text == text).then(|| Rc::clone(&e.analysis))
+            (e.ptr == text.as_ptr() as usize && e.params == params && e.text == text)
+                .then(|| Rc::clone(&e.analysis))
         })
     });
     let analysis = match hit {
@@ -66,8 +67,12 @@ pub fn with_analysis<R>(doc: &Document<'_>, params: Params, f: impl FnOnce(&Anal
         None => {
             let a = Rc::new(analyse(doc, params));
             CACHE.with(|c| {
-                *c.borrow_mut() =
-                    Some(CacheEntry { ptr: text.as_ptr() as usize, text: text.to_owned(), params, analysis: Rc::clone(&a) });
+                *c.borrow_mut() = Some(CacheEntry {
+                    ptr: text.as_ptr() as usize,
+                    text: text.to_owned(),
+                    params,
+                    analysis: Rc::clone(&a),
+                });
             });
             a
         }
@@ -86,7 +91,9 @@ enum LineKind {
 
 /// Strips a possessive `’s` / `'s`.
 fn norm(w: &str) -> &str {
-    w.strip_suffix("\u{2019}s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("\u{2019}s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 fn has_possessive(w: &str) -> bool {
@@ -113,7 +120,11 @@ fn is_name(w: &str) -> bool {
 /// A lower-case word that is not a closed-class word: a noun, adjective or verb.
 fn is_lower_content(w: &str) -> bool {
     // "iPhone", "eBay": a capital inside makes it a name
-    if !starts_lower(w) || !w.chars().all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-') {
+    if !starts_lower(w)
+        || !w
+            .chars()
+            .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-')
+    {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -130,7 +141,9 @@ fn looks_participle(w: &str) -> bool {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 fn quote_list(items: &[String]) -> String {
@@ -178,7 +191,9 @@ impl PairStats {
         self.total_b.saturating_sub(self.glued_ab + self.glued_ba)
     }
     fn is_stuffing(&self) -> bool {
-        self.apart_a() >= 1 && self.apart_b() >= 1 && (self.coord_count >= 1 || (self.ordered_ab >= 1 && self.ordered_ba >= 1))
+        self.apart_a() >= 1
+            && self.apart_b() >= 1
+            && (self.coord_count >= 1 || (self.ordered_ab >= 1 && self.ordered_ba >= 1))
     }
 }
 
@@ -214,7 +229,13 @@ fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
         return Analysis::default();
     }
     let kinds = line_kinds(doc, text, &tk);
-    let a = Analyser { doc, text, tk, kinds, params };
+    let a = Analyser {
+        doc,
+        text,
+        tk,
+        kinds,
+        params,
+    };
     a.run()
 }
 
@@ -311,10 +332,20 @@ impl<'t> Analyser<'_, 't> {
         let mut consumed: Vec<Range<usize>> = Vec::new();
         let title_terms = self.title_terms();
         self.teaser(&spans, &title_terms, &mut out, &mut consumed);
-        self.clauses(&spans, &pair_names, &pairs, &title_terms, &mut out, &mut consumed);
+        self.clauses(
+            &spans,
+            &pair_names,
+            &pairs,
+            &title_terms,
+            &mut out,
+            &mut consumed,
+        );
         for s in &spans {
             let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
-            if consumed.iter().any(|c| c.start <= range.start && range.end <= c.end) {
+            if consumed
+                .iter()
+                .any(|c| c.start <= range.start && range.end <= c.end)
+            {
                 continue;
             }
             out.push(self.span_finding(s, &pair_names, &pairs));
@@ -356,9 +387,13 @@ impl<'t> Analyser<'_, 't> {
                 names.len() - 1
             })
         };
-        let occ: Vec<(usize, usize, usize)> = occ.into_iter().map(|(i, a, b)| (i, id(a, &mut names), id(b, &mut names))).collect();
+        let occ: Vec<(usize, usize, usize)> = occ
+            .into_iter()
+            .map(|(i, a, b)| (i, id(a, &mut names), id(b, &mut names)))
+            .collect();
         let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
-        let index: HashMap<&'t str, usize> = names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        let index: HashMap<&'t str, usize> =
+            names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
         let name_at = |i: usize| -> Option<usize> {
             if toks[i].kind != Kind::Word {
                 return None;
@@ -373,7 +408,9 @@ impl<'t> Analyser<'_, 't> {
         let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::new();
         let title = self.doc.title_line().map(|t| t as u32);
         let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
-            let e = coords.entry((a.min(b), a.max(b))).or_insert((0, shown, in_title));
+            let e = coords
+                .entry((a.min(b), a.max(b)))
+                .or_insert((0, shown, in_title));
             e.0 += 1;
         };
         for i in 0..toks.len() {
@@ -384,7 +421,10 @@ impl<'t> Analyser<'_, 't> {
                     if self.spaced_next(i) {
                         if let Some(b) = name_at(i + 1) {
                             *adjacent.entry((a, b)).or_insert(0) += 1;
-                            let alternates = (i > 0 && toks[i].space_before && toks[i - 1].line == t.line && name_at(i - 1) == Some(b))
+                            let alternates = (i > 0
+                                && toks[i].space_before
+                                && toks[i - 1].line == t.line
+                                && name_at(i - 1) == Some(b))
                                 || (self.spaced_next(i + 1) && name_at(i + 2) == Some(a));
                             if !alternates {
                                 *ordered.entry((a, b)).or_insert(0) += 1;
@@ -402,7 +442,12 @@ impl<'t> Analyser<'_, 't> {
                     continue;
                 }
                 let connective = matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or");
-                if connective && i > 0 && self.spaced_next(i) && t.space_before && toks[i - 1].line == t.line {
+                if connective
+                    && i > 0
+                    && self.spaced_next(i)
+                    && t.space_before
+                    && toks[i - 1].line == t.line
+                {
                     if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
                         if self.standalone(i - 1, i + 1, &prose_bigrams, &index) {
                             let shown = format!("{} {w} {}", self.word(i - 1), self.word(i + 1));
@@ -412,10 +457,15 @@ impl<'t> Analyser<'_, 't> {
                 }
             } else {
                 let c = self.text[t.start..].chars().next().unwrap_or(' ');
-                if i == 0 || i + 1 >= toks.len() || toks[i - 1].line != t.line || toks[i + 1].line != t.line {
+                if i == 0
+                    || i + 1 >= toks.len()
+                    || toks[i - 1].line != t.line
+                    || toks[i + 1].line != t.line
+                {
                     continue;
                 }
-                let tight = matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
+                let tight =
+                    matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
                 let spaced = c == '&' && t.space_before && toks[i + 1].space_before;
                 if tight || spaced {
                     if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
@@ -452,7 +502,11 @@ impl<'t> Analyser<'_, 't> {
         let pieces = occ
             .iter()
             .filter(|&&(_, a, b)| pairs.contains_key(&(a, b)))
-            .map(|&(i, a, b)| Piece { toks: i..i + 2, pair: Some((a, b)), line: toks[i].line })
+            .map(|&(i, a, b)| Piece {
+                toks: i..i + 2,
+                pair: Some((a, b)),
+                line: toks[i].line,
+            })
             .collect();
         (names, pairs, pieces)
     }
@@ -475,7 +529,11 @@ impl<'t> Analyser<'_, 't> {
                 return false;
             }
             let (wx, wy) = (self.word(x), self.word(y));
-            if !starts_upper(wx) || !starts_upper(wy) || is_capitalised_function_word(wx) || is_capitalised_function_word(wy) {
+            if !starts_upper(wx)
+                || !starts_upper(wy)
+                || is_capitalised_function_word(wx)
+                || is_capitalised_function_word(wy)
+            {
                 return false;
             }
             if !headline {
@@ -487,7 +545,8 @@ impl<'t> Analyser<'_, 't> {
             }
         };
         let left_ok = a == 0 || toks[a - 1].line != toks[a].line || !glued_to(a - 1, a);
-        let right_ok = b + 1 >= toks.len() || toks[b + 1].line != toks[b].line || !glued_to(b, b + 1);
+        let right_ok =
+            b + 1 >= toks.len() || toks[b + 1].line != toks[b].line || !glued_to(b, b + 1);
         left_ok && right_ok
     }
 
@@ -521,7 +580,11 @@ impl<'t> Analyser<'_, 't> {
                     is_lower_content(w) && !finite && !looks_participle(w)
                 };
                 let mut k = p;
-                while k > r.start && toks[k].space_before && self.is_word(k - 1) && extends(self.word(k - 1)) {
+                while k > r.start
+                    && toks[k].space_before
+                    && self.is_word(k - 1)
+                    && extends(self.word(k - 1))
+                {
                     k -= 1;
                     if p - k >= MAX_PHRASE_WORDS {
                         break;
@@ -536,8 +599,11 @@ impl<'t> Analyser<'_, 't> {
                     let nw = &self.text[n.start..n.end];
                     // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
                     // a name, a count or a range
-                    let joined = n.kind == Kind::Punct && !n.space_before && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
-                    let name_or_number = n.kind == Kind::Word && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
+                    let joined = n.kind == Kind::Punct
+                        && !n.space_before
+                        && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
+                    let name_or_number = n.kind == Kind::Word
+                        && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
                     // "a record 2024 harvest": one or two words then a year then a noun is a
                     // year modifying the noun; three content words before it are a keyword
                     let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
@@ -545,7 +611,11 @@ impl<'t> Analyser<'_, 't> {
                         continue;
                     }
                 }
-                out.push(Piece { toks: k..y + 1, pair: None, line: li as u32 });
+                out.push(Piece {
+                    toks: k..y + 1,
+                    pair: None,
+                    line: li as u32,
+                });
             }
         }
         out
@@ -553,7 +623,9 @@ impl<'t> Analyser<'_, 't> {
 
     fn title_terms(&self) -> HashSet<String> {
         let mut set = HashSet::new();
-        let Some(t) = self.doc.title_line() else { return set };
+        let Some(t) = self.doc.title_line() else {
+            return set;
+        };
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
                 let w = self.text[tok.start..tok.end].to_lowercase();
@@ -574,7 +646,12 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The evidence for one piece, in the document's terms.
-    fn piece_evidence(&self, p: &Piece, names: &[&str], pairs: &HashMap<(usize, usize), PairStats>) -> String {
+    fn piece_evidence(
+        &self,
+        p: &Piece,
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+    ) -> String {
         match p.pair {
             Some((a, b)) => {
                 let st = &pairs[&(a, b)];
@@ -586,7 +663,11 @@ impl<'t> Analyser<'_, 't> {
                     times(st.apart_b())
                 );
                 if let Some((shown, in_title)) = &st.coord {
-                    let _ = write!(m, ", and the document joins them as \"{shown}\"{}", if *in_title { " in the title" } else { "" });
+                    let _ = write!(
+                        m,
+                        ", and the document joins them as \"{shown}\"{}",
+                        if *in_title { " in the title" } else { "" }
+                    );
                     if st.coord_count > 1 {
                         let _ = write!(m, " ({} such joins)", st.coord_count);
                     }
@@ -613,16 +694,34 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn span_finding(&self, s: &Span, names: &[&str], pairs: &HashMap<(usize, usize), PairStats>) -> Finding {
+    fn span_finding(
+        &self,
+        s: &Span,
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+    ) -> Finding {
         let toks = &self.tk.toks;
         let line = toks[s.toks.start].line;
         let before = |n: usize| s.toks.start.checked_sub(n);
-        let left = [self.slot(before(1), line), self.slot(before(2), line), self.slot(before(3), line)];
+        let left = [
+            self.slot(before(1), line),
+            self.slot(before(2), line),
+            self.slot(before(3), line),
+        ];
         let right = self.slot(Some(s.toks.end).filter(|&e| e < toks.len()), line);
-        let meta = if s.pieces.iter().any(|p| p.pair.is_some()) { &GLUED_NAMES } else { &YEAR_GLUED_PHRASE };
+        let meta = if s.pieces.iter().any(|p| p.pair.is_some()) {
+            &GLUED_NAMES
+        } else {
+            &YEAR_GLUED_PHRASE
+        };
         let mut msg = String::new();
         if s.pieces.len() > 1 {
-            let _ = write!(msg, "\"{}\" chains {} stuffed pieces. ", self.span_text(s), s.pieces.len());
+            let _ = write!(
+                msg,
+                "\"{}\" chains {} stuffed pieces. ",
+                self.span_text(s),
+                s.pieces.len()
+            );
         }
         for (i, p) in s.pieces.iter().enumerate() {
             if i > 0 {
@@ -631,10 +730,15 @@ impl<'t> Analyser<'_, 't> {
             msg.push_str(&self.piece_evidence(p, names, pairs));
         }
         let mut verdict = decide(left, right);
-        if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) = (verdict, s.pieces.first(), left[0]) {
+        if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
+            (verdict, s.pieces.first(), left[0])
+        {
             // a lower-case phrase has no visible left edge: before clause punctuation, a
             // content word on its left may be part of it ("the rugged [mountain bikes 2025],")
-            let r_closes = matches!(right, Slot::Edge | Slot::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '—'));
+            let r_closes = matches!(
+                right,
+                Slot::Edge | Slot::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '—')
+            );
             if first.pair.is_none() && r_closes && is_lower_content(l) {
                 verdict = Verdict::Keep(Keep::Undecided);
             }
@@ -663,7 +767,10 @@ impl<'t> Analyser<'_, 't> {
         spans
             .iter()
             .filter(|s| {
-                let (a, b) = (self.tk.toks[s.toks.start].start, self.tk.toks[s.toks.end - 1].end);
+                let (a, b) = (
+                    self.tk.toks[s.toks.start].start,
+                    self.tk.toks[s.toks.end - 1].end,
+                );
                 range.start <= a && b <= range.end
             })
             .cloned()
@@ -681,14 +788,22 @@ impl<'t> Analyser<'_, 't> {
         let title = self.doc.title().unwrap_or("");
         let Some(li) = self.doc.body_lines().find(|&li| {
             let r = &self.tk.lines[li];
-            let words = self.tk.toks[r.clone()].iter().filter(|t| t.kind == Kind::Word).count();
-            self.kinds[li] == LineKind::Prose && words >= 8 && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
+            let words = self.tk.toks[r.clone()]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count();
+            self.kinds[li] == LineKind::Prose
+                && words >= 8
+                && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
         }) else {
             return;
         };
         let line = self.doc.line_text(li);
         let range = self.doc.lines()[li].range.clone();
-        let words = self.tk.toks[self.tk.lines[li].clone()].iter().filter(|t| t.kind == Kind::Word).count();
+        let words = self.tk.toks[self.tk.lines[li].clone()]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
         if words > self.params.teaser_max_words {
             return;
         }
@@ -703,7 +818,10 @@ impl<'t> Analyser<'_, 't> {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
             return;
         }
-        let shown: Vec<String> = inside.iter().map(|s| self.span_text(s).to_string()).collect();
+        let shown: Vec<String> = inside
+            .iter()
+            .map(|s| self.span_text(s).to_string())
+            .collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
             for t in &self.tk.toks[self.tk.lines[li].clone()] {
@@ -720,7 +838,11 @@ impl<'t> Analyser<'_, 't> {
         if !terms.is_empty() {
             let _ = write!(msg, "; it repeats the title's words {}", quote_list(&terms));
         }
-        let _ = write!(msg, " and carries the stuffed phrases {}", quote_list(&shown));
+        let _ = write!(
+            msg,
+            " and carries the stuffed phrases {}",
+            quote_list(&shown)
+        );
         out.push(Finding::new(&KEYWORD_TEASER, range.clone(), msg));
         consumed.push(range);
     }
@@ -741,12 +863,18 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let line_start = self.doc.lines()[li].range.start;
-            if consumed.iter().any(|c| c.start <= line_start && line_start < c.end) {
+            if consumed
+                .iter()
+                .any(|c| c.start <= line_start && line_start < c.end)
+            {
                 continue;
             }
             let mut sents: Option<Vec<Range<usize>>> = None;
             for i in r.start..r.end.saturating_sub(1) {
-                if toks[i].kind != Kind::Punct || &self.text[toks[i].start..toks[i].end] != "," || !self.is_word(i + 1) {
+                if toks[i].kind != Kind::Punct
+                    || &self.text[toks[i].start..toks[i].end] != ","
+                    || !self.is_word(i + 1)
+                {
                     continue;
                 }
                 let part = self.word(i + 1);
@@ -756,9 +884,12 @@ impl<'t> Analyser<'_, 't> {
                 let line = self.doc.line_text(li);
                 let sents = sents.get_or_insert_with(|| sentences(line));
                 let at = toks[i].start - line_start;
-                let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else { continue };
+                let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
+                    continue;
+                };
                 // the clause ends before the sentence's final stop
-                let body = line[at..sent.end].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+                let body = line[at..sent.end]
+                    .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
                 let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
                 let end = line_start + at + body.len() - stop_len;
                 let clause = &self.text[toks[i].start..end];
@@ -769,7 +900,10 @@ impl<'t> Analyser<'_, 't> {
                 let range = toks[i].start..end;
                 let inside = self.spans_in(spans, &range);
                 if !inside.is_empty() {
-                    let shown: Vec<String> = inside.iter().map(|s| self.span_text(s).to_string()).collect();
+                    let shown: Vec<String> = inside
+                        .iter()
+                        .map(|s| self.span_text(s).to_string())
+                        .collect();
                     let msg = format!(
                         "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
                         quote_list(&shown),
@@ -811,7 +945,13 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// S005: the same glued keyword in several paragraphs.
-    fn repeated(&self, spans: &[Span], names: &[&str], pairs: &HashMap<(usize, usize), PairStats>, out: &mut Vec<Finding>) {
+    fn repeated(
+        &self,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        out: &mut Vec<Finding>,
+    ) {
         // key -> (first range, occurrences, paragraphs)
         let mut seen: Vec<(String, Range<usize>, u32, Vec<usize>)> = Vec::new();
         for s in spans {
@@ -821,7 +961,9 @@ impl<'t> Analyser<'_, 't> {
                     None => self.piece_text(p).to_lowercase(),
                 };
                 let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
-                let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize].paragraph.unwrap_or(0);
+                let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
+                    .paragraph
+                    .unwrap_or(0);
                 match seen.iter_mut().find(|e| e.0 == key) {
                     Some(e) => {
                         e.2 += 1;
@@ -858,7 +1000,10 @@ fn chain(pieces: Vec<Piece>) -> Vec<Span> {
                 continue;
             }
         }
-        spans.push(Span { toks: p.toks.clone(), pieces: vec![p] });
+        spans.push(Span {
+            toks: p.toks.clone(),
+            pieces: vec![p],
+        });
     }
     spans
 }
@@ -868,7 +1013,10 @@ mod tests {
     use super::*;
     use crate::edit;
 
-    const PARAMS: Params = Params { teaser_max_words: 70, repeat_min_paragraphs: 3 };
+    const PARAMS: Params = Params {
+        teaser_max_words: 70,
+        repeat_min_paragraphs: 3,
+    };
 
     fn findings(text: &str) -> Vec<Finding> {
         analyse(&Document::parse(text), PARAMS).findings
@@ -925,11 +1073,23 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     fn stuffing_is_removed_with_evidence_in_the_messages() {
         let out = cleaned(STUFFED);
         assert!(out.contains("Engineers gave a cautious welcome."), "{out}");
-        assert!(out.contains("said Lisbon would fund half the line."), "{out}");
-        assert!(out.contains("Officials did not comment, however, as talks went on."), "{out}");
-        assert!(out.contains("A spokesman for the talks group said"), "{out}");
+        assert!(
+            out.contains("said Lisbon would fund half the line."),
+            "{out}"
+        );
+        assert!(
+            out.contains("Officials did not comment, however, as talks went on."),
+            "{out}"
+        );
+        assert!(
+            out.contains("A spokesman for the talks group said"),
+            "{out}"
+        );
         // subject position: flagged only
-        assert!(out.contains("Since then, Lisbon Porto relations have improved"), "{out}");
+        assert!(
+            out.contains("Since then, Lisbon Porto relations have improved"),
+            "{out}"
+        );
         let f = findings(STUFFED);
         let codes: Vec<(&str, Action)> = f.iter().map(|f| (&*f.code, f.action)).collect();
         for want in [
@@ -942,16 +1102,38 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         ] {
             assert!(codes.contains(&want), "{want:?} missing from {codes:?}");
         }
-        let glued = f.iter().find(|f| f.code == "S001" && f.action == Action::DropSpan).unwrap();
-        assert!(glued.message.contains("\"Lisbon and Porto\" in the title"), "{}", glued.message);
+        let glued = f
+            .iter()
+            .find(|f| f.code == "S001" && f.action == Action::DropSpan)
+            .unwrap();
+        assert!(
+            glued.message.contains("\"Lisbon and Porto\" in the title"),
+            "{}",
+            glued.message
+        );
         assert!(glued.message.contains("both orders"), "{}", glued.message);
-        let flag = f.iter().find(|f| f.code == "S001" && f.action == Action::Flag).unwrap();
-        assert!(flag.message.contains("subject of \"have\"") || flag.message.contains("opens its clause"), "{}", flag.message);
+        let flag = f
+            .iter()
+            .find(|f| f.code == "S001" && f.action == Action::Flag)
+            .unwrap();
+        assert!(
+            flag.message.contains("subject of \"have\"")
+                || flag.message.contains("opens its clause"),
+            "{}",
+            flag.message
+        );
         let teaser = f.iter().find(|f| f.code == "S004").unwrap();
-        assert!(teaser.message.contains("Here's what to know"), "{}", teaser.message);
+        assert!(
+            teaser.message.contains("Here's what to know"),
+            "{}",
+            teaser.message
+        );
         // nothing inside the dropped teaser or clause is reported twice
         for x in f.iter().filter(|x| x.code == "S001" || x.code == "S002") {
-            assert!(!(teaser.range.start <= x.range.start && x.range.end <= teaser.range.end), "{x:?}");
+            assert!(
+                !(teaser.range.start <= x.range.start && x.range.end <= teaser.range.end),
+                "{x:?}"
+            );
         }
     }
 
@@ -992,8 +1174,17 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         assert_eq!(n1, n2);
         assert!(n1 > 0);
         let b = CLEAN.to_string();
-        assert_eq!(with_analysis(&Document::parse(&b), PARAMS, |x| x.findings.len()), 0);
-        let fewer = Params { repeat_min_paragraphs: 99, ..PARAMS };
-        assert_eq!(with_analysis(&Document::parse(&a), fewer, |x| x.findings.len()), n1 - 1);
+        assert_eq!(
+            with_analysis(&Document::parse(&b), PARAMS, |x| x.findings.len()),
+            0
+        );
+        let fewer = Params {
+            repeat_min_paragraphs: 99,
+            ..PARAMS
+        };
+        assert_eq!(
+            with_analysis(&Document::parse(&a), fewer, |x| x.findings.len()),
+            n1 - 1
+        );
     }
 }

@@ -7,7 +7,9 @@
 //! One small function, driven by closed classes of function words, so that it can be tested
 //! exhaustively on its own.
 
-use super::lexicon::{is_determiner, is_finite_verb, is_function_word, is_preposition, lower_ascii};
+use super::lexicon::{
+    is_determiner, is_finite_verb, is_function_word, is_preposition, lower_ascii,
+};
 
 /// A neighbour of the span: nothing (line edge), one punctuation character, or a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,16 +35,25 @@ pub enum Keep<'a> {
 pub enum Verdict<'a> {
     /// Remove the span and `take_left` words before it (a preposition and determiner that
     /// only served it).
-    Remove { take_left: usize },
+    Remove {
+        take_left: usize,
+    },
     Keep(Keep<'a>),
 }
 
 impl std::fmt::Display for Keep<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Keep::Subject => f.write_str("it opens its clause, so removing it would leave the sentence without a subject"),
-            Keep::BeforeVerb(v) => write!(f, "it is the subject of \"{v}\", so removing it would break the sentence"),
-            Keep::Undecided => f.write_str("the words around it do not show that the sentence reads on without it"),
+            Keep::Subject => f.write_str(
+                "it opens its clause, so removing it would leave the sentence without a subject",
+            ),
+            Keep::BeforeVerb(v) => write!(
+                f,
+                "it is the subject of \"{v}\", so removing it would break the sentence"
+            ),
+            Keep::Undecided => {
+                f.write_str("the words around it do not show that the sentence reads on without it")
+            }
         }
     }
 }
@@ -151,65 +162,140 @@ mod tests {
 
     #[test]
     fn removes_between_a_verb_and_a_determiner_or_quote() {
-        assert_eq!(decide([Word("gave"), Word("side"), Word("Russian")], Word("a")), rm(0));
-        assert_eq!(decide([Word("gave"), Word("side"), Word("Russian")], Punct('"')), rm(0));
-        assert_eq!(decide([Word("gave"), Word("side"), Word("Russian")], Punct('\u{201c}')), rm(0));
+        assert_eq!(
+            decide([Word("gave"), Word("side"), Word("Russian")], Word("a")),
+            rm(0)
+        );
+        assert_eq!(
+            decide([Word("gave"), Word("side"), Word("Russian")], Punct('"')),
+            rm(0)
+        );
+        assert_eq!(
+            decide(
+                [Word("gave"), Word("side"), Word("Russian")],
+                Punct('\u{201c}')
+            ),
+            rm(0)
+        );
     }
 
     #[test]
     fn removes_between_a_noun_and_a_noun() {
-        assert_eq!(decide([Word("statement"), Word("Kremlin"), Word("a")], Word("aide")), rm(0));
+        assert_eq!(
+            decide(
+                [Word("statement"), Word("Kremlin"), Word("a")],
+                Word("aide")
+            ),
+            rm(0)
+        );
     }
 
     #[test]
     fn removes_a_pre_modifier_after_a_determiner() {
-        assert_eq!(decide([Word("the"), Word("of"), Word("out")], Word("talks")), rm(0));
+        assert_eq!(
+            decide([Word("the"), Word("of"), Word("out")], Word("talks")),
+            rm(0)
+        );
         assert_eq!(decide([Word("The"), Edge, Edge], Word("talks")), rm(0));
     }
 
     #[test]
     fn removes_preposition_and_determiner_before_clause_punctuation() {
-        assert_eq!(decide([Word("the"), Word("to"), Word("respond")], Punct(',')), rm(2));
-        assert_eq!(decide([Word("the"), Word("to"), Word("respond")], Punct('.')), rm(2));
-        assert_eq!(decide([Word("the"), Word("to"), Word("respond")], Edge), rm(2));
+        assert_eq!(
+            decide([Word("the"), Word("to"), Word("respond")], Punct(',')),
+            rm(2)
+        );
+        assert_eq!(
+            decide([Word("the"), Word("to"), Word("respond")], Punct('.')),
+            rm(2)
+        );
+        assert_eq!(
+            decide([Word("the"), Word("to"), Word("respond")], Edge),
+            rm(2)
+        );
     }
 
     #[test]
     fn keeps_a_subject() {
-        assert_eq!(decide([Punct(','), Word("then"), Word("Since")], Word("relations")), Verdict::Keep(Keep::Subject));
-        assert_eq!(decide([Edge, Edge, Edge], Word("talks")), Verdict::Keep(Keep::Subject));
-        assert_eq!(decide([Punct('.'), Word("end"), Word("the")], Word("officials")), Verdict::Keep(Keep::Subject));
+        assert_eq!(
+            decide([Punct(','), Word("then"), Word("Since")], Word("relations")),
+            Verdict::Keep(Keep::Subject)
+        );
+        assert_eq!(
+            decide([Edge, Edge, Edge], Word("talks")),
+            Verdict::Keep(Keep::Subject)
+        );
+        assert_eq!(
+            decide([Punct('.'), Word("end"), Word("the")], Word("officials")),
+            Verdict::Keep(Keep::Subject)
+        );
     }
 
     #[test]
     fn keeps_before_a_finite_verb() {
-        for v in ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "said", "says"] {
-            assert_eq!(decide([Word("gave"), Edge, Edge], Word(v)), Verdict::Keep(Keep::BeforeVerb(v)), "{v}");
+        for v in [
+            "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+            "may", "might", "must", "should", "did", "does", "said", "says",
+        ] {
+            assert_eq!(
+                decide([Word("gave"), Edge, Edge], Word(v)),
+                Verdict::Keep(Keep::BeforeVerb(v)),
+                "{v}"
+            );
         }
     }
 
     #[test]
     fn keeps_when_undecided() {
         // determiner then clause punctuation with no preposition: "saw the [X], however"
-        assert_eq!(decide([Word("the"), Word("saw"), Word("they")], Punct(',')), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("the"), Word("saw"), Word("they")], Punct(',')),
+            Verdict::Keep(Keep::Undecided)
+        );
         // preposition + determiner at the start of the sentence: "In the [X], we"
-        assert_eq!(decide([Word("the"), Word("In"), Edge], Punct(',')), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("the"), Word("In"), Edge], Punct(',')),
+            Verdict::Keep(Keep::Undecided)
+        );
         // a bare preposition before the span
-        assert_eq!(decide([Word("in"), Word("development"), Word("a")], Word("relations")), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide(
+                [Word("in"), Word("development"), Word("a")],
+                Word("relations")
+            ),
+            Verdict::Keep(Keep::Undecided)
+        );
         // a capitalised word before it may be part of a longer name
-        assert_eq!(decide([Word("Kremlin"), Word("a"), Edge], Word("aide")), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("Kremlin"), Word("a"), Edge], Word("aide")),
+            Verdict::Keep(Keep::Undecided)
+        );
         // a determiner before and a capitalised word after
-        assert_eq!(decide([Word("the"), Word("of"), Word("out")], Word("Summit")), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("the"), Word("of"), Word("out")], Word("Summit")),
+            Verdict::Keep(Keep::Undecided)
+        );
         // content word before, preposition after
-        assert_eq!(decide([Word("meeting"), Edge, Edge], Word("in")), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("meeting"), Edge, Edge], Word("in")),
+            Verdict::Keep(Keep::Undecided)
+        );
         // numbers and symbols
-        assert_eq!(decide([Word("4"), Edge, Edge], Word("a")), Verdict::Keep(Keep::Undecided));
-        assert_eq!(decide([Word("rose"), Edge, Edge], Punct('%')), Verdict::Keep(Keep::Undecided));
+        assert_eq!(
+            decide([Word("4"), Edge, Edge], Word("a")),
+            Verdict::Keep(Keep::Undecided)
+        );
+        assert_eq!(
+            decide([Word("rose"), Edge, Edge], Punct('%')),
+            Verdict::Keep(Keep::Undecided)
+        );
     }
 
     #[test]
     fn reasons_read_as_sentences() {
-        assert!(Keep::BeforeVerb("have").to_string().contains("subject of \"have\""));
+        assert!(Keep::BeforeVerb("have")
+            .to_string()
+            .contains("subject of \"have\""));
         assert!(Keep::Subject.to_string().contains("opens its clause"));
     }
 }

@@ -431,8 +431,23 @@ pub fn is_teaser_formula(sentence: &str) -> bool {
     if s.is_empty() || s.split_whitespace().count() > 10 {
         return false;
     }
-    let norm: String = s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }).collect();
-    TEASER_OPENINGS.iter().any(|o| norm.starts_with(o) && norm[o.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    let norm: String = s
+        .chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    TEASER_OPENINGS.iter().any(|o| {
+        norm.starts_with(o)
+            && norm[o.len()..]
+                .chars()
+                .next()
+                .map_or(true, |c| !c.is_alphanumeric())
+    })
 }
 
 /// Very common English words: their share in a text tells whether the English grammar
@@ -440,7 +455,8 @@ pub fn is_teaser_formula(sentence: &str) -> bool {
 pub fn is_common_english(w: &str) -> bool {
     matches!(
         w,
-        "the" | "of"
+        "the"
+            | "of"
             | "and"
             | "to"
             | "in"

@@ -154,7 +154,9 @@ impl Rule for Seo {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let code = self.0.code;
-        with_analysis(ctx.doc, params(ctx), |a| out.extend(a.findings.iter().filter(|f| f.code == code).cloned()));
+        with_analysis(ctx.doc, params(ctx), |a| {
+            out.extend(a.findings.iter().filter(|f| f.code == code).cloned())
+        });
     }
 }
 

@@ -85,7 +85,13 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             continue;
         }
         if !is_word_char(c) {
-            out.push(Tok { start: i, end: i + len, kind: Kind::Punct, space_before: space, line });
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                kind: Kind::Punct,
+                space_before: space,
+                line,
+            });
             space = false;
             i += len;
             continue;
@@ -116,7 +122,13 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             }
             break;
         }
-        out.push(Tok { start, end: i, kind: Kind::Word, space_before: space, line });
+        out.push(Tok {
+            start,
+            end: i,
+            kind: Kind::Word,
+            space_before: space,
+            line,
+        });
         space = false;
     }
 }
@@ -128,13 +140,39 @@ mod tests {
     fn toks(text: &str) -> Vec<(&str, bool)> {
         let doc = Document::parse(text);
         let t = tokenize(&doc);
-        t.toks.iter().map(|k| (&text[k.start..k.end], k.space_before)).collect()
+        t.toks
+            .iter()
+            .map(|k| (&text[k.start..k.end], k.space_before))
+            .collect()
     }
 
     #[test]
     fn words_and_punctuation_with_spacing() {
-        let got: Vec<&str> = toks("Trump’s all-time low, U.S. 4–5% of 2,000 (4.5).").into_iter().map(|t| t.0).collect();
-        assert_eq!(got, vec!["Trump’s", "all-time", "low", ",", "U.S", ".", "4", "–", "5", "%", "of", "2,000", "(", "4.5", ")", "."]);
+        let got: Vec<&str> = toks("Trump’s all-time low, U.S. 4–5% of 2,000 (4.5).")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Trump’s",
+                "all-time",
+                "low",
+                ",",
+                "U.S",
+                ".",
+                "4",
+                "–",
+                "5",
+                "%",
+                "of",
+                "2,000",
+                "(",
+                "4.5",
+                ")",
+                "."
+            ]
+        );
     }
 
     #[test]
@@ -150,7 +188,10 @@ mod tests {
 
     #[test]
     fn trailing_joiners_are_not_part_of_words() {
-        let got: Vec<&str> = toks("end- 'quote' 2025, and").into_iter().map(|t| t.0).collect();
+        let got: Vec<&str> = toks("end- 'quote' 2025, and")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
         assert_eq!(got, vec!["end", "-", "'", "quote", "'", "2025", ",", "and"]);
     }
 }
