@@ -36,6 +36,8 @@ pub struct Config {
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     pub duplicate_paragraph: DuplicateParagraphSettings,
+    pub keyword_teaser: KeywordTeaserSettings,
+    pub repeated_keyword: RepeatedKeywordSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -49,6 +51,32 @@ pub struct DuplicateParagraphSettings {
 impl Default for DuplicateParagraphSettings {
     fn default() -> Self {
         DuplicateParagraphSettings { min_words: 6 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KeywordTeaserSettings {
+    /// A first paragraph longer than this is article text, never a teaser.
+    pub max_words: usize,
+}
+
+impl Default for KeywordTeaserSettings {
+    fn default() -> Self {
+        KeywordTeaserSettings { max_words: 70 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RepeatedKeywordSettings {
+    /// A stuffed keyword is reported once it appears in this many paragraphs (at least 2).
+    pub min_paragraphs: usize,
+}
+
+impl Default for RepeatedKeywordSettings {
+    fn default() -> Self {
+        RepeatedKeywordSettings { min_paragraphs: 3 }
     }
 }
 

@@ -1,6 +1,170 @@
 //! SEO keyword stuffing (`S0xx`): keyword phrases inserted into the article's own prose.
+//!
+//! SEO tools paste keyword phrases ("Trump Putin meeting 2025") into sentences, append
+//! keyword clauses and add a stuffed teaser under the title. These rules find them from the
+//! document's own evidence and cut only what the sentence can lose; the rest is flagged.
+//! All five rules read one shared [`evidence`] analysis, computed once per document.
 
-use crate::rules::Rule;
+pub mod evidence;
+pub mod grammar;
+pub mod lexicon;
+pub mod tokens;
+
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+use evidence::{with_analysis, Params};
+
+pub static GLUED_NAMES: RuleMeta = RuleMeta {
+    code: "S001",
+    name: "glued-names",
+    action: Action::DropSpan,
+    default_enabled: true,
+    explanation: "## What it does
+
+Removes two names glued together with no connective (`Trump Putin`, `US Russia`) when the
+document itself shows they are two things: it uses each of them on its own, and either joins
+them with a connective somewhere (`Trump and Putin` in the title, `US-Russia`) or glues them
+in both orders (`US Russia` and `Russia US`). A following lower-case phrase with a bare year
+is removed with it (`Trump Putin meeting 2025`). When the pair is the subject of its clause,
+or the words around it do not show the sentence reads on without it, it is only flagged.
+
+## Why
+
+SEO tools stuff keyword pairs into prose where no writer would put them. Real multi-word
+names (`Donald Trump`, `Goldman Sachs`, `New York Times`) are never split and joined by the
+document that way, so they are left alone.
+
+## Example
+
+`The Russian side gave Trump Putin meeting 2025 a \"principled agreement\".` becomes
+`The Russian side gave a \"principled agreement\".` when the title reads `... Trump and Putin`.
+",
+};
+
+pub static YEAR_GLUED_PHRASE: RuleMeta = RuleMeta {
+    code: "S002",
+    name: "year-glued-phrase",
+    action: Action::DropSpan,
+    default_enabled: true,
+    explanation: "## What it does
+
+Removes a lower-case phrase followed directly by a bare year (`international relations 2025`,
+`price prediction 2026`) where the sentence reads on without it. Years after prepositions,
+months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `spring 2024`,
+`the class of 2026`), years before a noun (`the 2025 budget`) and numbered names (`Euro 2024`,
+`Vision 2030`) are not touched. When the phrase ends its clause after a preposition and a
+determiner, those go too (`respond to the X 2025, however` -> `respond, however`).
+
+## Why
+
+\"keyword + year\" is how SEO tools target searches; English prose never puts a bare year
+straight after a common noun phrase.
+
+## Example
+
+`Officials did not respond to the international relations 2025, however, as they said ...`
+becomes `Officials did not respond, however, as they said ...`.
+",
+};
+
+pub static KEYWORD_CLAUSE: RuleMeta = RuleMeta {
+    code: "S003",
+    name: "keyword-clause",
+    action: Action::DropSpan,
+    default_enabled: true,
+    explanation: "## What it does
+
+Removes a trailing participial clause (`, adding that ...`, `, saying ...`, `, calling it ...`)
+that carries stuffed phrases (glued names or a year-glued phrase), from the comma to the end
+of the sentence; the full stop stays. A clause made mostly of the title's words but with no
+stuffed phrase is only flagged; a clause with quoted speech is never touched.
+
+## Why
+
+SEO templates append a keyword clause to a real sentence so that keywords appear in the
+body. The sentence itself is the reporter's; the appended clause is not.
+
+## Example
+
+`..., Ushakov said Thursday, adding that it was a key moment for Lisbon Porto rail plans.`
+becomes `..., Ushakov said Thursday.` when the article also writes `Lisbon and Porto`.
+",
+};
+
+pub static KEYWORD_TEASER: RuleMeta = RuleMeta {
+    code: "S004",
+    name: "keyword-teaser",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "## What it does
+
+Drops the first paragraph after the title when it is short, carries stuffed phrases (glued
+names, year-glued phrases) and ends in a generic teaser formula (`Here's what to know`,
+`Everything you need to know`, `Find out more`, `Read on to learn more`). A dek that ends in
+a formula but carries no stuffed phrase is a real dek and stays.
+
+## Why
+
+SEO templates put a keyword-stuffed dek under the headline. Its facts are repeated by the
+article itself; its keywords are not.
+
+## Example
+
+`A minister said a Lisbon Porto rail deal 2025 is near, a step for Lisbon Porto links.
+Here's what to know.` right after the title is dropped.
+",
+};
+
+pub static REPEATED_KEYWORD: RuleMeta = RuleMeta {
+    code: "S005",
+    name: "repeated-keyword",
+    action: Action::Flag,
+    default_enabled: true,
+    explanation: "## What it does
+
+Reports (never removes) a stuffed keyword (a glued pair of names or a year-glued phrase) that
+appears in several paragraphs (three by default, `[settings.repeated-keyword] min-paragraphs`).
+
+## Why
+
+Repetition across paragraphs is the signature of a keyword campaign; seeing it in the
+report lets a reviewer judge the whole article, including the occurrences that could not be
+removed safely.
+
+## Example
+
+`\"Lisbon Porto\" is stuffed into the prose 5 times across 4 paragraphs`.
+",
+};
+
+fn params(ctx: &Context<'_>) -> Params {
+    Params {
+        teaser_max_words: ctx.settings.keyword_teaser.max_words,
+        repeat_min_paragraphs: ctx.settings.repeated_keyword.min_paragraphs,
+    }
+}
+
+/// A rule that reports its own code's share of the shared analysis.
+struct Seo(&'static RuleMeta);
+
+impl Rule for Seo {
+    fn meta(&self) -> &'static RuleMeta {
+        self.0
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let code = self.0.code;
+        with_analysis(ctx.doc, params(ctx), |a| {
+            out.extend(a.findings.iter().filter(|f| f.code == code).cloned())
+        });
+    }
+}
 
 /// The SEO-stuffing rules.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &Seo(&GLUED_NAMES),
+    &Seo(&YEAR_GLUED_PHRASE),
+    &Seo(&KEYWORD_CLAUSE),
+    &Seo(&KEYWORD_TEASER),
+    &Seo(&REPEATED_KEYWORD),
+];

@@ -1,0 +1,1190 @@
+//! The document's own evidence of keyword stuffing, computed once for all `S` rules.
+//!
+//! Stuffing is recognised from what the rest of the document does with the same words: two
+//! names are only "glued" if the article also uses each of them on its own and joins them
+//! with a connective somewhere (or glues them in both orders); a bare year only counts when
+//! it follows a lower-case phrase with no preposition, month or time word; a clause or a
+//! teaser only goes when it carries such phrases. All five rules share these facts, so they
+//! are computed in one pass per document and cached for the calls of the other rules.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::rc::Rc;
+
+use super::grammar::{decide, Keep, Slot, Verdict};
+use super::lexicon::{
+    is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word,
+    is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
+};
+use super::tokens::{tokenize, Kind, Tok, Tokens};
+use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
+use crate::document::{sentences, Document};
+use crate::rules::{Action, Finding};
+
+/// A year-glued keyword phrase has at most this many words before the year.
+const MAX_PHRASE_WORDS: usize = 5;
+
+/// The thresholds the analysis depends on (part of the cache key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Params {
+    /// A teaser longer than this many words is an article paragraph, not a dek.
+    pub teaser_max_words: usize,
+    /// A glued keyword is reported as repeated from this many paragraphs on.
+    pub repeat_min_paragraphs: usize,
+}
+
+/// Every `S` finding of one document; each rule picks its own code.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+}
+
+struct CacheEntry {
+    ptr: usize,
+    text: String,
+    params: Params,
+    analysis: Rc<Analysis>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Option<CacheEntry>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the analysis of `doc`, computing it only when the previous call on this thread
+/// was for another text or other thresholds (the engine calls the five rules in a row).
+pub fn with_analysis<R>(doc: &Document<'_>, params: Params, f: impl FnOnce(&Analysis) -> R) -> R {
+    let text = doc.text();
+    let hit = CACHE.with(|c| {
+        c.borrow().as_ref().and_then(|e| {
+            (e.ptr == text.as_ptr() as usize && e.params == params && e.text == text)
+                .then(|| Rc::clone(&e.analysis))
+        })
+    });
+    let analysis = match hit {
+        Some(a) => a,
+        None => {
+            let a = Rc::new(analyse(doc, params));
+            CACHE.with(|c| {
+                *c.borrow_mut() = Some(CacheEntry {
+                    ptr: text.as_ptr() as usize,
+                    text: text.to_owned(),
+                    params,
+                    analysis: Rc::clone(&a),
+                });
+            });
+            a
+        }
+    };
+    f(&analysis)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    /// The title or a line in title case: every word is capitalised, so capitalisation says
+    /// nothing about names there.
+    Headline,
+    Prose,
+}
+
+/// Strips a possessive `’s` / `'s`.
+fn norm(w: &str) -> &str {
+    w.strip_suffix("\u{2019}s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+fn has_possessive(w: &str) -> bool {
+    norm(w).len() != w.len()
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn starts_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A capitalised word that can be one half of a glued pair of names.
+fn is_name(w: &str) -> bool {
+    let n = norm(w);
+    starts_upper(n)
+        && n.chars().count() >= 2
+        && n.chars().all(|c| c.is_alphabetic() || c == '.')
+        && !is_capitalised_function_word(n)
+}
+
+/// A lower-case word that is not a closed-class word: a noun, adjective or verb.
+fn is_lower_content(w: &str) -> bool {
+    // "iPhone", "eBay": a capital inside makes it a name
+    if !starts_lower(w)
+        || !w
+            .chars()
+            .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '-')
+    {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    match lower_ascii(w, &mut buf) {
+        Some(l) => !is_function_word(l),
+        None => true,
+    }
+}
+
+/// "founded", "assigned": a verb form, where a keyword phrase cannot begin ("speed" and
+/// "need" are not).
+fn looks_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+fn quote_list(items: &[String]) -> String {
+    let mut s = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        let _ = write!(s, "\"{it}\"");
+    }
+    s
+}
+
+fn times(n: u32) -> String {
+    match n {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// What the document shows about two names glued together.
+#[derive(Debug, Default, Clone)]
+struct PairStats {
+    /// Occurrences of each name anywhere.
+    total_a: u32,
+    total_b: u32,
+    /// Adjacent occurrences anywhere, in each order.
+    glued_ab: u32,
+    glued_ba: u32,
+    /// The same, leaving out alternations ("Ilhan Omar Ilhan Omar" is a repeated link, not
+    /// the two names in both orders).
+    ordered_ab: u32,
+    ordered_ba: u32,
+    /// The first connective that joins them ("and", "&", "-", ...), and whether in the title.
+    coord: Option<(String, bool)>,
+    coord_count: u32,
+}
+
+impl PairStats {
+    fn apart_a(&self) -> u32 {
+        self.total_a.saturating_sub(self.glued_ab + self.glued_ba)
+    }
+    fn apart_b(&self) -> u32 {
+        self.total_b.saturating_sub(self.glued_ab + self.glued_ba)
+    }
+    fn is_stuffing(&self) -> bool {
+        self.apart_a() >= 1
+            && self.apart_b() >= 1
+            && (self.coord_count >= 1 || (self.ordered_ab >= 1 && self.ordered_ba >= 1))
+    }
+}
+
+/// One stuffed piece found in prose: a glued pair or a year-glued phrase.
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Token range (exclusive end).
+    toks: Range<usize>,
+    /// For a pair, its key; for a year phrase, `None`.
+    pair: Option<(usize, usize)>,
+    line: u32,
+}
+
+/// Adjacent pieces chained into one span.
+#[derive(Debug, Clone)]
+struct Span {
+    toks: Range<usize>,
+    pieces: Vec<Piece>,
+}
+
+struct Analyser<'d, 't> {
+    doc: &'d Document<'t>,
+    text: &'t str,
+    tk: Tokens,
+    kinds: Vec<LineKind>,
+    params: Params,
+}
+
+fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
+    let tk = tokenize(doc);
+    let text = doc.text();
+    if !looks_english(text, &tk.toks) {
+        return Analysis::default();
+    }
+    let kinds = line_kinds(doc, text, &tk);
+    let a = Analyser {
+        doc,
+        text,
+        tk,
+        kinds,
+        params,
+    };
+    a.run()
+}
+
+/// The grammar checks are English; other languages are left alone.
+fn looks_english(text: &str, toks: &[Tok]) -> bool {
+    let mut words = 0usize;
+    let mut common = 0usize;
+    for t in toks {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        words += 1;
+        let mut buf = [0u8; 24];
+        if let Some(l) = lower_ascii(&text[t.start..t.end], &mut buf) {
+            if is_common_english(l) {
+                common += 1;
+            }
+        }
+    }
+    words > 0 && common * 100 >= words * 12
+}
+
+fn line_kinds(doc: &Document<'_>, text: &str, tk: &Tokens) -> Vec<LineKind> {
+    let title = doc.title_line();
+    tk.lines
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if r.is_empty() {
+                return LineKind::Blank;
+            }
+            if Some(i) == title {
+                return LineKind::Headline;
+            }
+            let (mut long, mut caps, mut lower_fn) = (0, 0, 0);
+            for t in &tk.toks[r.clone()] {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = &text[t.start..t.end];
+                if w.len() >= 4 && w.chars().next().is_some_and(char::is_alphabetic) {
+                    long += 1;
+                    caps += usize::from(starts_upper(w));
+                }
+                if starts_lower(w) {
+                    lower_fn += 1;
+                }
+            }
+            if long >= 2 && caps * 4 >= long * 3 && lower_fn * 3 <= long {
+                LineKind::Headline
+            } else {
+                LineKind::Prose
+            }
+        })
+        .collect()
+}
+
+impl<'t> Analyser<'_, 't> {
+    fn word(&self, i: usize) -> &'t str {
+        let t = &self.tk.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tk.toks[i].kind == Kind::Word
+    }
+
+    /// Token `i + 1` follows `i` on the same line after whitespace.
+    fn spaced_next(&self, i: usize) -> bool {
+        let t = &self.tk.toks;
+        i + 1 < t.len() && t[i + 1].line == t[i].line && t[i + 1].space_before
+    }
+
+    fn slot(&self, i: Option<usize>, line: u32) -> Slot<'t> {
+        match i {
+            Some(i) if self.tk.toks[i].line == line => {
+                let t = &self.tk.toks[i];
+                match t.kind {
+                    Kind::Word => Slot::Word(&self.text[t.start..t.end]),
+                    Kind::Punct => Slot::Punct(self.text[t.start..].chars().next().unwrap_or(' ')),
+                }
+            }
+            _ => Slot::Edge,
+        }
+    }
+
+    fn run(&self) -> Analysis {
+        let (pair_names, pairs, mut pieces) = self.glued_pairs();
+        pieces.extend(self.year_phrases());
+        pieces.sort_by_key(|p| p.toks.start);
+        let spans = chain(pieces);
+
+        let mut out = Vec::new();
+        let mut consumed: Vec<Range<usize>> = Vec::new();
+        let title_terms = self.title_terms();
+        self.teaser(&spans, &title_terms, &mut out, &mut consumed);
+        self.clauses(
+            &spans,
+            &pair_names,
+            &pairs,
+            &title_terms,
+            &mut out,
+            &mut consumed,
+        );
+        for s in &spans {
+            let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
+            if consumed
+                .iter()
+                .any(|c| c.start <= range.start && range.end <= c.end)
+            {
+                continue;
+            }
+            out.push(self.span_finding(s, &pair_names, &pairs));
+        }
+        self.repeated(&spans, &pair_names, &pairs, &mut out);
+        out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
+        Analysis { findings: out }
+    }
+
+    /// Glued pairs of names in prose, with the evidence for each distinct pair. Returns the
+    /// names (indexed), the stuffing pairs' stats keyed by name indices, and the pieces.
+    #[allow(clippy::type_complexity)]
+    fn glued_pairs(&self) -> (Vec<&'t str>, HashMap<(usize, usize), PairStats>, Vec<Piece>) {
+        let toks = &self.tk.toks;
+        // candidate occurrences: two capitalised names side by side in a prose line
+        let mut occ: Vec<(usize, &'t str, &'t str)> = Vec::new();
+        for (li, r) in self.tk.lines.iter().enumerate() {
+            if self.kinds[li] != LineKind::Prose {
+                continue;
+            }
+            for i in r.start..r.end.saturating_sub(1) {
+                if !self.is_word(i) || !self.is_word(i + 1) || !toks[i + 1].space_before {
+                    continue;
+                }
+                let (a, b) = (self.word(i), self.word(i + 1));
+                if is_name(a) && !has_possessive(a) && is_name(b) {
+                    occ.push((i, a, norm(b)));
+                }
+            }
+        }
+        if occ.is_empty() {
+            return (Vec::new(), HashMap::new(), Vec::new());
+        }
+        let mut names: Vec<&'t str> = Vec::new();
+        let mut index: HashMap<&'t str, usize> = HashMap::new();
+        let mut id = |w: &'t str, names: &mut Vec<&'t str>| {
+            *index.entry(w).or_insert_with(|| {
+                names.push(w);
+                names.len() - 1
+            })
+        };
+        let occ: Vec<(usize, usize, usize)> = occ
+            .into_iter()
+            .map(|(i, a, b)| (i, id(a, &mut names), id(b, &mut names)))
+            .collect();
+        let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
+        let index: HashMap<&'t str, usize> =
+            names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        let name_at = |i: usize| -> Option<usize> {
+            if toks[i].kind != Kind::Word {
+                return None;
+            }
+            index.get(norm(self.word(i))).copied()
+        };
+
+        // one pass over all tokens: totals, adjacency in any line, connectives
+        let mut totals = vec![0u32; names.len()];
+        let mut adjacent: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut ordered: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::new();
+        let title = self.doc.title_line().map(|t| t as u32);
+        let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
+            let e = coords
+                .entry((a.min(b), a.max(b)))
+                .or_insert((0, shown, in_title));
+            e.0 += 1;
+        };
+        for i in 0..toks.len() {
+            let t = toks[i];
+            if t.kind == Kind::Word {
+                if let Some(a) = name_at(i) {
+                    totals[a] += 1;
+                    if self.spaced_next(i) {
+                        if let Some(b) = name_at(i + 1) {
+                            *adjacent.entry((a, b)).or_insert(0) += 1;
+                            let alternates = (i > 0
+                                && toks[i].space_before
+                                && toks[i - 1].line == t.line
+                                && name_at(i - 1) == Some(b))
+                                || (self.spaced_next(i + 1) && name_at(i + 2) == Some(a));
+                            if !alternates {
+                                *ordered.entry((a, b)).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                    continue;
+                }
+                let w = self.word(i);
+                // "US-Russia": a hyphenated compound of two names
+                if let Some((x, y)) = w.split_once('-') {
+                    if let (Some(&a), Some(&b)) = (index.get(x), index.get(norm(y))) {
+                        add_coord(a, b, w.to_string(), Some(t.line) == title);
+                    }
+                    continue;
+                }
+                let connective = matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or");
+                if connective
+                    && i > 0
+                    && self.spaced_next(i)
+                    && t.space_before
+                    && toks[i - 1].line == t.line
+                {
+                    if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
+                        if self.standalone(i - 1, i + 1, &prose_bigrams, &index) {
+                            let shown = format!("{} {w} {}", self.word(i - 1), self.word(i + 1));
+                            add_coord(a, b, shown, Some(t.line) == title);
+                        }
+                    }
+                }
+            } else {
+                let c = self.text[t.start..].chars().next().unwrap_or(' ');
+                if i == 0
+                    || i + 1 >= toks.len()
+                    || toks[i - 1].line != t.line
+                    || toks[i + 1].line != t.line
+                {
+                    continue;
+                }
+                let tight =
+                    matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
+                let spaced = c == '&' && t.space_before && toks[i + 1].space_before;
+                if tight || spaced {
+                    if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
+                        if spaced && !self.standalone(i - 1, i + 1, &prose_bigrams, &index) {
+                            continue;
+                        }
+                        let shown = self.text[toks[i - 1].start..toks[i + 1].end].to_string();
+                        add_coord(a, b, shown, Some(t.line) == title);
+                    }
+                }
+            }
+        }
+
+        let mut pairs: HashMap<(usize, usize), PairStats> = HashMap::new();
+        for &(a, b) in &prose_bigrams {
+            if a == b {
+                continue;
+            }
+            let c = coords.get(&(a.min(b), a.max(b)));
+            let st = PairStats {
+                total_a: totals[a],
+                total_b: totals[b],
+                glued_ab: adjacent.get(&(a, b)).copied().unwrap_or(0),
+                glued_ba: adjacent.get(&(b, a)).copied().unwrap_or(0),
+                ordered_ab: ordered.get(&(a, b)).copied().unwrap_or(0),
+                ordered_ba: ordered.get(&(b, a)).copied().unwrap_or(0),
+                coord: c.map(|c| (c.1.clone(), c.2)),
+                coord_count: c.map_or(0, |c| c.0),
+            };
+            if st.is_stuffing() {
+                pairs.insert((a, b), st);
+            }
+        }
+        let pieces = occ
+            .iter()
+            .filter(|&&(_, a, b)| pairs.contains_key(&(a, b)))
+            .map(|&(i, a, b)| Piece {
+                toks: i..i + 2,
+                pair: Some((a, b)),
+                line: toks[i].line,
+            })
+            .collect();
+        (names, pairs, pieces)
+    }
+
+    /// In "A and B", A and B are whole names, not the ends of longer ones ("Manchester
+    /// United and Manchester City" does not join "United" and "Manchester").
+    fn standalone(
+        &self,
+        a: usize,
+        b: usize,
+        prose_bigrams: &HashSet<(usize, usize)>,
+        index: &HashMap<&'t str, usize>,
+    ) -> bool {
+        let toks = &self.tk.toks;
+        let line = toks[a].line as usize;
+        let headline = self.kinds[line] == LineKind::Headline;
+        let glued_to = |x: usize, y: usize| -> bool {
+            // x and y are neighbours; is "x y" one capitalised unit?
+            if toks[x].kind != Kind::Word || toks[y].kind != Kind::Word || !toks[y].space_before {
+                return false;
+            }
+            let (wx, wy) = (self.word(x), self.word(y));
+            if !starts_upper(wx)
+                || !starts_upper(wy)
+                || is_capitalised_function_word(wx)
+                || is_capitalised_function_word(wy)
+            {
+                return false;
+            }
+            if !headline {
+                return true;
+            }
+            match (index.get(norm(wx)), index.get(norm(wy))) {
+                (Some(&p), Some(&q)) => prose_bigrams.contains(&(p, q)),
+                _ => false,
+            }
+        };
+        let left_ok = a == 0 || toks[a - 1].line != toks[a].line || !glued_to(a - 1, a);
+        let right_ok =
+            b + 1 >= toks.len() || toks[b + 1].line != toks[b].line || !glued_to(b, b + 1);
+        left_ok && right_ok
+    }
+
+    /// Lower-case phrases followed directly by a bare year ("meeting 2025").
+    fn year_phrases(&self) -> Vec<Piece> {
+        let toks = &self.tk.toks;
+        let mut out = Vec::new();
+        for (li, r) in self.tk.lines.iter().enumerate() {
+            if self.kinds[li] != LineKind::Prose {
+                continue;
+            }
+            for y in r.start + 1..r.end {
+                if !self.is_word(y) || !toks[y].space_before || !is_year(self.word(y)) {
+                    continue;
+                }
+                let p = y - 1;
+                if !self.is_word(p) || !is_lower_content(self.word(p)) {
+                    continue;
+                }
+                let pw = self.word(p);
+                let mut buf = [0u8; 24];
+                let pl = lower_ascii(pw, &mut buf).unwrap_or("");
+                // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
+                if is_year_modifier(pl) || looks_participle(pw) {
+                    continue;
+                }
+                let extends = |w: &str| {
+                    let mut b2 = [0u8; 24];
+                    let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
+                    // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
+                    is_lower_content(w) && !finite && !looks_participle(w)
+                };
+                let mut k = p;
+                while k > r.start
+                    && toks[k].space_before
+                    && self.is_word(k - 1)
+                    && extends(self.word(k - 1))
+                {
+                    k -= 1;
+                    if p - k >= MAX_PHRASE_WORDS {
+                        break;
+                    }
+                }
+                if p - k >= MAX_PHRASE_WORDS {
+                    // a long run of lower-case words: no telling where a keyword would begin
+                    continue;
+                }
+                if y + 1 < r.end {
+                    let n = toks[y + 1];
+                    let nw = &self.text[n.start..n.end];
+                    // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
+                    // a name, a count or a range
+                    let joined = n.kind == Kind::Punct
+                        && !n.space_before
+                        && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
+                    let name_or_number = n.kind == Kind::Word
+                        && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
+                    // "a record 2024 harvest": one or two words then a year then a noun is a
+                    // year modifying the noun; three content words before it are a keyword
+                    let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
+                    if joined || name_or_number || modifies {
+                        continue;
+                    }
+                }
+                out.push(Piece {
+                    toks: k..y + 1,
+                    pair: None,
+                    line: li as u32,
+                });
+            }
+        }
+        out
+    }
+
+    fn title_terms(&self) -> HashSet<String> {
+        let mut set = HashSet::new();
+        let Some(t) = self.doc.title_line() else {
+            return set;
+        };
+        for tok in &self.tk.toks[self.tk.lines[t].clone()] {
+            if tok.kind == Kind::Word {
+                let w = self.text[tok.start..tok.end].to_lowercase();
+                if w.chars().count() >= 3 && !is_function_word(&w) {
+                    set.insert(norm(&w).to_string());
+                }
+            }
+        }
+        set
+    }
+
+    fn span_text(&self, s: &Span) -> &'t str {
+        &self.text[self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end]
+    }
+
+    fn piece_text(&self, p: &Piece) -> &'t str {
+        &self.text[self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end]
+    }
+
+    /// The evidence for one piece, in the document's terms.
+    fn piece_evidence(
+        &self,
+        p: &Piece,
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+    ) -> String {
+        match p.pair {
+            Some((a, b)) => {
+                let st = &pairs[&(a, b)];
+                let (na, nb) = (names[a], names[b]);
+                let mut m = format!(
+                    "\"{}\": \"{na}\" appears {} and \"{nb}\" {} without the other",
+                    self.piece_text(p),
+                    times(st.apart_a()),
+                    times(st.apart_b())
+                );
+                if let Some((shown, in_title)) = &st.coord {
+                    let _ = write!(
+                        m,
+                        ", and the document joins them as \"{shown}\"{}",
+                        if *in_title { " in the title" } else { "" }
+                    );
+                    if st.coord_count > 1 {
+                        let _ = write!(m, " ({} such joins)", st.coord_count);
+                    }
+                }
+                if st.ordered_ab >= 1 && st.ordered_ba >= 1 {
+                    let _ = write!(
+                        m,
+                        "{} glues them in both orders (\"{na} {nb}\" and \"{nb} {na}\"), which a fixed name never is",
+                        if st.coord.is_some() { "; it also" } else { ", and it" }
+                    );
+                }
+                m.push_str("; two names side by side with no connective are not one name");
+                m
+            }
+            None => {
+                let toks = &self.tk.toks;
+                let year = self.word(p.toks.end - 1);
+                let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
+                format!(
+                    "\"{}\": the bare year {year} is glued to the lower-case phrase \"{phrase}\" with no preposition, month or time word before it",
+                    self.piece_text(p)
+                )
+            }
+        }
+    }
+
+    fn span_finding(
+        &self,
+        s: &Span,
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+    ) -> Finding {
+        let toks = &self.tk.toks;
+        let line = toks[s.toks.start].line;
+        let before = |n: usize| s.toks.start.checked_sub(n);
+        let left = [
+            self.slot(before(1), line),
+            self.slot(before(2), line),
+            self.slot(before(3), line),
+        ];
+        let right = self.slot(Some(s.toks.end).filter(|&e| e < toks.len()), line);
+        let meta = if s.pieces.iter().any(|p| p.pair.is_some()) {
+            &GLUED_NAMES
+        } else {
+            &YEAR_GLUED_PHRASE
+        };
+        let mut msg = String::new();
+        if s.pieces.len() > 1 {
+            let _ = write!(
+                msg,
+                "\"{}\" chains {} stuffed pieces. ",
+                self.span_text(s),
+                s.pieces.len()
+            );
+        }
+        for (i, p) in s.pieces.iter().enumerate() {
+            if i > 0 {
+                msg.push_str(". ");
+            }
+            msg.push_str(&self.piece_evidence(p, names, pairs));
+        }
+        let mut verdict = decide(left, right);
+        if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
+            (verdict, s.pieces.first(), left[0])
+        {
+            // a lower-case phrase has no visible left edge: before clause punctuation, a
+            // content word on its left may be part of it ("the rugged [mountain bikes 2025],")
+            let r_closes = matches!(
+                right,
+                Slot::Edge | Slot::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '—')
+            );
+            if first.pair.is_none() && r_closes && is_lower_content(l) {
+                verdict = Verdict::Keep(Keep::Undecided);
+            }
+        }
+        match verdict {
+            Verdict::Remove { take_left } => {
+                let start = toks[s.toks.start - take_left].start;
+                if take_left > 0 {
+                    let _ = write!(
+                        msg,
+                        ". It ends its clause, so \"{}\" before it goes too",
+                        &self.text[start..toks[s.toks.start - 1].end]
+                    );
+                }
+                Finding::new(meta, start..toks[s.toks.end - 1].end, msg)
+            }
+            Verdict::Keep(why) => {
+                let _ = write!(msg, ". Flagged, not removed: {why}");
+                let range = toks[s.toks.start].start..toks[s.toks.end - 1].end;
+                Finding::new(meta, range, msg).with_action(Action::Flag)
+            }
+        }
+    }
+
+    fn spans_in(&self, spans: &'_ [Span], range: &Range<usize>) -> Vec<Span> {
+        spans
+            .iter()
+            .filter(|s| {
+                let (a, b) = (
+                    self.tk.toks[s.toks.start].start,
+                    self.tk.toks[s.toks.end - 1].end,
+                );
+                range.start <= a && b <= range.end
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// S004: the dek right after the title, stuffed and ending in a teaser formula.
+    fn teaser(
+        &self,
+        spans: &[Span],
+        title_terms: &HashSet<String>,
+        out: &mut Vec<Finding>,
+        consumed: &mut Vec<Range<usize>>,
+    ) {
+        let title = self.doc.title().unwrap_or("");
+        let Some(li) = self.doc.body_lines().find(|&li| {
+            let r = &self.tk.lines[li];
+            let words = self.tk.toks[r.clone()]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count();
+            self.kinds[li] == LineKind::Prose
+                && words >= 8
+                && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
+        }) else {
+            return;
+        };
+        let line = self.doc.line_text(li);
+        let range = self.doc.lines()[li].range.clone();
+        let words = self.tk.toks[self.tk.lines[li].clone()]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if words > self.params.teaser_max_words {
+            return;
+        }
+        let sents = sentences(line);
+        let Some(last) = sents.last() else { return };
+        let formula = line[last.clone()].trim();
+        if sents.len() < 2 || !is_teaser_formula(formula) {
+            return;
+        }
+        let inside = self.spans_in(spans, &range);
+        if inside.is_empty() {
+            // a dek that ends in a formula but carries no stuffed phrase is a real dek
+            return;
+        }
+        let shown: Vec<String> = inside
+            .iter()
+            .map(|s| self.span_text(s).to_string())
+            .collect();
+        let terms: Vec<String> = {
+            let mut seen = Vec::new();
+            for t in &self.tk.toks[self.tk.lines[li].clone()] {
+                if t.kind == Kind::Word {
+                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                    if title_terms.contains(&w) && !seen.contains(&w) {
+                        seen.push(w);
+                    }
+                }
+            }
+            seen
+        };
+        let mut msg = format!("the first paragraph after the title is {words} words ending in the teaser formula \"{formula}\"");
+        if !terms.is_empty() {
+            let _ = write!(msg, "; it repeats the title's words {}", quote_list(&terms));
+        }
+        let _ = write!(
+            msg,
+            " and carries the stuffed phrases {}",
+            quote_list(&shown)
+        );
+        out.push(Finding::new(&KEYWORD_TEASER, range.clone(), msg));
+        consumed.push(range);
+    }
+
+    /// S003: a trailing ", adding that ..." clause that carries stuffed phrases.
+    fn clauses(
+        &self,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        title_terms: &HashSet<String>,
+        out: &mut Vec<Finding>,
+        consumed: &mut Vec<Range<usize>>,
+    ) {
+        let toks = &self.tk.toks;
+        for (li, r) in self.tk.lines.iter().enumerate() {
+            if self.kinds[li] != LineKind::Prose {
+                continue;
+            }
+            let line_start = self.doc.lines()[li].range.start;
+            if consumed
+                .iter()
+                .any(|c| c.start <= line_start && line_start < c.end)
+            {
+                continue;
+            }
+            let mut sents: Option<Vec<Range<usize>>> = None;
+            for i in r.start..r.end.saturating_sub(1) {
+                if toks[i].kind != Kind::Punct
+                    || &self.text[toks[i].start..toks[i].end] != ","
+                    || !self.is_word(i + 1)
+                {
+                    continue;
+                }
+                let part = self.word(i + 1);
+                if !is_trailing_participle(part) {
+                    continue;
+                }
+                let line = self.doc.line_text(li);
+                let sents = sents.get_or_insert_with(|| sentences(line));
+                let at = toks[i].start - line_start;
+                let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
+                    continue;
+                };
+                // the clause ends before the sentence's final stop
+                let body = line[at..sent.end]
+                    .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+                let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
+                let end = line_start + at + body.len() - stop_len;
+                let clause = &self.text[toks[i].start..end];
+                if clause.contains(['"', '\u{201c}', '\u{201d}']) {
+                    // direct speech is the source's words, never a keyword clause
+                    continue;
+                }
+                let range = toks[i].start..end;
+                let inside = self.spans_in(spans, &range);
+                if !inside.is_empty() {
+                    let shown: Vec<String> = inside
+                        .iter()
+                        .map(|s| self.span_text(s).to_string())
+                        .collect();
+                    let msg = format!(
+                        "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
+                        quote_list(&shown),
+                        inside
+                            .iter()
+                            .flat_map(|s| s.pieces.iter())
+                            .map(|p| self.piece_evidence(p, names, pairs))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    );
+                    out.push(Finding::new(&KEYWORD_CLAUSE, range.clone(), msg));
+                    consumed.push(range);
+                    break;
+                }
+                let mut content = 0;
+                let mut hits = Vec::new();
+                for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
+                    if t.kind != Kind::Word {
+                        continue;
+                    }
+                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                    if w.chars().count() >= 3 && !is_function_word(&w) {
+                        content += 1;
+                        if title_terms.contains(&w) && !hits.contains(&w) {
+                            hits.push(w);
+                        }
+                    }
+                }
+                if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
+                    let msg = format!(
+                        "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
+                        quote_list(&hits)
+                    );
+                    out.push(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
+                }
+                break;
+            }
+        }
+    }
+
+    /// S005: the same glued keyword in several paragraphs.
+    fn repeated(
+        &self,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        out: &mut Vec<Finding>,
+    ) {
+        // key -> (first range, occurrences, paragraphs)
+        let mut seen: Vec<(String, Range<usize>, u32, Vec<usize>)> = Vec::new();
+        for s in spans {
+            for p in &s.pieces {
+                let key = match p.pair {
+                    Some((a, b)) => format!("{} {}", names[a], names[b]),
+                    None => self.piece_text(p).to_lowercase(),
+                };
+                let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
+                    .paragraph
+                    .unwrap_or(0);
+                match seen.iter_mut().find(|e| e.0 == key) {
+                    Some(e) => {
+                        e.2 += 1;
+                        if !e.3.contains(&par) {
+                            e.3.push(par);
+                        }
+                    }
+                    None => seen.push((key, range, 1, vec![par])),
+                }
+            }
+        }
+        let _ = pairs;
+        for (key, range, n, pars) in seen {
+            if pars.len() >= self.params.repeat_min_paragraphs.max(2) {
+                let msg = format!(
+                    "\"{key}\" is stuffed into the prose {} across {} paragraphs; a keyword repeated in slots where the sentences do not need it",
+                    times(n),
+                    pars.len()
+                );
+                out.push(Finding::new(&REPEATED_KEYWORD, range, msg));
+            }
+        }
+    }
+}
+
+/// Chains pieces that touch (adjacent tokens) into spans.
+fn chain(pieces: Vec<Piece>) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for p in pieces {
+        if let Some(last) = spans.last_mut() {
+            if p.toks.start <= last.toks.end && p.line == last.pieces[0].line {
+                last.toks.end = last.toks.end.max(p.toks.end);
+                last.pieces.push(p);
+                continue;
+            }
+        }
+        spans.push(Span {
+            toks: p.toks.clone(),
+            pieces: vec![p],
+        });
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit;
+
+    const PARAMS: Params = Params {
+        teaser_max_words: 70,
+        repeat_min_paragraphs: 3,
+    };
+
+    fn findings(text: &str) -> Vec<Finding> {
+        analyse(&Document::parse(text), PARAMS).findings
+    }
+
+    fn cleaned(text: &str) -> String {
+        let edits: Vec<_> = findings(text)
+            .iter()
+            .filter(|f| f.action == Action::DropSpan)
+            .map(|f| edit::span_removal(text, f.range.clone()))
+            .collect();
+        edit::apply(text, &edits).0
+    }
+
+    /// Real prose full of names, years, quotes and lists: nothing may be removed or flagged.
+    const CLEAN: &str = "Banks and Carmakers Brace for a Slower Year
+
+Donald Trump met Vladimir Putin in Helsinki, and Trump later said the talks went well.
+Goldman Sachs and Morgan Stanley both cut their forecasts; Goldman said growth would slow.
+Rolls Royce shares rose after the company said its fiscal 2025 profit would beat estimates.
+The New York Times reported the deal first. New York officials and the Times both declined to comment.
+Sales fell in 2025 and have been weak since early 2025, the report said.
+Revenue in March 2025 was flat, and spring 2024 was worse, when the class of 2026 enrolled.
+The 2025 budget, passed by mid-2025, funds Vision 2030 projects and the Euro 2024 clean-up.
+Delegates at COP29 used the iPhone 16 and laptops running Windows 11.
+The White House said Volodymyr Zelenskyy would visit, and Zelenskyy confirmed it.
+Manchester United and Manchester City drew 1-1. United scored first; City equalised late.
+France, Germany and Italy signed; Spain and Portugal did not.
+\"We expect a record 2024 harvest,\" said Maria Lopez, adding that farmers were relieved.
+The company, founded 1998, employs 2025 people and sold 1999 units in the original 2016 design.
+The plan covers the years 2025 to 2030 and the 2025-26 season, according to Smith and Jones.
+The firm advised on the deal. Here's what to know about the firm's history.
+";
+
+    #[test]
+    fn clean_prose_is_left_alone() {
+        let f = findings(CLEAN);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    const STUFFED: &str = "Lisbon and Porto Agree on High-Speed Rail Link
+
+A minister said a Lisbon Porto rail deal 2025 is close, a step for Porto Lisbon links after the Lisbon Porto talks. Here's what to know.
+
+Portugal's transport minister said Lisbon would fund half the line, adding that it was a milestone for Lisbon Porto rail policy.
+Engineers gave Lisbon Porto rail deal 2025 a cautious welcome.
+The plan was drafted by a Porto committee. Officials did not comment on the high speed rail plans 2025, however, as talks went on.
+A spokesman for the Lisbon Porto talks group said timing was open.
+
+Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
+";
+
+    #[test]
+    fn stuffing_is_removed_with_evidence_in_the_messages() {
+        let out = cleaned(STUFFED);
+        assert!(out.contains("Engineers gave a cautious welcome."), "{out}");
+        assert!(
+            out.contains("said Lisbon would fund half the line."),
+            "{out}"
+        );
+        assert!(
+            out.contains("Officials did not comment, however, as talks went on."),
+            "{out}"
+        );
+        assert!(
+            out.contains("A spokesman for the talks group said"),
+            "{out}"
+        );
+        // subject position: flagged only
+        assert!(
+            out.contains("Since then, Lisbon Porto relations have improved"),
+            "{out}"
+        );
+        let f = findings(STUFFED);
+        let codes: Vec<(&str, Action)> = f.iter().map(|f| (&*f.code, f.action)).collect();
+        for want in [
+            ("S001", Action::DropSpan),
+            ("S001", Action::Flag),
+            ("S002", Action::DropSpan),
+            ("S003", Action::DropSpan),
+            ("S004", Action::DropLine),
+            ("S005", Action::Flag),
+        ] {
+            assert!(codes.contains(&want), "{want:?} missing from {codes:?}");
+        }
+        let glued = f
+            .iter()
+            .find(|f| f.code == "S001" && f.action == Action::DropSpan)
+            .unwrap();
+        assert!(
+            glued.message.contains("\"Lisbon and Porto\" in the title"),
+            "{}",
+            glued.message
+        );
+        assert!(glued.message.contains("both orders"), "{}", glued.message);
+        let flag = f
+            .iter()
+            .find(|f| f.code == "S001" && f.action == Action::Flag)
+            .unwrap();
+        assert!(
+            flag.message.contains("subject of \"have\"")
+                || flag.message.contains("opens its clause"),
+            "{}",
+            flag.message
+        );
+        let teaser = f.iter().find(|f| f.code == "S004").unwrap();
+        assert!(
+            teaser.message.contains("Here's what to know"),
+            "{}",
+            teaser.message
+        );
+        // nothing inside the dropped teaser or clause is reported twice
+        for x in f.iter().filter(|x| x.code == "S001" || x.code == "S002") {
+            assert!(
+                !(teaser.range.start <= x.range.start && x.range.end <= teaser.range.end),
+                "{x:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hard_cases_are_flagged_never_removed() {
+        // coordinated elsewhere, glued as a subject: maybe a firm's name, maybe stuffing
+        let text = "Deals of the Week\n\nSmith and Jones founded the firm. Smith Jones advised on the deal, and Smith retired.\nJones said the team grew. France and Italy signed. Italy France relations are calm, Italy said.\n";
+        let f = findings(text);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f.iter().all(|f| f.action == Action::Flag), "{f:#?}");
+    }
+
+    #[test]
+    fn long_lower_case_runs_before_a_year_are_not_cut() {
+        let text = "Plans\n\nThey said the new high speed rail line plans 2025, and more, were approved by the board and the city.\nRiders want rugged mountain bikes 2025. They said so.\n";
+        let f = findings(text);
+        assert!(f.iter().all(|f| !f.action.removes()), "{f:#?}");
+    }
+
+    #[test]
+    fn a_name_used_only_whole_is_never_glued() {
+        // "Porto" alone and "Lisbon" alone, but never joined: no evidence
+        let text = "Rail News\n\nLisbon Porto is a rail operator. Lisbon grew; Porto grew too. Lisbon Porto hired staff.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn other_languages_are_left_alone() {
+        let text = "Lisbon e Porto\n\nO ministro disse que a Lisbon Porto rail deal 2025 está perto, e Lisbon e Porto concordam com o plano da linha. A obra começa em breve para a cidade.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn the_cache_follows_the_text() {
+        let a = String::from(STUFFED);
+        let n1 = with_analysis(&Document::parse(&a), PARAMS, |x| x.findings.len());
+        let n2 = with_analysis(&Document::parse(&a), PARAMS, |x| x.findings.len());
+        assert_eq!(n1, n2);
+        assert!(n1 > 0);
+        let b = CLEAN.to_string();
+        assert_eq!(
+            with_analysis(&Document::parse(&b), PARAMS, |x| x.findings.len()),
+            0
+        );
+        let fewer = Params {
+            repeat_min_paragraphs: 99,
+            ..PARAMS
+        };
+        assert_eq!(
+            with_analysis(&Document::parse(&a), fewer, |x| x.findings.len()),
+            n1 - 1
+        );
+    }
+}

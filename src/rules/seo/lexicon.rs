@@ -1,0 +1,534 @@
+//! Closed classes of English function words and fixed formulas.
+//!
+//! The stuffing rules decide from grammar context, never from topics: whether the word
+//! before a span is a determiner or a preposition, whether the word after it is a finite
+//! verb, whether a bare year follows a time word. These lists are closed word classes of
+//! English (they do not grow with the news), plus the generic teaser formulas SEO templates
+//! end a dek with.
+
+/// Determiners and possessives that open a noun phrase.
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "some"
+            | "any"
+            | "no"
+            | "every"
+            | "each"
+            | "another"
+    )
+}
+
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "about"
+            | "as"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "between"
+            | "among"
+            | "amid"
+            | "through"
+            | "across"
+            | "against"
+            | "toward"
+            | "towards"
+            | "without"
+            | "within"
+            | "upon"
+            | "via"
+            | "per"
+            | "than"
+            | "like"
+            | "near"
+            | "despite"
+            | "until"
+            | "till"
+            | "beyond"
+            | "behind"
+            | "below"
+            | "above"
+            | "along"
+            | "around"
+            | "throughout"
+            | "versus"
+            | "vs"
+    )
+}
+
+/// Auxiliaries and reporting verbs in finite form: a span right before one of these is the
+/// subject of the clause, and removing it would leave the verb without one.
+pub fn is_finite_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "did"
+            | "does"
+            | "do"
+            | "said"
+            | "says"
+    )
+}
+
+/// Other function words: conjunctions, pronouns, particles, quantifiers, adverbs of degree.
+fn is_other_function(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "if"
+            | "then"
+            | "because"
+            | "while"
+            | "although"
+            | "though"
+            | "when"
+            | "where"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "why"
+            | "how"
+            | "not"
+            | "also"
+            | "just"
+            | "only"
+            | "even"
+            | "very"
+            | "more"
+            | "most"
+            | "less"
+            | "least"
+            | "much"
+            | "many"
+            | "few"
+            | "all"
+            | "both"
+            | "either"
+            | "neither"
+            | "other"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "you"
+            | "i"
+            | "me"
+            | "him"
+            | "them"
+            | "us"
+            | "there"
+            | "here"
+            | "too"
+            | "be"
+            | "been"
+            | "being"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "again"
+            | "ago"
+            | "around"
+            | "nearly"
+            | "about"
+            | "almost"
+            | "over"
+            | "under"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "circa"
+            | "ca"
+            | "c"
+    )
+}
+
+/// Any closed-class word (lower-case input).
+pub fn is_function_word(w: &str) -> bool {
+    is_determiner(w) || is_preposition(w) || is_finite_verb(w) || is_other_function(w)
+}
+
+/// Words that legitimately stand right before a bare year: time modifiers, seasons,
+/// periods, months, and nouns that label a number (`flight 2025`, `page 1999`).
+pub fn is_year_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "start"
+            | "beginning"
+            | "fiscal"
+            | "financial"
+            | "calendar"
+            | "academic"
+            | "school"
+            | "tax"
+            | "model"
+            | "year"
+            | "years"
+            | "season"
+            | "seasons"
+            | "quarter"
+            | "half"
+            | "term"
+            | "session"
+            | "class"
+            | "vintage"
+            | "edition"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "born"
+            | "est"
+            | "since"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "page"
+            | "pages"
+            | "number"
+            | "no"
+            | "flight"
+            | "route"
+            | "room"
+            | "article"
+            | "section"
+            | "chapter"
+            | "version"
+            | "code"
+            | "episode"
+            | "issue"
+            | "vol"
+            | "volume"
+            | "part"
+            | "unit"
+            | "item"
+            | "lot"
+            | "block"
+            | "bus"
+            | "platform"
+            | "gate"
+            | "exit"
+            | "highway"
+            | "road"
+            | "street"
+            | "suite"
+            | "box"
+            | "row"
+            | "seat"
+            | "track"
+            | "table"
+            | "figure"
+            | "fig"
+            | "grade"
+            | "level"
+            | "stage"
+            | "round"
+            | "phase"
+            | "act"
+            | "verse"
+            | "line"
+            | "rule"
+            | "order"
+            | "case"
+            | "bill"
+            | "law"
+            | "circa"
+            | "ca"
+            | "c"
+            | "ad"
+            | "bc"
+            | "bce"
+            | "ce"
+    )
+}
+
+/// Capitalised words that are never one half of a glued pair of names: sentence-initial
+/// function words, titles of address, days and months.
+pub fn is_capitalised_function_word(w: &str) -> bool {
+    // "US", "IT": an all-capitals word of two or more letters is an acronym, not "us"/"it"
+    if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let Some(lower) = lower_ascii(w, &mut buf) else {
+        return false;
+    };
+    is_function_word(lower)
+        || matches!(
+            lower,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+        || is_year_modifier(lower)
+}
+
+/// `w` lower-cased into `buf` without allocating; `None` for long or non-ASCII words,
+/// which are never closed-class words.
+pub fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Participles that open a trailing clause after a comma (`..., adding that ...`).
+pub fn is_trailing_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "adding"
+            | "saying"
+            | "noting"
+            | "calling"
+            | "describing"
+            | "stressing"
+            | "stating"
+            | "claiming"
+            | "explaining"
+            | "citing"
+            | "insisting"
+            | "warning"
+            | "highlighting"
+            | "emphasising"
+            | "emphasizing"
+            | "underlining"
+            | "arguing"
+            | "hailing"
+            | "terming"
+            | "labelling"
+            | "labeling"
+            | "dubbing"
+            | "signalling"
+            | "signaling"
+            | "marking"
+    )
+}
+
+/// Openings of the generic formulas SEO templates end a teaser with, lower-case, straight
+/// apostrophes.
+const TEASER_OPENINGS: &[&str] = &[
+    "here's what",
+    "here is what",
+    "here's everything",
+    "here is everything",
+    "here's all",
+    "here is all",
+    "here are the details",
+    "here's why",
+    "here is why",
+    "here's how",
+    "here is how",
+    "everything you need to know",
+    "everything we know",
+    "all you need to know",
+    "what you need to know",
+    "what we know",
+    "find out",
+    "read on",
+    "read more",
+    "know more",
+    "learn more",
+    "check details",
+    "check out",
+    "see details",
+    "details inside",
+    "click here",
+    "keep reading",
+    "scroll down",
+];
+
+/// Whether `sentence` is a teaser formula (`Here’s what to know.`, `Read on to learn
+/// more!`): one of the fixed openings, at most ten words.
+pub fn is_teaser_formula(sentence: &str) -> bool {
+    let s = sentence.trim().trim_end_matches(['.', '!', ':', '…', ' ']);
+    if s.is_empty() || s.split_whitespace().count() > 10 {
+        return false;
+    }
+    let norm: String = s
+        .chars()
+        .map(|c| {
+            if c == '\u{2019}' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    TEASER_OPENINGS.iter().any(|o| {
+        norm.starts_with(o)
+            && norm[o.len()..]
+                .chars()
+                .next()
+                .map_or(true, |c| !c.is_alphanumeric())
+    })
+}
+
+/// Very common English words: their share in a text tells whether the English grammar
+/// checks apply to it at all.
+pub fn is_common_english(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "of"
+            | "and"
+            | "to"
+            | "in"
+            | "is"
+            | "that"
+            | "for"
+            | "on"
+            | "with"
+            | "was"
+            | "it"
+            | "by"
+            | "at"
+            | "from"
+            | "be"
+            | "are"
+            | "have"
+            | "has"
+            | "said"
+            | "this"
+            | "an"
+            | "not"
+            | "but"
+            | "or"
+            | "were"
+            | "which"
+            | "will"
+            | "he"
+            | "she"
+            | "they"
+            | "his"
+            | "her"
+            | "their"
+            | "would"
+            | "been"
+            | "its"
+            | "who"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teaser_formulas() {
+        for s in [
+            "Here’s what to know.",
+            "Here's what to know",
+            "Here is what we know:",
+            "Everything you need to know",
+            "Find out more.",
+            "Read on to learn more!",
+        ] {
+            assert!(is_teaser_formula(s), "{s}");
+        }
+        for s in [
+            "Here the river bends.",
+            "Findings out of the lab were mixed.",
+            "Read on a Kindle, the book felt shorter than it was when I first saw it in print.",
+            "What we knew then was not enough.",
+        ] {
+            assert!(!is_teaser_formula(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn word_classes_are_disjoint_where_it_matters() {
+        assert!(is_determiner("the") && !is_preposition("the"));
+        assert!(is_finite_verb("have") && is_function_word("have"));
+        assert!(!is_function_word("meeting") && !is_year_modifier("meeting"));
+        assert!(is_capitalised_function_word("Thursday") && is_capitalised_function_word("The"));
+        assert!(!is_capitalised_function_word("Putin"));
+        assert!(!is_capitalised_function_word("US") && is_capitalised_function_word("Us"));
+    }
+}
