@@ -2,7 +2,8 @@
 
 mod bad_input;
 mod cli;
+mod corpus;
 mod fixtures;
 mod report;
-mod util;
 mod seed;
+mod util;
