@@ -18,6 +18,8 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod engine;
+pub mod eval;
+pub mod extract;
 pub mod output;
 pub mod rules;
 

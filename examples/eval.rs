@@ -1,0 +1,44 @@
+//! Scores the extractor on a benchmark directory (`ground-truth.json` + `html/`).
+//!
+//! `cargo run --release --example eval -- [DIR] [--json] [--outputs FILE]`; DIR defaults to
+//! `../shared/bench/scrapinghub-dev`. With `--outputs FILE` it scores another tool's output
+//! file instead of the extractor.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn main() -> anyhow::Result<()> {
+    // Worktrees sit one level deeper than the main checkout.
+    let mut dir = ["../shared/bench/scrapinghub-dev", "../../shared/bench/scrapinghub-dev"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from("../shared/bench/scrapinghub-dev"));
+    let mut json = false;
+    let mut outputs = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--outputs" => outputs = args.next().map(PathBuf::from),
+            _ => dir = PathBuf::from(a),
+        }
+    }
+    let truth = dir.join("ground-truth.json");
+    let start = Instant::now();
+    let report = match outputs {
+        Some(file) => decruft::eval::score_outputs(
+            &decruft::eval::read_truth(&truth)?,
+            &decruft::eval::read_outputs(&file)?,
+            |s| s.to_string(),
+        ),
+        None => decruft::eval::run(&truth, &dir.join("html"))?,
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.summary(10));
+        eprintln!("({:.2}s including reading files)", start.elapsed().as_secs_f64());
+    }
+    Ok(())
+}

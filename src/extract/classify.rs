@@ -1,0 +1,223 @@
+//! Decides which blocks form the article.
+//!
+//! Evidence is weighed rather than obeyed: text length and punctuation say "prose", link
+//! density says "navigation", class/id/role hints say "boilerplate" unless the hinted element
+//! holds most of the page's prose (sites do wrap whole articles in `class="has-social"`), and
+//! the main container is the element whose prose outweighs its junk the most. Short blocks
+//! are then judged by their neighbours, as jusText does, so that a one-line paragraph between
+//! two long ones stays while a lone byline above the article goes.
+
+use super::segment::{Page, RawBlock};
+use super::BlockKind;
+
+/// The verdict on one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Good,
+    Short,
+    Bad(&'static str),
+}
+
+/// Length in "Latin character equivalents": a CJK character carries about as much as a short
+/// Latin word, so counting characters alone would call every Chinese paragraph short.
+pub(crate) fn weight(text: &str) -> f32 {
+    let mut w = 0.0;
+    for c in text.chars() {
+        w += match c as u32 {
+            0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
+            0xac00..=0xd7af => 2.0,
+            _ if c.is_whitespace() => 0.0,
+            _ => 1.0,
+        };
+    }
+    w
+}
+
+/// Sentence punctuation in any script.
+fn punctuation(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '；' | '؟' | '،' | '।'
+            )
+        })
+        .count()
+}
+
+/// Labels of page widgets that are never article text on their own line. Generic widget
+/// vocabulary, not phrases of any article.
+fn is_widget_label(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "advertisement"
+            | "ad"
+            | "ads"
+            | "sponsored"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "tweet"
+            | "email"
+            | "print"
+            | "comments"
+            | "read more"
+            | "continue reading"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more stories"
+            | "next story"
+            | "previous story"
+            | "story continues below advertisement"
+            | "subscribe"
+            | "sign up"
+            | "follow us"
+            | "listen to this article"
+            | "skip to content"
+            | "skip to main content"
+    )
+}
+
+pub(crate) struct Verdicts {
+    pub class: Vec<Class>,
+    /// The chosen main container (an element index).
+    pub container: u32,
+}
+
+const LAMBDA: f32 = 1.0;
+
+fn is_prose(b: &RawBlock, w: f32) -> bool {
+    let ld = link_density(b);
+    ld <= 0.3 && w >= 80.0 && (punctuation(&b.text) >= 1 || w >= 160.0)
+}
+
+fn link_density(b: &RawBlock) -> f32 {
+    if b.chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f32 / b.chars as f32
+    }
+}
+
+pub(crate) fn classify(page: &Page) -> Verdicts {
+    let n = page.elems.len();
+    let weights: Vec<f32> = page.blocks.iter().map(|b| weight(&b.text)).collect();
+
+    // Prose per element subtree, from text evidence alone.
+    let mut prose = vec![0f32; n];
+    for (b, &w) in page.blocks.iter().zip(&weights) {
+        if is_prose(b, w) {
+            prose[b.elem as usize] += w;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent as usize;
+        prose[p] += prose[i];
+    }
+    let total = prose[0].max(1.0);
+
+    // A hint on an element that holds most of the prose describes a wrapper, not junk.
+    let mut eff_neg: Vec<Option<&'static str>> = vec![None; n];
+    for i in 1..n {
+        let e = &page.elems[i];
+        eff_neg[i] = match e.neg {
+            Some(r) if prose[i] < 0.5 * total => Some(r),
+            _ => eff_neg[e.parent as usize],
+        };
+    }
+
+    let mut class: Vec<Class> = page
+        .blocks
+        .iter()
+        .zip(&weights)
+        .map(|(b, &w)| {
+            if let Some(r) = eff_neg[b.elem as usize] {
+                Class::Bad(r)
+            } else if link_density(b) > 0.5 {
+                Class::Bad("link-dense")
+            } else if is_widget_label(&b.text) {
+                Class::Bad("widget label")
+            } else if is_prose(b, w) {
+                Class::Good
+            } else {
+                Class::Short
+            }
+        })
+        .collect();
+
+    // Main container: most prose net of junk; deeper wins ties so wrappers lose.
+    let mut good = vec![0f32; n];
+    let mut bad = vec![0f32; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        match class[i] {
+            Class::Good => good[b.elem as usize] += weights[i],
+            Class::Bad(_) => bad[b.elem as usize] += weights[i],
+            Class::Short => {}
+        }
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent as usize;
+        good[p] += good[i];
+        bad[p] += bad[i];
+    }
+    let mut best = 0usize;
+    let mut best_score = f32::MIN;
+    for i in 0..n {
+        let mut s = good[i] - LAMBDA * bad[i];
+        if page.elems[i].pos {
+            s *= 1.05;
+        }
+        if s > best_score {
+            best = i;
+            best_score = s;
+        }
+    }
+    let lo = best as u32;
+    let hi = page.elems[best].end;
+    let inside = |b: &RawBlock| b.elem >= lo && b.elem < hi;
+
+    // Blocks outside the container go; short blocks inside are judged by their neighbours.
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !inside(b) {
+            class[i] = match class[i] {
+                Class::Bad(r) => Class::Bad(r),
+                _ => Class::Bad("outside main content"),
+            };
+        }
+    }
+    let mut i = 0;
+    while i < class.len() {
+        if class[i] != Class::Short {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < class.len() && class[i] == Class::Short {
+            i += 1;
+        }
+        let prev_good = start > 0 && class[start - 1] == Class::Good;
+        let next_good = i < class.len() && class[i] == Class::Good;
+        for j in start..i {
+            let heading = page.blocks[j].kind == BlockKind::Heading;
+            let keep = if heading {
+                next_good && (j + 1 == i || start > 0 && prev_good)
+            } else {
+                prev_good && next_good
+            };
+            class[j] = if keep {
+                Class::Good
+            } else {
+                Class::Bad("too short")
+            };
+        }
+    }
+    Verdicts {
+        class,
+        container: best as u32,
+    }
+}
