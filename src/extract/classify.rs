@@ -89,7 +89,7 @@ pub(crate) struct Verdicts {
     pub container: u32,
 }
 
-const LAMBDA: f32 = 1.0;
+const LAMBDA: f32 = 0.5;
 
 fn is_prose(b: &RawBlock, w: f32) -> bool {
     let ld = link_density(b);
@@ -150,31 +150,41 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         })
         .collect();
 
-    // Main container: most prose net of junk; deeper wins ties so wrappers lose.
-    let mut good = vec![0f32; n];
-    let mut bad = vec![0f32; n];
+    // Main container: most prose net of junk; deeper wins ties so wrappers lose. Linked text
+    // counts against an element, plain text in sentences for it, hinted boilerplate against
+    // it in full.
+    let mut net = vec![0f32; n];
     for (i, b) in page.blocks.iter().enumerate() {
-        match class[i] {
-            Class::Good => good[b.elem as usize] += weights[i],
-            Class::Bad(_) => bad[b.elem as usize] += weights[i],
-            Class::Short => {}
-        }
+        let w = weights[i];
+        let ld = link_density(b);
+        net[b.elem as usize] += match class[i] {
+            Class::Bad(r) if r != "link-dense" && r != "widget label" => -LAMBDA * w,
+            _ if w >= 80.0 && punctuation(&b.text) >= 1 => w * (1.0 - 2.0 * ld),
+            _ => -LAMBDA * w * ld,
+        };
     }
     for i in (1..n).rev() {
         let p = page.elems[i].parent as usize;
-        good[p] += good[i];
-        bad[p] += bad[i];
+        net[p] += net[i];
     }
     let mut best = 0usize;
     let mut best_score = f32::MIN;
     for i in 0..n {
-        let mut s = good[i] - LAMBDA * bad[i];
+        let mut s = net[i];
         if page.elems[i].pos {
             s *= 1.05;
         }
         if s > best_score {
             best = i;
             best_score = s;
+        }
+    }
+    if std::env::var_os("XDEBUG").is_some() {
+        let mut v: Vec<usize> = (0..n).collect();
+        v.sort_by(|&a, &b| net[b].total_cmp(&net[a]));
+        for &i in v.iter().take(8) {
+            let first = page.blocks.iter().find(|b| b.elem as usize >= i && b.elem < page.elems[i].end).map(|b| b.text.chars().take(50).collect::<String>());
+            eprintln!("elem {i} end {} net {} pos {} neg {:?} {:?}", page.elems[i].end, net[i], page.elems[i].pos, page.elems[i].neg, first);
         }
     }
     let lo = best as u32;
@@ -190,31 +200,23 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             };
         }
     }
-    let mut i = 0;
-    while i < class.len() {
-        if class[i] != Class::Short {
-            i += 1;
+    // Inside the container, short blocks between the first and the last prose block are
+    // article (one-line paragraphs, list items, table rows); before and after it they are
+    // bylines, dates, tag lines. A heading right before the first prose block opens it.
+    let first = class.iter().position(|c| *c == Class::Good);
+    let last = class.iter().rposition(|c| *c == Class::Good);
+    for (j, c) in class.iter_mut().enumerate() {
+        if *c != Class::Short {
             continue;
         }
-        let start = i;
-        while i < class.len() && class[i] == Class::Short {
-            i += 1;
-        }
-        let prev_good = start > 0 && class[start - 1] == Class::Good;
-        let next_good = i < class.len() && class[i] == Class::Good;
-        for j in start..i {
-            let heading = page.blocks[j].kind == BlockKind::Heading;
-            let keep = if heading {
-                next_good && (j + 1 == i || start > 0 && prev_good)
-            } else {
-                prev_good && next_good
-            };
-            class[j] = if keep {
-                Class::Good
-            } else {
-                Class::Bad("too short")
-            };
-        }
+        let keep = match (first, last) {
+            (Some(f), Some(l)) => {
+                (j > f && j < l)
+                    || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
+            }
+            _ => false,
+        };
+        *c = if keep { Class::Good } else { Class::Bad("too short") };
     }
     Verdicts {
         class,
