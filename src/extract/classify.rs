@@ -140,6 +140,9 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
                 Class::Bad(r)
             } else if link_density(b) > 0.5 {
                 Class::Bad("link-dense")
+            } else if b.link_chars > 0 && (b.text.ends_with("...") || b.text.ends_with('…')) {
+                // A linked headline with a cut-off summary: a teaser for another page.
+                Class::Bad("teaser")
             } else if is_widget_label(&b.text) {
                 Class::Bad("widget label")
             } else if is_prose(b, w) {
@@ -157,11 +160,22 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
     for (i, b) in page.blocks.iter().enumerate() {
         let w = weights[i];
         let ld = link_density(b);
-        net[b.elem as usize] += match class[i] {
+        let v = match class[i] {
             Class::Bad(r) if r != "link-dense" && r != "widget label" => -LAMBDA * w,
-            _ if w >= 80.0 && punctuation(&b.text) >= 1 => w * (1.0 - 2.0 * ld),
+            _ if w >= 80.0 && punctuation(&b.text) >= 1 => {
+                // Prose between two junk blocks is a teaser card's summary more often than an
+                // article paragraph, which sits among other paragraphs.
+                let junk = |j: Option<&Class>| {
+                    matches!(j, Some(Class::Bad(_)) | None)
+                };
+                let isolated = junk(i.checked_sub(1).and_then(|j| class.get(j)))
+                    && junk(class.get(i + 1));
+                let f = if isolated { 0.2 } else { 1.0 };
+                f * w * (1.0 - 2.0 * ld)
+            }
             _ => -LAMBDA * w * ld,
         };
+        net[b.elem as usize] += v;
     }
     for i in (1..n).rev() {
         let p = page.elems[i].parent as usize;
@@ -182,6 +196,11 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
     if std::env::var_os("XDEBUG").is_some() {
         let mut v: Vec<usize> = (0..n).collect();
         v.sort_by(|&a, &b| net[b].total_cmp(&net[a]));
+        if std::env::var_os("XBLOCKS").is_some() {
+            for (i, b) in page.blocks.iter().enumerate() {
+                eprintln!("  b{i} e{} p{} {:?} {}", b.elem, page.elems[b.elem as usize].parent, class[i], b.text.chars().take(40).collect::<String>());
+            }
+        }
         for &i in v.iter().take(8) {
             let first = page.blocks.iter().find(|b| b.elem as usize >= i && b.elem < page.elems[i].end).map(|b| b.text.chars().take(50).collect::<String>());
             eprintln!("elem {i} end {} net {} pos {} neg {:?} {:?}", page.elems[i].end, net[i], page.elems[i].pos, page.elems[i].neg, first);

@@ -239,6 +239,16 @@ fn word_hint(w: &str) -> Option<Result<(), &'static str>> {
     Some(Err(neg))
 }
 
+/// `tag-elections`, `category-news`, `post-1234`: labels a CMS puts on a post element.
+fn is_taxonomy_class(c: &str) -> bool {
+    let b = c.as_bytes();
+    let has = |p: &str| b.len() > p.len() + 1 && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    ["tag-", "category-", "author-", "format-", "type-", "status-"]
+        .iter()
+        .any(|p| has(p))
+        || (has("post-") && b[5..].iter().all(u8::is_ascii_digit))
+}
+
 /// Reads the boilerplate/article hints of an element from its tag, role, itemprop, class and
 /// id.
 fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
@@ -277,7 +287,10 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
     }
     let mut word = [0u8; 40];
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for raw in attr.split(|c: char| !c.is_ascii_alphanumeric()) {
+        // Content management systems label posts with their taxonomy (`tag-elections`,
+        // `category-news`, `author-jane`): words about the post, not about the element.
+        let names = attr.split_ascii_whitespace().filter(|c| !is_taxonomy_class(c));
+        for raw in names.flat_map(|c| c.split(|c: char| !c.is_ascii_alphanumeric())) {
             if raw.is_empty() || raw.len() > word.len() {
                 continue;
             }
