@@ -285,13 +285,23 @@ pub fn read_page(dir: &Path, id: &str) -> Result<Vec<u8>, EvalError> {
 /// A page that cannot be read or is rejected by the extractor scores as an empty prediction
 /// and carries the error, so one bad file does not hide the others.
 pub fn run(truth_json: &Path, html_dir: &Path) -> Result<Report, EvalError> {
+    run_with(truth_json, html_dir, extract::Extraction::body)
+}
+
+/// Like [`run`], scoring the text `pick` takes from each extraction (to compare, say, the
+/// body with title + body).
+pub fn run_with(
+    truth_json: &Path,
+    html_dir: &Path,
+    pick: impl Fn(&extract::Extraction) -> String,
+) -> Result<Report, EvalError> {
     let truth = read_truth(truth_json)?;
     let pages = truth
         .iter()
         .map(|(id, entry)| {
             let (pred, error) = match read_page(html_dir, id) {
                 Ok(bytes) => match extract::extract(&bytes) {
-                    Ok(x) => (x.body(), None),
+                    Ok(x) => (pick(&x), None),
                     Err(e) => (String::new(), Some(e.to_string())),
                 },
                 Err(e) => (String::new(), Some(e.to_string())),

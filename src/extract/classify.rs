@@ -39,7 +39,19 @@ fn punctuation(text: &str) -> usize {
         .filter(|c| {
             matches!(
                 c,
-                '.' | ',' | ';' | '!' | '?' | '。' | '、' | '，' | '！' | '？' | '；' | '؟' | '،' | '।'
+                '.' | ','
+                    | ';'
+                    | '!'
+                    | '?'
+                    | '。'
+                    | '、'
+                    | '，'
+                    | '！'
+                    | '？'
+                    | '；'
+                    | '؟'
+                    | '،'
+                    | '।'
             )
         })
         .count()
@@ -85,8 +97,6 @@ fn is_widget_label(text: &str) -> bool {
 
 pub(crate) struct Verdicts {
     pub class: Vec<Class>,
-    /// The chosen main container (an element index).
-    pub container: u32,
 }
 
 const LAMBDA: f32 = 0.5;
@@ -165,11 +175,9 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             _ if w >= 80.0 && punctuation(&b.text) >= 1 => {
                 // Prose between two junk blocks is a teaser card's summary more often than an
                 // article paragraph, which sits among other paragraphs.
-                let junk = |j: Option<&Class>| {
-                    matches!(j, Some(Class::Bad(_)) | None)
-                };
-                let isolated = junk(i.checked_sub(1).and_then(|j| class.get(j)))
-                    && junk(class.get(i + 1));
+                let junk = |j: Option<&Class>| matches!(j, Some(Class::Bad(_)) | None);
+                let isolated =
+                    junk(i.checked_sub(1).and_then(|j| class.get(j))) && junk(class.get(i + 1));
                 let f = if isolated { 0.2 } else { 1.0 };
                 f * w * (1.0 - 2.0 * ld)
             }
@@ -183,27 +191,14 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
     }
     let mut best = 0usize;
     let mut best_score = f32::MIN;
-    for i in 0..n {
-        let mut s = net[i];
-        if page.elems[i].pos {
+    for (i, (&v, e)) in net.iter().zip(&page.elems).enumerate() {
+        let mut s = v;
+        if e.pos {
             s *= 1.05;
         }
         if s > best_score {
             best = i;
             best_score = s;
-        }
-    }
-    if std::env::var_os("XDEBUG").is_some() {
-        let mut v: Vec<usize> = (0..n).collect();
-        v.sort_by(|&a, &b| net[b].total_cmp(&net[a]));
-        if std::env::var_os("XBLOCKS").is_some() {
-            for (i, b) in page.blocks.iter().enumerate() {
-                eprintln!("  b{i} e{} p{} {:?} {}", b.elem, page.elems[b.elem as usize].parent, class[i], b.text.chars().take(40).collect::<String>());
-            }
-        }
-        for &i in v.iter().take(8) {
-            let first = page.blocks.iter().find(|b| b.elem as usize >= i && b.elem < page.elems[i].end).map(|b| b.text.chars().take(50).collect::<String>());
-            eprintln!("elem {i} end {} net {} pos {} neg {:?} {:?}", page.elems[i].end, net[i], page.elems[i].pos, page.elems[i].neg, first);
         }
     }
     let lo = best as u32;
@@ -230,15 +225,15 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         }
         let keep = match (first, last) {
             (Some(f), Some(l)) => {
-                (j > f && j < l)
-                    || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
+                (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
             }
             _ => false,
         };
-        *c = if keep { Class::Good } else { Class::Bad("too short") };
+        *c = if keep {
+            Class::Good
+        } else {
+            Class::Bad("too short")
+        };
     }
-    Verdicts {
-        class,
-        container: best as u32,
-    }
+    Verdicts { class }
 }

@@ -64,7 +64,10 @@ fn declared_label(bytes: &[u8]) -> Option<String> {
             rest = trim_start(rest);
             if let Some(r) = rest.strip_prefix(b"=") {
                 let r = trim_start(r);
-                let r = r.strip_prefix(b"\"").or_else(|| r.strip_prefix(b"'")).unwrap_or(r);
+                let r = r
+                    .strip_prefix(b"\"")
+                    .or_else(|| r.strip_prefix(b"'"))
+                    .unwrap_or(r);
                 let end = r
                     .iter()
                     .position(|b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))

@@ -194,10 +194,19 @@ mod tests {
         );
         let x = extract(html.as_bytes()).unwrap();
         assert_eq!(x.title, "Ferry timetable approved");
-        let kept: Vec<&str> = x.blocks.iter().filter(|b| b.kept).map(|b| &*b.text).collect();
+        let kept: Vec<&str> = x
+            .blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| &*b.text)
+            .collect();
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert_eq!(kept[1], "Short one.");
-        let nav = x.blocks.iter().find(|b| b.text.starts_with("Home")).unwrap();
+        let nav = x
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Home"))
+            .unwrap();
         assert!(!nav.kept);
         let by = x.blocks.iter().find(|b| b.text == "By Ann Lee").unwrap();
         assert_eq!(by.reason, Some("too short"));

@@ -243,9 +243,16 @@ fn word_hint(w: &str) -> Option<Result<(), &'static str>> {
 fn is_taxonomy_class(c: &str) -> bool {
     let b = c.as_bytes();
     let has = |p: &str| b.len() > p.len() + 1 && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    ["tag-", "category-", "author-", "format-", "type-", "status-"]
-        .iter()
-        .any(|p| has(p))
+    [
+        "tag-",
+        "category-",
+        "author-",
+        "format-",
+        "type-",
+        "status-",
+    ]
+    .iter()
+    .any(|p| has(p))
         || (has("post-") && b[5..].iter().all(u8::is_ascii_digit))
 }
 
@@ -275,13 +282,15 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
         }
     }
     if let Some(prop) = el.attr("itemprop") {
-        if prop.split_whitespace().any(|p| {
-            p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text")
-        }) {
+        if prop
+            .split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text"))
+        {
             pos = true;
-        } else if prop.split_whitespace().any(|p| {
-            p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("datePublished")
-        }) {
+        } else if prop
+            .split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("datePublished"))
+        {
             neg = neg.or(Some("byline"));
         }
     }
@@ -289,7 +298,9 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         // Content management systems label posts with their taxonomy (`tag-elections`,
         // `category-news`, `author-jane`): words about the post, not about the element.
-        let names = attr.split_ascii_whitespace().filter(|c| !is_taxonomy_class(c));
+        let names = attr
+            .split_ascii_whitespace()
+            .filter(|c| !is_taxonomy_class(c));
         for raw in names.flat_map(|c| c.split(|c: char| !c.is_ascii_alphanumeric())) {
             if raw.is_empty() || raw.len() > word.len() {
                 continue;
