@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod fixtures;
+mod html;
 mod report;
 mod seed;
 mod util;

@@ -1,0 +1,239 @@
+//! Decides which blocks form the article.
+//!
+//! Evidence is weighed rather than obeyed: text length and punctuation say "prose", link
+//! density says "navigation", class/id/role hints say "boilerplate" unless the hinted element
+//! holds most of the page's prose (sites do wrap whole articles in `class="has-social"`), and
+//! the main container is the element whose prose outweighs its junk the most. Short blocks
+//! are then judged by their neighbours, as jusText does, so that a one-line paragraph between
+//! two long ones stays while a lone byline above the article goes.
+
+use super::segment::{Page, RawBlock};
+use super::BlockKind;
+
+/// The verdict on one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Good,
+    Short,
+    Bad(&'static str),
+}
+
+/// Length in "Latin character equivalents": a CJK character carries about as much as a short
+/// Latin word, so counting characters alone would call every Chinese paragraph short.
+pub(crate) fn weight(text: &str) -> f32 {
+    let mut w = 0.0;
+    for c in text.chars() {
+        w += match c as u32 {
+            0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
+            0xac00..=0xd7af => 2.0,
+            _ if c.is_whitespace() => 0.0,
+            _ => 1.0,
+        };
+    }
+    w
+}
+
+/// Sentence punctuation in any script.
+fn punctuation(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | '!'
+                    | '?'
+                    | '。'
+                    | '、'
+                    | '，'
+                    | '！'
+                    | '？'
+                    | '；'
+                    | '؟'
+                    | '،'
+                    | '।'
+            )
+        })
+        .count()
+}
+
+/// Labels of page widgets that are never article text on their own line. Generic widget
+/// vocabulary, not phrases of any article.
+fn is_widget_label(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "advertisement"
+            | "ad"
+            | "ads"
+            | "sponsored"
+            | "share"
+            | "share this"
+            | "share this article"
+            | "share this story"
+            | "tweet"
+            | "email"
+            | "print"
+            | "comments"
+            | "read more"
+            | "continue reading"
+            | "related"
+            | "related articles"
+            | "related stories"
+            | "more stories"
+            | "next story"
+            | "previous story"
+            | "story continues below advertisement"
+            | "subscribe"
+            | "sign up"
+            | "follow us"
+            | "listen to this article"
+            | "skip to content"
+            | "skip to main content"
+    )
+}
+
+pub(crate) struct Verdicts {
+    pub class: Vec<Class>,
+}
+
+const LAMBDA: f32 = 0.5;
+
+fn is_prose(b: &RawBlock, w: f32) -> bool {
+    let ld = link_density(b);
+    ld <= 0.3 && w >= 80.0 && (punctuation(&b.text) >= 1 || w >= 160.0)
+}
+
+fn link_density(b: &RawBlock) -> f32 {
+    if b.chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f32 / b.chars as f32
+    }
+}
+
+pub(crate) fn classify(page: &Page) -> Verdicts {
+    let n = page.elems.len();
+    let weights: Vec<f32> = page.blocks.iter().map(|b| weight(&b.text)).collect();
+
+    // Prose per element subtree, from text evidence alone.
+    let mut prose = vec![0f32; n];
+    for (b, &w) in page.blocks.iter().zip(&weights) {
+        if is_prose(b, w) {
+            prose[b.elem as usize] += w;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent as usize;
+        prose[p] += prose[i];
+    }
+    let total = prose[0].max(1.0);
+
+    // A hint on an element that holds most of the prose describes a wrapper, not junk.
+    let mut eff_neg: Vec<Option<&'static str>> = vec![None; n];
+    for i in 1..n {
+        let e = &page.elems[i];
+        eff_neg[i] = match e.neg {
+            Some(r) if prose[i] < 0.5 * total => Some(r),
+            _ => eff_neg[e.parent as usize],
+        };
+    }
+
+    let mut class: Vec<Class> = page
+        .blocks
+        .iter()
+        .zip(&weights)
+        .map(|(b, &w)| {
+            if let Some(r) = eff_neg[b.elem as usize] {
+                Class::Bad(r)
+            } else if link_density(b) > 0.5 {
+                Class::Bad("link-dense")
+            } else if b.link_chars > 0 && (b.text.ends_with("...") || b.text.ends_with('…')) {
+                // A linked headline with a cut-off summary: a teaser for another page.
+                Class::Bad("teaser")
+            } else if is_widget_label(&b.text) {
+                Class::Bad("widget label")
+            } else if is_prose(b, w) {
+                Class::Good
+            } else {
+                Class::Short
+            }
+        })
+        .collect();
+
+    // Main container: most prose net of junk; deeper wins ties so wrappers lose. Linked text
+    // counts against an element, plain text in sentences for it, hinted boilerplate against
+    // it in full.
+    let mut net = vec![0f32; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        let w = weights[i];
+        let ld = link_density(b);
+        let v = match class[i] {
+            Class::Bad(r) if r != "link-dense" && r != "widget label" => -LAMBDA * w,
+            _ if w >= 80.0 && punctuation(&b.text) >= 1 => {
+                // Prose between two junk blocks is a teaser card's summary more often than an
+                // article paragraph, which sits among other paragraphs.
+                let junk = |j: Option<&Class>| matches!(j, Some(Class::Bad(_)) | None);
+                let isolated =
+                    junk(i.checked_sub(1).and_then(|j| class.get(j))) && junk(class.get(i + 1));
+                let f = if isolated { 0.2 } else { 1.0 };
+                f * w * (1.0 - 2.0 * ld)
+            }
+            _ => -LAMBDA * w * ld,
+        };
+        net[b.elem as usize] += v;
+    }
+    for i in (1..n).rev() {
+        let p = page.elems[i].parent as usize;
+        net[p] += net[i];
+    }
+    let mut best = 0usize;
+    let mut best_score = f32::MIN;
+    for (i, (&v, e)) in net.iter().zip(&page.elems).enumerate() {
+        let mut s = v;
+        if e.pos {
+            s *= 1.05;
+        }
+        if s > best_score {
+            best = i;
+            best_score = s;
+        }
+    }
+    let lo = best as u32;
+    let hi = page.elems[best].end;
+    let inside = |b: &RawBlock| b.elem >= lo && b.elem < hi;
+
+    // Blocks outside the container go; short blocks inside are judged by their neighbours.
+    for (i, b) in page.blocks.iter().enumerate() {
+        if !inside(b) {
+            class[i] = match class[i] {
+                Class::Bad(r) => Class::Bad(r),
+                _ => Class::Bad("outside main content"),
+            };
+        }
+    }
+    // Inside the container, short blocks between the first and the last prose block are
+    // article (one-line paragraphs, list items, table rows); before and after it they are
+    // bylines, dates, tag lines. A heading right before the first prose block opens it.
+    let first = class.iter().position(|c| *c == Class::Good);
+    let last = class.iter().rposition(|c| *c == Class::Good);
+    for (j, c) in class.iter_mut().enumerate() {
+        if *c != Class::Short {
+            continue;
+        }
+        let keep = match (first, last) {
+            (Some(f), Some(l)) => {
+                (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
+            }
+            _ => false,
+        };
+        *c = if keep {
+            Class::Good
+        } else {
+            Class::Bad("too short")
+        };
+    }
+    Verdicts { class }
+}

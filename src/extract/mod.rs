@@ -1,0 +1,224 @@
+//! Extracts the article from a raw HTML page.
+//!
+//! Scraped dumps are often whole pages; cleaning needs the article alone. [`extract`] parses
+//! the page, cuts its visible text into blocks and keeps the blocks that form the article,
+//! telling for every dropped block why it went, so that a diff of the page's visible text
+//! against the article can be reviewed like any other cleaning diff.
+
+mod classify;
+mod decode;
+mod segment;
+
+use serde::Serialize;
+
+use classify::Class;
+
+/// What kind of HTML block a piece of text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    TableCell,
+    Pre,
+}
+
+/// One visible block of the page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    /// The text, whitespace collapsed, on one line.
+    pub text: String,
+    pub kind: BlockKind,
+    /// Part of the article.
+    pub kept: bool,
+    /// Why the block is not part of the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+}
+
+/// The article of a page and the verdict on every visible block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub title: String,
+    /// Every visible block, in document order.
+    pub blocks: Vec<Block>,
+    /// Problems met on the way (character set guesses, no article ...).
+    pub warnings: Vec<String>,
+}
+
+impl Extraction {
+    /// The article body: kept blocks, one paragraph each, separated by a blank line.
+    pub fn body(&self) -> String {
+        let mut out = String::new();
+        for b in self.blocks.iter().filter(|b| b.kept) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&b.text);
+        }
+        out
+    }
+
+    /// The page's visible text, one block per line.
+    pub fn visible_text(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            out.push_str(&b.text);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Why a page cannot be extracted.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("not an HTML page: the bytes are {0}")]
+    NotHtml(&'static str),
+}
+
+/// Extracts the article of an HTML page given as bytes in any character set.
+///
+/// A page without an article is not an error: the result has no kept block and a warning.
+pub fn extract(html: &[u8]) -> Result<Extraction, ExtractError> {
+    if let Some(what) = decode::sniff_binary(html) {
+        return Err(ExtractError::NotHtml(what));
+    }
+    let (text, warnings) = decode::decode(html);
+    Ok(extract_str_with(&text, warnings))
+}
+
+/// Extracts the article of an HTML page that is already text.
+pub fn extract_str(html: &str) -> Extraction {
+    extract_str_with(html, Vec::new())
+}
+
+fn extract_str_with(html: &str, mut warnings: Vec<String>) -> Extraction {
+    let doc = scraper::Html::parse_document(html);
+    let page = segment::walk(&doc);
+    drop(doc);
+    let verdicts = classify::classify(&page);
+    let title = title(&page);
+    let mut blocks: Vec<Block> = page
+        .blocks
+        .into_iter()
+        .zip(verdicts.class)
+        .map(|(b, c)| {
+            let (kept, reason) = match c {
+                Class::Good => (true, None),
+                Class::Bad(r) => (false, Some(r)),
+                Class::Short => (false, Some("too short")),
+            };
+            Block {
+                text: b.text,
+                kind: b.kind,
+                kept,
+                reason,
+            }
+        })
+        .collect();
+    // The headline is the title, not body text.
+    if !title.is_empty() {
+        if let Some(b) = blocks
+            .iter_mut()
+            .find(|b| b.kept && b.kind == BlockKind::Heading && b.text == title)
+        {
+            b.kept = false;
+            b.reason = Some("title");
+        }
+    }
+    if !blocks.iter().any(|b| b.kept) {
+        warnings.push("no article found".to_string());
+    }
+    Extraction {
+        title,
+        blocks,
+        warnings,
+    }
+}
+
+/// The headline: Open Graph title, else the first `<h1>`, else `<title>` without the site
+/// suffix.
+fn title(page: &segment::Page) -> String {
+    let h1 = page
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading && b.chars >= 10)
+        .map(|b| b.text.as_str());
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let og = clean(&page.og_title);
+    if !og.is_empty() {
+        return strip_site(&og, &page.site_name);
+    }
+    if let Some(h) = h1 {
+        return h.to_string();
+    }
+    strip_site(&clean(&page.title_tag), &page.site_name)
+}
+
+/// Removes a trailing (or leading) site name: `Headline | Site`, `Headline - Site`.
+fn strip_site(title: &str, site: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            let site_like = (!site.is_empty() && tail.trim().eq_ignore_ascii_case(site.trim()))
+                || tail.chars().count() * 2 < head.chars().count();
+            if site_like && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(words: &str) -> String {
+        format!("<p>{words} {words} {words}, and then {words} again.</p>")
+    }
+
+    #[test]
+    fn article_paragraphs_are_kept_and_navigation_dropped() {
+        let body = para("The harbour council approved the new ferry timetable");
+        let html = format!(
+            "<html><head><title>Ferry news | Port Daily</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/n>News</a></nav>\
+             <article><h1>Ferry timetable approved</h1><p>By Ann Lee</p>{body}\
+             <p>Short one.</p>{body}</article>\
+             <div class=share><a href=#>Share</a></div>\
+             <footer>Copyright 2024 Port Daily. All rights reserved here.</footer></body></html>"
+        );
+        let x = extract(html.as_bytes()).unwrap();
+        assert_eq!(x.title, "Ferry timetable approved");
+        let kept: Vec<&str> = x
+            .blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| &*b.text)
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert_eq!(kept[1], "Short one.");
+        let nav = x
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Home"))
+            .unwrap();
+        assert!(!nav.kept);
+        let by = x.blocks.iter().find(|b| b.text == "By Ann Lee").unwrap();
+        assert_eq!(by.reason, Some("too short"));
+        assert!(x.visible_text().lines().count() >= 6);
+    }
+
+    #[test]
+    fn title_suffix_is_stripped() {
+        assert_eq!(
+            strip_site("Ferry timetable approved | Port Daily", ""),
+            "Ferry timetable approved"
+        );
+        assert_eq!(strip_site("A - B", ""), "A - B");
+    }
+}
