@@ -18,12 +18,9 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod engine;
-<<<<<<< HEAD
-pub mod input;
-=======
 pub mod eval;
 pub mod extract;
->>>>>>> html
+pub mod input;
 pub mod output;
 pub mod rules;
 pub mod suppress;
