@@ -337,3 +337,49 @@ fn seo_fixtures_clean_as_expected() {
         );
     }
 }
+
+/// Throughput of the whole default engine on the benchmark's real text (run in release:
+/// `cargo test --release --test it seo_throughput -- --ignored --nocapture`). Prints only;
+/// timings are never asserted.
+#[test]
+#[ignore = "prints a throughput figure; run in release"]
+fn seo_throughput() {
+    let Some(gt) = shared("bench/scrapinghub-dev/ground-truth.json") else {
+        return;
+    };
+    let mut texts = Vec::new();
+    let dir = gt.parent().expect("a folder").join("extractor-outputs");
+    for path in [
+        gt.clone(),
+        dir.join("html-text.json"),
+        dir.join("trafilatura.json"),
+    ] {
+        let v: serde_json::Value = serde_json::from_str(&util::read(&path)).expect("JSON");
+        for page in v
+            .get("output")
+            .unwrap_or(&v)
+            .as_object()
+            .expect("pages")
+            .values()
+        {
+            texts.push(page["articleBody"].as_str().unwrap_or("").to_string());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let engine = Engine::default();
+    let rounds = 20;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        for t in &texts {
+            n += engine.clean(t).findings.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} docs, {:.1} MB x {rounds}: {:.0} MB/s ({n} findings)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        (bytes * rounds) as f64 / 1e6 / secs
+    );
+}

@@ -8,8 +8,8 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -18,10 +18,41 @@ use super::lexicon::{
     is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word,
     is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
 };
-use super::tokens::{tokenize, Kind, Tok, Tokens};
+use super::tokens::{tokenize, Kind, Tokens};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
+
+/// Maps keyed by short words and index pairs: a multiply-rotate hash is several times
+/// faster than SipHash there, and the keys come from one document, not from an attacker
+/// who could aim collisions at a long-running service.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
 /// A year-glued keyword phrase has at most this many words before the year.
 const MAX_PHRASE_WORDS: usize = 5;
@@ -223,11 +254,11 @@ struct Analyser<'d, 't> {
 }
 
 fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
-    let tk = tokenize(doc);
     let text = doc.text();
-    if !looks_english(text, &tk.toks) {
+    if !looks_english(text) {
         return Analysis::default();
     }
+    let tk = tokenize(doc);
     let kinds = line_kinds(doc, text, &tk);
     let a = Analyser {
         doc,
@@ -239,18 +270,29 @@ fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
     a.run()
 }
 
-/// The grammar checks are English; other languages are left alone.
-fn looks_english(text: &str, toks: &[Tok]) -> bool {
-    let mut words = 0usize;
-    let mut common = 0usize;
-    for t in toks {
-        if t.kind != Kind::Word {
+/// The grammar checks are English; other languages are left alone. One pass over the bytes,
+/// before tokenising, so that text in other languages costs almost nothing: a word is a run
+/// of ASCII letters and digits or non-ASCII bytes, and at least one word in eight must be
+/// one of the commonest English words.
+fn looks_english(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut words, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        if !word_byte(bytes[i]) {
+            i += 1;
             continue;
         }
+        let start = i;
+        while i < bytes.len() && word_byte(bytes[i]) {
+            i += 1;
+        }
         words += 1;
-        let mut buf = [0u8; 24];
-        if let Some(l) = lower_ascii(&text[t.start..t.end], &mut buf) {
-            if is_common_english(l) {
+        let w = &bytes[start..i];
+        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) {
+            // ASCII lower-case letters: always valid UTF-8
+            if std::str::from_utf8(w).is_ok_and(is_common_english) {
                 common += 1;
             }
         }
@@ -377,10 +419,10 @@ impl<'t> Analyser<'_, 't> {
             }
         }
         if occ.is_empty() {
-            return (Vec::new(), HashMap::new(), Vec::new());
+            return (Vec::new(), HashMap::default(), Vec::new());
         }
         let mut names: Vec<&'t str> = Vec::new();
-        let mut index: HashMap<&'t str, usize> = HashMap::new();
+        let mut index: HashMap<&'t str, usize> = HashMap::default();
         let mut id = |w: &'t str, names: &mut Vec<&'t str>| {
             *index.entry(w).or_insert_with(|| {
                 names.push(w);
@@ -403,9 +445,9 @@ impl<'t> Analyser<'_, 't> {
 
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
-        let mut adjacent: HashMap<(usize, usize), u32> = HashMap::new();
-        let mut ordered: HashMap<(usize, usize), u32> = HashMap::new();
-        let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::new();
+        let mut adjacent: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut ordered: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::default();
         let title = self.doc.title_line().map(|t| t as u32);
         let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
             let e = coords
@@ -479,7 +521,7 @@ impl<'t> Analyser<'_, 't> {
             }
         }
 
-        let mut pairs: HashMap<(usize, usize), PairStats> = HashMap::new();
+        let mut pairs: HashMap<(usize, usize), PairStats> = HashMap::default();
         for &(a, b) in &prose_bigrams {
             if a == b {
                 continue;
@@ -622,7 +664,7 @@ impl<'t> Analyser<'_, 't> {
     }
 
     fn title_terms(&self) -> HashSet<String> {
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         let Some(t) = self.doc.title_line() else {
             return set;
         };
