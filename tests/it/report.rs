@@ -14,6 +14,8 @@ use serde_json::Value;
 use crate::util;
 
 const CONFIG: &str = r#"
+disable = ["J", "S"]
+
 [[rule]]
 code = "U001"
 name = "share-line"
