@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::rules::junk::word_count;
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct DuplicateParagraph;
@@ -250,6 +249,7 @@ mod tests {
     use crate::config::Settings;
     use crate::document::Document;
     use crate::rules::junk::testing::{findings, found};
+    use crate::rules::junk::word_count;
 
     #[test]
     fn a_repeated_paragraph_is_found_and_the_first_kept() {
