@@ -34,6 +34,7 @@ pub struct Config {
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     pub duplicate_paragraph: DuplicateParagraphSettings,
+    pub site_boilerplate: crate::rules::junk::site_boilerplate::SiteBoilerplateSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]

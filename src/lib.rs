@@ -18,7 +18,9 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod engine;
+pub mod input;
 pub mod output;
+pub mod profile;
 pub mod rules;
 
 pub use config::Config;
