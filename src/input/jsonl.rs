@@ -6,7 +6,7 @@
 //! big integers and floats, and rewrite escapes. So the reader keeps the raw line and the
 //! byte span of every top-level value; only the fields decruft uses are decoded, and the
 //! writer splices the clean text into the original bytes. It is also faster than building a
-//! `Value` tree (see `examples/jsonl_speed.rs`).
+//! `Value` tree (`examples/read_dump.rs` measures both).
 //!
 //! A bad line is an error carrying its line number, and reading goes on with the next line:
 //! one broken record must not lose a million good ones. Lines longer than the limit are
@@ -22,9 +22,9 @@
 //!   `html` field gets the text field added after the existing fields;
 //! - the title field is added, after the existing fields, when the record had none;
 //! - a `decruft` object is added last (or replaces an existing `decruft` field in place):
-//!   `{"removed": 3, "flagged": 1, "rules": {"J002": 2, "S005": 1, "S001": 1}}`: the number
-//!   of findings that removed text, the number only flagged, and the findings per rule code
-//!   (codes sorted).
+//!   `{"flagged":1,"removed":3,"rules":{"J002":2,"S001":1,"S005":1}}`: the number of
+//!   findings only flagged, the number that removed text, and the findings per rule code
+//!   (keys sorted).
 //!
 //! Output objects are compact (no spaces between fields).
 
