@@ -428,7 +428,7 @@ impl<R: BufRead> WarcReader<R> {
         let mime = ctype.split(';').next().unwrap_or("").trim();
         let body = &block[http.body_start..];
         let html_mime = matches!(mime, "text/html" | "application/xhtml+xml");
-        if !html_mime && !(mime.is_empty() && looks_like_html(body)) {
+        if !(html_mime || (mime.is_empty() && looks_like_html(body))) {
             self.stats.not_html += 1;
             return Outcome::Skipped;
         }
