@@ -62,7 +62,7 @@ pub struct Site {
     pub footer: Vec<(String, f64)>,
 }
 
-/// One generated article.
+/// One synthetic article.
 pub struct Article {
     pub id: u64,
     pub site: usize,

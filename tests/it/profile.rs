@@ -13,7 +13,7 @@ const SITES: [(&str, &str); 3] = [
 ];
 const DOCS_PER_SITE: usize = 60;
 
-/// One generated document: its site, its text and the text expected after J020.
+/// One synthetic document: its site, its text and the text expected after J020.
 struct Doc {
     site: &'static str,
     text: String,
