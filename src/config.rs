@@ -38,6 +38,7 @@ pub struct Settings {
     pub duplicate_paragraph: DuplicateParagraphSettings,
     pub keyword_teaser: KeywordTeaserSettings,
     pub repeated_keyword: RepeatedKeywordSettings,
+    pub site_boilerplate: crate::rules::junk::site_boilerplate::SiteBoilerplateSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,6 +7,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::config::{Config, Settings};
 use crate::document::Document;
 use crate::edit::{self, Edit};
+use crate::profile::SiteRef;
+use crate::rules::junk::site_boilerplate;
 use crate::rules::user::UserRule;
 use crate::rules::{self, Action, Context, Finding, Rule};
 use crate::Error;
@@ -104,11 +106,22 @@ impl Engine {
 
     /// Finds what the rules report on `text`, in input order.
     pub fn findings(&self, text: &str) -> Vec<Finding> {
+        self.findings_with(text, None)
+    }
+
+    /// Like [`findings`](Self::findings), with what a batch taught about the text's site
+    /// (rule J020 site-boilerplate).
+    pub fn findings_with(&self, text: &str, site: Option<SiteRef<'_>>) -> Vec<Finding> {
         let doc = Document::parse(text);
         let ctx = Context { doc: &doc, settings: &self.settings };
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(&ctx, &mut findings);
+        }
+        if let Some(site) = site {
+            if self.rules.iter().any(|r| r.meta().code == site_boilerplate::META.code) {
+                site_boilerplate::check(&doc, site, &self.settings.site_boilerplate, &mut findings);
+            }
         }
         for rule in &self.user_rules {
             rule.check(&doc, &mut findings);
@@ -126,6 +139,11 @@ impl Engine {
     /// Cleans one text.
     pub fn clean(&self, text: &str) -> Cleaned {
         self.clean_with(text, self.findings(text))
+    }
+
+    /// Cleans one text of a batch, with what the batch taught about its site (rule J020).
+    pub fn clean_site(&self, text: &str, site: Option<SiteRef<'_>>) -> Cleaned {
+        self.clean_with(text, self.findings_with(text, site))
     }
 
     /// Cleans `text` by applying exactly `findings` (those of [`Engine::findings`] after

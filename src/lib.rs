@@ -22,6 +22,7 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod output;
+pub mod profile;
 pub mod rules;
 pub mod suppress;
 

@@ -4,6 +4,10 @@
 //! directory walked recursively, JSONL or WARC dumps, gzip) only add a producer here: the
 //! cleaning, the reports and the output layout stay the same whatever the bytes came from.
 
+pub mod compress;
+pub mod jsonl;
+pub mod warc;
+
 use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};

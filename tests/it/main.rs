@@ -3,8 +3,10 @@
 mod bad_input;
 mod cli;
 mod corpus;
+mod dump;
 mod fixtures;
 mod html;
+mod profile;
 mod report;
 mod seed;
 mod util;

@@ -15,6 +15,7 @@ mod duplicate;
 mod labels;
 mod navigation;
 mod reading;
+pub mod site_boilerplate;
 mod tags;
 mod title;
 
@@ -36,6 +37,7 @@ pub static RULES: &[&dyn Rule] = &[
     &byline::BylineTimestamp,
     &credit::AgencyCredit,
     &duplicate::DuplicateParagraph,
+    &site_boilerplate::SiteBoilerplate,
 ];
 
 /// Markdown-ish decoration that scrapers leave around a line (`### `, `**`, `* `, `> `, `• `);
