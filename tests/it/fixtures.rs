@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use decruft::profile::{Profile, Thresholds};
 use decruft::rules::registry;
 use decruft::{Cleaned, Engine};
 
@@ -16,6 +17,30 @@ fn fixture(code: &str) -> (PathBuf, PathBuf) {
         corpus(&format!("fixtures/{code}.txt")),
         corpus(&format!("fixtures/{code}.expected.txt")),
     )
+}
+
+/// Cleans a fixture. A rule that learns from a batch (J020) has, beside its fixture, a
+/// `<CODE>.site/` folder of other documents from the same site: the profile is learned from
+/// them and the fixture, as `decruft learn` would, and the fixture cleaned with it.
+fn clean_fixture(engine: &Engine, code: &str, input: &str) -> Cleaned {
+    let site_dir = corpus(&format!("fixtures/{code}.site"));
+    if !site_dir.is_dir() {
+        return engine.clean(input);
+    }
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&site_dir)
+        .expect("readable fixture site folder")
+        .map(|e| e.expect("fixture site entry").path())
+        .collect();
+    paths.sort();
+    let others: Vec<String> = paths.iter().map(|p| read(p)).collect();
+    let mut profile = Profile::learn(
+        others
+            .iter()
+            .map(|t| ("fixture.example", t.as_str()))
+            .chain([("fixture.example", input)]),
+    );
+    profile.prune(&Thresholds::default());
+    engine.clean_site(input, profile.site("fixture.example"))
 }
 
 /// The findings as a reviewer reads them: code, line, action, matched text, message.
@@ -53,7 +78,7 @@ fn every_rule_has_a_fixture_that_triggers_it_and_cleans_to_the_expected_text() {
         }
         let input = read(&input_path);
         let expected = read(&expected_path);
-        let cleaned = engine.clean(&input);
+        let cleaned = clean_fixture(&engine, code, &input);
         if !cleaned.findings.iter().any(|f| f.code == code) {
             failures.push(format!(
                 "{code}: no {code} finding on its fixture:\n{}",
@@ -96,7 +121,9 @@ fn no_fixture_exists_for_an_unknown_code() {
         let code = name.split('.').next().unwrap_or("");
         assert!(
             codes.contains(code)
-                && (name == format!("{code}.txt") || name == format!("{code}.expected.txt")),
+                && (name == format!("{code}.txt")
+                    || name == format!("{code}.expected.txt")
+                    || name == format!("{code}.site")),
             "{}: not a fixture of a known rule code",
             dir.join(&name).display()
         );
@@ -112,7 +139,7 @@ fn fixture_findings_match_their_reviewed_snapshots() {
         let Ok(input) = std::fs::read_to_string(&input_path) else {
             continue;
         };
-        let cleaned = engine.clean(&input);
+        let cleaned = clean_fixture(&engine, code, &input);
         insta::assert_snapshot!(
             format!("findings_{code}"),
             render_findings(&input, &cleaned)
