@@ -21,7 +21,8 @@ static META: RuleMeta = RuleMeta {
     default_enabled: true,
     explanation: "\
 ## What it does
-Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, `Copyright` \
+Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, or by a name of up \
+to five words that ends in a year (`© Metro Ledger 2025`), `Copyright` \
 followed by a year or the sign, or a line holding `All rights reserved`.
 
 ## Why
@@ -42,7 +43,7 @@ const MAX_LEN: usize = 240;
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
+        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|(?:©|ⓒ|\(c\))\s*(?:[\p{L}&'.-]+\s+){1,5}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
     )
     .expect("valid copyright pattern")
 });
@@ -83,6 +84,8 @@ mod tests {
             "All Rights Reserved.",
             "Harbour Media Group 2025, all rights reserved",
             "ⓒ 2019 Valley Post",
+            "© Metro Ledger 2025",
+            "© The Valley Post 2019-2025.",
         ] {
             assert_junk(&CopyrightFooter, l);
         }
@@ -97,6 +100,7 @@ mod tests {
             "(c) the third option, which the board rejected.",
             "© Reuters",
             "© Photo agency",
+            "© the band, who wrote it in 1998 and sold it in 2004",
         ] {
             assert_kept(&CopyrightFooter, l);
         }
