@@ -151,9 +151,11 @@ fn every_article_cleans_to_its_expected_text() {
     for a in articles() {
         let got = engine.clean(&a.input).text;
         if got != a.expected {
-            // the diff goes from what a reviewer wrote to what the engine wrote
-            let path = format!("expected/{} -> engine output", a.name);
-            failures.push(unified(&path, &a.expected, &got));
+            let diff = unified(&format!("corpus/expected/{}", a.name), &a.expected, &got);
+            failures.push(format!(
+                "{} (`-` the reviewed text, `+` the engine's):\n{diff}",
+                a.name
+            ));
         }
     }
     report("differ from their expected output", failures);
