@@ -660,7 +660,35 @@ impl<'t> Analyser<'_, 't> {
                 });
             }
         }
+        self.trim_to_known_keywords(&mut out);
         out
+    }
+
+    /// Where a lower-case run before a year could start at a verb ("told council tax rise
+    /// 2025 the meeting"), the same keyword elsewhere in the document with a clear start ("and
+    /// council tax rise 2025") says where it begins: a phrase whose words end with another
+    /// found phrase's words is cut back to that phrase.
+    fn trim_to_known_keywords(&self, pieces: &mut [Piece]) {
+        let same = |a: usize, b: usize| self.word(a).eq_ignore_ascii_case(self.word(b));
+        let longest_known_suffix = |i: usize, pieces: &[Piece]| {
+            let p = &pieces[i].toks;
+            pieces
+                .iter()
+                .map(|q| q.toks.len())
+                .filter(|&n| n < p.len())
+                .filter(|&n| {
+                    pieces.iter().any(|q| {
+                        q.toks.len() == n
+                            && (0..n).all(|o| same(p.end - 1 - o, q.toks.end - 1 - o))
+                    })
+                })
+                .max()
+        };
+        for i in 0..pieces.len() {
+            if let Some(n) = longest_known_suffix(i, pieces) {
+                pieces[i].toks.start = pieces[i].toks.end - n;
+            }
+        }
     }
 
     fn title_terms(&self) -> HashSet<String> {
@@ -1186,6 +1214,15 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         let f = findings(text);
         assert_eq!(f.len(), 2, "{f:#?}");
         assert!(f.iter().all(|f| f.action == Action::Flag), "{f:#?}");
+    }
+
+    #[test]
+    fn a_keyword_seen_elsewhere_with_a_clear_start_sets_where_it_starts() {
+        let text = "Budget Vote\n\nThe director told ferry fare rise 2026 the meeting that reserves were low.\nShe called it a test for the mayor and ferry fare rise 2026 plans.\n";
+        assert_eq!(
+            cleaned(text),
+            "Budget Vote\n\nThe director told the meeting that reserves were low.\nShe called it a test for the mayor and ferry fare rise 2026 plans.\n"
+        );
     }
 
     #[test]
