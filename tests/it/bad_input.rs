@@ -1,20 +1,10 @@
 //! Inputs a batch job meets in the wild: empty, binary, CRLF, huge, missing; and outputs that
 //! fail or whose reader goes away. None may panic, and every error names its input.
 
-use std::io::BufRead;
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{decruft, run, stderr, stdout};
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+use crate::util::{decruft, files_in, first_line_then_close, run, stderr, stdout};
 
 /// A `disable` line for every built-in rule.
 fn builtins_off() -> String {
@@ -235,18 +225,9 @@ fn a_reader_closing_stdout_early_is_not_an_error() {
         text.push_str(&format!("Line {i} of a long article.\n"));
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
-    let mut child = decruft(dir.path())
-        .args(["--no-config", "clean", "big.txt"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    reader.read_line(&mut first).unwrap();
+    let (first, o) =
+        first_line_then_close(decruft(dir.path()).args(["--no-config", "clean", "big.txt"]));
     assert_eq!(first, "Title\n");
-    drop(reader);
-    let o = child.wait_with_output().unwrap();
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stderr(&o), "");
@@ -265,18 +246,9 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
         text.push_str(&format!("Line {i} of a long article.\nKept {i}.\n"));
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
-    let mut child = decruft(dir.path())
-        .args(["check", "big.txt", "missing.txt"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    reader.read_line(&mut first).unwrap();
+    let (first, o) =
+        first_line_then_close(decruft(dir.path()).args(["check", "big.txt", "missing.txt"]));
     assert_eq!(first, "diff --git a/big.txt b/big.txt\n");
-    drop(reader);
-    let o = child.wait_with_output().unwrap();
     assert_no_panic(&o);
     assert_eq!(
         o.status.code(),

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{decruft, run, stderr, stdout};
+use crate::util::{decruft, files_in, run, stderr, stdout};
 
 /// A config with user rules, so that tests do not depend on which built-in rules exist.
 /// Every built-in rule is disabled (see [`workspace`]) so that outputs depend on these alone.
@@ -74,15 +74,6 @@ fn workspace() -> tempfile::TempDir {
     write(dir.path(), "article.txt", ARTICLE);
     write(dir.path(), "unchanged.txt", UNCHANGED);
     dir
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
