@@ -266,7 +266,7 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
     let mut child = decruft(dir.path())
-        .args(["check", "big.txt", "missing.txt"])
+        .args(["check", "--diff", "big.txt", "missing.txt"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -291,7 +291,7 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
     );
     assert!(
         stderr(&o)
-            .ends_with("1 of 1 file would change (50000 removals); 1 input could not be checked\n"),
+            .ends_with("1 of 2 files would be cleaned: 50000 removals, 0 flags, 1 file could not be checked.\n"),
         "{}",
         stderr(&o)
     );
