@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs decruft's pre-commit hook for real: pre-commit installs the hook from this repository
+# (`pre-commit try-repo`, which includes uncommitted changes) and runs it in a throwaway git
+# repository holding the articles of tests/precommit/sample/. The hook must fail while the
+# dirty article is among the files and pass when only the clean one is.
+#
+# usage: tests/precommit/run.sh
+# env:   DECRUFT_PRECOMMIT_HOOK  decruft-check-system (default: uses `decruft` on PATH, the
+#                                debug build of this repository is put first on PATH) or
+#                                decruft-check (language: rust: pre-commit builds decruft with
+#                                `cargo install`, minutes the first time)
+# needs: git, pre-commit (pip install pre-commit), cargo
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+hook=${DECRUFT_PRECOMMIT_HOOK:-decruft-check-system}
+command -v pre-commit >/dev/null || { echo "missing: pre-commit (pip install pre-commit)" >&2; exit 2; }
+
+if [ "$hook" = decruft-check-system ]; then
+    (cd "$root" && cargo build -q --bin decruft)
+    export PATH="$root/target/debug:$PATH"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# a private pre-commit cache, so that the run installs the hook as a user would
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$work/cache}"
+repo="$work/articles"
+mkdir -p "$repo"
+cp "$root"/tests/precommit/sample/* "$repo"/
+cd "$repo"
+git init -q
+git add .
+
+passed=0
+failed=0
+log=
+check() { # check pass|fail LABEL [pre-commit args...]
+    local want=$1 label=$2 got=0
+    shift 2
+    log="$work/$label.log"
+    pre-commit try-repo "$root" "$hook" --verbose "$@" >"$log" 2>&1 || got=$?
+    if { [ "$want" = fail ] && [ "$got" -ne 0 ]; } || { [ "$want" = pass ] && [ "$got" -eq 0 ]; }; then
+        echo "ok: $label (pre-commit exited $got)"
+        passed=$((passed + 1))
+    else
+        echo "FAILED: $label: expected the hook to $want, pre-commit exited $got" >&2
+        cat "$log" >&2
+        failed=$((failed + 1))
+    fi
+}
+# the dirty article must fail for the right reason: its finding, not a crash, and the clean
+# article must not be reported
+finding() { # finding LABEL
+    if grep -q "dirty.txt:3:1: U001 donate-box" "$log" && ! grep -q "clean.txt:" "$log"; then
+        echo "ok: $1 reports the finding on dirty.txt only"
+        passed=$((passed + 1))
+    else
+        echo "FAILED: $1: the hook output does not show exactly the finding on dirty.txt:" >&2
+        cat "$log" >&2
+        failed=$((failed + 1))
+    fi
+}
+
+check fail dirty-and-clean --files dirty.txt clean.txt
+finding dirty-and-clean
+check pass clean-only --files clean.txt
+check fail all-files --all-files
+finding all-files
+
+echo "precommit: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
