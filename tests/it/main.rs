@@ -3,4 +3,5 @@
 mod report;
 mod util;
 mod bad_input;
+mod ci;
 mod cli;
