@@ -73,7 +73,7 @@ articles separated by a blank line (as `head` does); use --json or --out for mac
 With --out, each output keeps its input's file name (standard input becomes stdin.txt);
 two inputs with the same file name are an error, never a silent overwrite.")]
     Clean(CleanArgs),
-    /// Show what `clean` would change, as diffs; exit 1 if anything would change.
+    /// Report what `clean` would change, for people or CI; exit 1 if anything would change.
     #[command(after_help = "\
 Examples:
   decruft check article.txt                 findings and diffs with rule codes, a summary
@@ -160,8 +160,7 @@ pub struct CheckArgs {
     /// Input files; `-` reads standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<String>,
-    /// The report format: text (findings and diffs with rule codes, then a summary), json,
-    /// jsonl, github (workflow annotations), sarif, junit.
+    /// The report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text, value_name = "FORMAT")]
     pub format: ReportFormat,
     /// Write the report to FILE (atomically) instead of standard output.
@@ -185,11 +184,17 @@ pub struct CheckArgs {
 /// `--format` of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Findings, then unified diffs with the rule codes on each hunk, then a summary.
     Text,
+    /// One JSON document: tool, summary, files.
     Json,
+    /// One JSON object per file, one per line.
     Jsonl,
+    /// GitHub Actions workflow commands (pull-request annotations).
     Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// JUnit XML, one test case per file.
     Junit,
 }
 
