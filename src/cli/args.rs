@@ -103,11 +103,19 @@ Examples:
   decruft completions zsh > ~/.zfunc/_decruft
   decruft completions fish > ~/.config/fish/completions/decruft.fish")]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff) on standard output.
+    /// Print a manual page (roff) on standard output: decruft(1), or one per command.
     #[command(after_help = "\
 Examples:
-  decruft man > decruft.1 && man ./decruft.1")]
-    Man,
+  decruft man > decruft.1 && man ./decruft.1
+  decruft man check > decruft-check.1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (decruft-COMMAND(1)); none prints decruft(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Which rules run: codes or prefixes (`J002`, `J`, `S00`, `ALL`), comma-separated or

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::CommandFactory;
 
-use super::args::{Cli, CompletionsArgs};
+use super::args::{Cli, CompletionsArgs, ManArgs};
 use super::Status;
 
 /// Prints the completion script of `args.shell` on standard output.
@@ -15,10 +15,31 @@ pub fn completions(args: &CompletionsArgs) -> anyhow::Result<Status> {
     write_stdout(&buf)
 }
 
-/// Prints the roff manual page of `decruft` on standard output.
-pub fn man() -> anyhow::Result<Status> {
+/// Prints the roff manual page of `decruft`, or of one of its commands, on standard output.
+pub fn man(args: &ManArgs) -> anyhow::Result<Status> {
+    let mut cmd = Cli::command();
+    // building propagates the global flags and the version into the commands' pages
+    cmd.build();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name).cloned() else {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                anyhow::bail!("no command `{name}` (commands: {})", names.join(", "));
+            };
+            // clap names are `'static` without its `string` feature; one short string leaked
+            // by a process that exits right after is cheaper than that feature
+            let page: &'static str = Box::leak(format!("decruft-{}", sub.get_name()).into());
+            let usage: &'static str = Box::leak(format!("decruft {}", sub.get_name()).into());
+            sub.name(page).bin_name(usage)
+        }
+    };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+    clap_mangen::Man::new(page).render(&mut buf)?;
     write_stdout(&buf)
 }
 

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     // these describe the command line only: a broken decruft.toml must not stop them
     match &cli.command {
         Command::Completions(a) => return completions::completions(a),
-        Command::Man => return completions::man(),
+        Command::Man(a) => return completions::man(a),
         _ => {}
     }
     let mut options = Options::new(&cli.global)?;
@@ -61,7 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             options.select(&a.select)?;
             rules::run(&options, &a)
         }
-        Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
 

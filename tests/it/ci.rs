@@ -617,8 +617,20 @@ fn completions_and_man_page() {
     assert_eq!(code(&o), Some(0), "{}", stderr(&o));
     let page = stdout(&o);
     assert!(page.contains(".TH decruft 1"), "{page}");
-    assert!(
-        page.contains(".SH SUBCOMMANDS") || page.contains("check"),
-        "{page}"
-    );
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    let o = run(decruft(dir.path()).args(["man", "check"]));
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH decruft-check 1"), "{page}");
+    for option in [
+        r"\-\-format",
+        r"\-\-output\-file",
+        r"\-\-exit\-zero",
+        "sarif",
+    ] {
+        assert!(page.contains(option), "the check page lacks {option}");
+    }
+    let o = run(decruft(dir.path()).args(["man", "nope"]));
+    assert_eq!(code(&o), Some(2));
+    assert!(stderr(&o).contains("no command `nope`"), "{}", stderr(&o));
 }
