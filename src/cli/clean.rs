@@ -33,13 +33,14 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         args.paths.clone()
     };
     let mode = match (&args.out, args.diff, args.json) {
-        _ if args.update_expected.is_some() => {
-            Mode::Expected(args.update_expected.as_deref().expect("checked"))
-        }
         (Some(dir), _, _) => Mode::Dir(dir),
         (None, true, _) => Mode::Diff,
         (None, false, true) => Mode::Json,
         (None, false, false) => Mode::Text,
+    };
+    let mode = match &args.update_expected {
+        Some(dir) => Mode::Expected(dir),
+        None => mode,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
