@@ -243,8 +243,8 @@ pub fn strip_markers(text: &str) -> String {
 /// `[per-file-ignores]`: codes or prefixes never reported for files matching a glob.
 ///
 /// A glob without `/` matches the file name in any directory (`*.html`); one with `/`
-/// matches the whole path relative to where decruft runs (`archive/**/*.txt`). Globs know
-/// `*`, `**`, `?`, `[a-z]`, `[!x]` and `{a,b}`.
+/// matches the whole path (`archive/**/*.txt`; the CLI gives paths relative to the config
+/// file's directory). Globs know `*`, `**`, `?`, `[a-z]`, `[!x]` and `{a,b}`.
 #[derive(Debug, Clone, Default)]
 pub struct PerFileIgnores {
     entries: Vec<(String, Vec<Glob>, Vec<String>)>,

@@ -73,14 +73,22 @@ articles separated by a blank line (as `head` does); use --json or --out for mac
 With --out, each output keeps its input's file name (standard input becomes stdin.txt);
 two inputs with the same file name are an error, never a silent overwrite.")]
     Clean(CleanArgs),
-    /// Show what `clean` would change, as diffs; exit 1 if anything would change.
+    /// Report what `clean` would change, for people or CI; exit 1 if anything would change.
     #[command(after_help = "\
 Examples:
-  decruft check article.txt
-  decruft check --color never dump/*.txt > removals.diff
+  decruft check article.txt                 findings and diffs with rule codes, a summary
+  decruft check --diff dump/*.txt > fix.patch
+  decruft check --format sarif --output-file decruft.sarif dump/*.txt
+  decruft check --format github dump/*.txt  annotations on a GitHub pull request
+  decruft check --expected expected/ dump/*.txt
+  decruft check --select J --ignore J010 dump/*.txt
 
-Nothing is written. A one-line summary goes to standard error.
-Exit status: 0 nothing would change, 1 something would change, 2 an error (wins over 1).")]
+Nothing is written but --output-file. The text and github reports end with a one-line
+summary; with the other formats, --diff, --expected or --output-file it goes to standard
+error. `decruft: keep` markers and [per-file-ignores] are honoured.
+Exit status: 0 nothing would change, 1 something would change (with --expected: a clean
+output differs from its expected file, or that file is missing), 2 an error (wins over 1).
+--exit-zero turns 1 into 0, never 2.")]
     Check(CheckArgs),
     /// List the rules, or explain one.
     #[command(after_help = "\
@@ -88,6 +96,48 @@ Examples:
   decruft rules           code, name, default action and whether it is enabled
   decruft rules S003      the explanation of rule S003 (markdown)")]
     Rules(RulesArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  decruft completions bash > ~/.local/share/bash-completion/completions/decruft
+  decruft completions zsh > ~/.zfunc/_decruft
+  decruft completions fish > ~/.config/fish/completions/decruft.fish")]
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff) on standard output: decruft(1), or one per command.
+    #[command(after_help = "\
+Examples:
+  decruft man > decruft.1 && man ./decruft.1
+  decruft man check > decruft-check.1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (decruft-COMMAND(1)); none prints decruft(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Which rules run: codes or prefixes (`J002`, `J`, `S00`, `ALL`), comma-separated or
+/// repeated. They override the config's `enable`/`disable`.
+#[derive(Debug, Default, Args)]
+pub struct SelectArgs {
+    /// Run only these rules (replaces the set the config runs).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Run these rules too (e.g. a rule that is off by default).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +155,12 @@ pub struct CleanArgs {
     /// (code, name, action, line, start, end, text, message; offsets are input bytes).
     #[arg(long)]
     pub json: bool,
+    /// (Re)write the expected output of each input as DIR/<file name>, for
+    /// `decruft check --expected DIR`. Unchanged files are left alone.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["out", "diff", "json"])]
+    pub update_expected: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +168,42 @@ pub struct CheckArgs {
     /// Input files; `-` reads standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<String>,
+    /// The report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text, value_name = "FORMAT")]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Exit 0 even when something would change (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print only the plain unified diffs, a patch for `git apply`; still exits 1 on changes.
+    #[arg(long, conflicts_with_all = ["format", "expected"])]
+    pub diff: bool,
+    /// Compare each input's clean output with DIR/<file name> and fail on any difference
+    /// or missing file, printing expected-vs-actual diffs; `clean --update-expected DIR`
+    /// writes them.
+    #[arg(long, value_name = "DIR", conflicts_with = "format")]
+    pub expected: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+/// `--format` of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Findings, then unified diffs with the rule codes on each hunk, then a summary.
+    Text,
+    /// One JSON document: tool, summary, files.
+    Json,
+    /// One JSON object per file, one per line.
+    Jsonl,
+    /// GitHub Actions workflow commands (pull-request annotations).
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +211,8 @@ pub struct RulesArgs {
     /// A rule code (e.g. J002) or name (share-widget) to explain.
     #[arg(value_name = "CODE")]
     pub code: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[cfg(test)]

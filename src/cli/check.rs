@@ -1,68 +1,346 @@
 //! `decruft check`: what `clean` would change, for CI; the exit status is the verdict.
+//!
+//! Three views of the same run: a report of the findings in one of the CI formats (the
+//! default), plain patches (`--diff`), or a comparison of each clean output with a committed
+//! expected file (`--expected DIR`), which is how a change of rules or config is reviewed on
+//! a corpus. Whatever the view, a run with changes never exits 0 unless `--exit-zero` says
+//! so, and a run with errors always exits 2.
 
+use std::collections::HashMap;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use decruft::input;
-use decruft::output;
+use decruft::output::report::{FileReport, Format, Summary};
+use decruft::output::{self, report};
+use decruft::Engine;
 
-use super::args::CheckArgs;
-use super::options::Options;
-use super::process::process;
+use super::args::{CheckArgs, ReportFormat};
+use super::options::{Ignores, Options};
+use super::process::{diff_label, process_with, source_label, Outcome};
 use super::{eprint_message, render_error, Status, UntilClosed};
 
 pub fn run(options: &Options, args: &CheckArgs) -> anyhow::Result<Status> {
     let engine = options.engine()?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(UntilClosed::new(stdout.lock()));
-    let (mut checked, mut changed, mut removals, mut errors) = (0usize, 0usize, 0usize, 0usize);
-    for path in &args.paths {
-        let outcome = match input::read(path)
-            .map_err(anyhow::Error::from)
-            .and_then(|r| process(r, &engine))
-        {
-            Ok(o) => o,
-            Err(e) => {
-                eprint_message(&mut out, "error", &render_error(&e))?;
-                errors += 1;
-                continue;
-            }
-        };
-        for w in &outcome.warnings {
-            eprint_message(&mut out, "warning", w)?;
-        }
-        checked += 1;
-        if outcome.changed() {
-            changed += 1;
-            removals += outcome.removals();
-            let diff = outcome.diff();
-            let diff = if options.color {
-                output::color::diff(&diff)
-            } else {
-                diff
-            };
-            out.write_all(diff.as_bytes())?;
-        }
-    }
-    out.flush()?;
-    eprintln!("{}", summary(checked, changed, removals, errors));
-    Ok(if errors > 0 {
+    let ignores = options.ignores()?;
+    let mut sink = Sink::new(args.output_file.as_deref());
+    let verdict = match &args.expected {
+        Some(dir) => expected(options, args, &engine, &ignores, dir, &mut sink)?,
+        None => findings(options, args, &engine, &ignores, &mut sink)?,
+    };
+    sink.finish()?;
+    Ok(if verdict.errors > 0 {
         Status::Errors
-    } else if changed > 0 {
+    } else if verdict.failed && !args.exit_zero {
         Status::Changes
     } else {
         Status::Ok
     })
 }
 
-/// "2 of 5 files would change (7 removals)", plus the inputs that could not be checked.
-fn summary(checked: usize, changed: usize, removals: usize, errors: usize) -> String {
+/// What a run found, for the exit status.
+struct Verdict {
+    errors: usize,
+    /// Something would change (or, with `--expected`, differs from its expected file).
+    failed: bool,
+}
+
+/// Standard output (which may close early: the remaining inputs are still checked so that
+/// the exit status stays the verdict), or a buffer for `--output-file`, written atomically
+/// once the run is complete so that CI never uploads half a report.
+enum Sink {
+    Stdout(std::io::BufWriter<UntilClosed<std::io::StdoutLock<'static>>>),
+    File(PathBuf, Vec<u8>),
+}
+
+impl Sink {
+    fn new(file: Option<&Path>) -> Sink {
+        match file {
+            Some(p) => Sink::File(p.to_path_buf(), Vec::new()),
+            None => Sink::Stdout(std::io::BufWriter::new(UntilClosed::new(
+                std::io::stdout().lock(),
+            ))),
+        }
+    }
+
+    fn is_stdout(&self) -> bool {
+        matches!(self, Sink::Stdout(_))
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => Ok(w.flush()?),
+            Sink::File(path, bytes) => output::write_atomic(&path, &bytes).map_err(|e| {
+                anyhow::anyhow!("{}: cannot write: {}", path.display(), input::io_reason(&e))
+            }),
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(_, v) => v.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(..) => Ok(()),
+        }
+    }
+}
+
+fn report_format(f: ReportFormat) -> Format {
+    match f {
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Jsonl => Format::Jsonl,
+        ReportFormat::Github => Format::Github,
+        ReportFormat::Sarif => Format::Sarif,
+        ReportFormat::Junit => Format::Junit,
+    }
+}
+
+/// Reads and cleans one input; an input that cannot be read is reported on standard error
+/// and returned as the message for the report, without the input's name (the report names it).
+fn check_one(
+    path: &str,
+    engine: &Engine,
+    ignores: &Ignores,
+    sink: &mut Sink,
+) -> anyhow::Result<Result<Outcome, String>> {
+    match input::read(path)
+        .map_err(anyhow::Error::from)
+        .and_then(|r| process_with(r, engine, ignores))
+    {
+        Ok(o) => {
+            for w in &o.warnings {
+                eprint_message(sink, "warning", w)?;
+            }
+            Ok(Ok(o))
+        }
+        Err(e) => {
+            let msg = render_error(&e);
+            eprint_message(sink, "error", &msg)?;
+            let prefix = format!("{}: ", input::display_name(path));
+            Ok(Err(msg.strip_prefix(&prefix).unwrap_or(&msg).to_string()))
+        }
+    }
+}
+
+fn file_report(o: Outcome) -> FileReport {
+    FileReport {
+        path: diff_label(&o.record),
+        input: o.input,
+        cleaned: Some(o.cleaned),
+        error: None,
+        suppressed: o.suppressed,
+        ignored: o.ignored,
+        unused: o.unused,
+    }
+}
+
+fn add(total: &mut Summary, r: &FileReport) {
+    let s = Summary::of(std::slice::from_ref(r));
+    total.files += s.files;
+    total.changed += s.changed;
+    total.errors += s.errors;
+    total.removals += s.removals;
+    total.flags += s.flags;
+    total.suppressed += s.suppressed;
+    total.ignored += s.ignored;
+    total.unused_markers += s.unused_markers;
+}
+
+/// The findings report (`--format`) or plain patches (`--diff`).
+fn findings(
+    options: &Options,
+    args: &CheckArgs,
+    engine: &Engine,
+    ignores: &Ignores,
+    sink: &mut Sink,
+) -> anyhow::Result<Verdict> {
+    let format = report_format(args.format);
+    // text, jsonl and patches go out file by file, so a long run shows progress; the other
+    // formats are single documents
+    let streamed = args.diff || matches!(format, Format::Text | Format::Jsonl);
+    let color = options.color && sink.is_stdout();
+    let mut kept: Vec<FileReport> = Vec::new();
+    let mut summary = Summary::default();
+    for path in &args.paths {
+        let r = match check_one(path, engine, ignores, sink)? {
+            Ok(o) => file_report(o),
+            Err(msg) => FileReport::failed(source_label(path), msg),
+        };
+        add(&mut summary, &r);
+        if !streamed {
+            kept.push(r);
+            continue;
+        }
+        let block = if args.diff {
+            r.diff()
+        } else if format == Format::Text {
+            report::text::file_block(&r)
+        } else {
+            report::json::render_lines(std::slice::from_ref(&r))
+        };
+        let block = if color && format == Format::Text {
+            output::color::diff(&block)
+        } else {
+            block
+        };
+        sink.write_all(block.as_bytes())?;
+    }
+    if !streamed {
+        report::write(format, &kept, sink)?;
+    } else if format == Format::Text && !args.diff {
+        writeln!(sink, "{}", summary.line())?;
+    }
+    // the summary line is in the text and github reports; elsewhere it goes to standard
+    // error, where CI logs show it next to the job's status
+    let summary_in_report = !args.diff && matches!(format, Format::Text | Format::Github);
+    if !summary_in_report || !sink.is_stdout() {
+        sink.flush()?;
+        eprintln!("{}", summary.line());
+    }
+    Ok(Verdict {
+        errors: summary.errors,
+        failed: summary.changed > 0,
+    })
+}
+
+/// `--expected DIR`: each input's clean output against `DIR/<name>`. The output is a patch
+/// from the expected files to the actual outputs, so `git apply` of it is the same as
+/// `clean --update-expected`.
+fn expected(
+    options: &Options,
+    args: &CheckArgs,
+    engine: &Engine,
+    ignores: &Ignores,
+    dir: &Path,
+    sink: &mut Sink,
+) -> anyhow::Result<Verdict> {
+    let color = options.color && sink.is_stdout();
+    let (mut checked, mut differ, mut missing, mut errors) = (0usize, 0usize, 0usize, 0usize);
+    // expected file -> the input compared with it: two inputs with one name cannot share it
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    for path in &args.paths {
+        let o = match check_one(path, engine, ignores, sink)? {
+            Ok(o) => o,
+            Err(_) => {
+                errors += 1;
+                continue;
+            }
+        };
+        let target = dir.join(&o.record.name);
+        if let Some(other) = seen.get(&target) {
+            eprint_message(
+                sink,
+                "error",
+                &format!(
+                    "{}: {} is already the expected file of {other} (inputs with the same file name cannot share --expected)",
+                    o.record.display_name(),
+                    target.display()
+                ),
+            )?;
+            errors += 1;
+            continue;
+        }
+        seen.insert(target.clone(), o.record.display_name().to_string());
+        checked += 1;
+        let label = source_label(&target.to_string_lossy());
+        let actual = &o.cleaned.text;
+        let patch = match std::fs::read(&target) {
+            Ok(bytes) => {
+                if bytes == actual.as_bytes() {
+                    continue;
+                }
+                let (text, _) = input::decode(&bytes);
+                eprint_message(
+                    sink,
+                    "differs",
+                    &format!(
+                        "{}: the clean output of {} is not the expected one",
+                        target.display(),
+                        o.record.display_name()
+                    ),
+                )?;
+                output::diff::unified(&label, &text, actual)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                missing += 1;
+                eprint_message(
+                    sink,
+                    "missing",
+                    &format!(
+                        "{}: no expected output for {}; `decruft clean --update-expected {}` writes it",
+                        target.display(),
+                        o.record.display_name(),
+                        dir.display()
+                    ),
+                )?;
+                new_file_patch(&label, actual)
+            }
+            Err(e) => {
+                let e = anyhow::Error::new(e).context(format!("{}: cannot read", target.display()));
+                eprint_message(sink, "error", &render_error(&e))?;
+                errors += 1;
+                continue;
+            }
+        };
+        differ += 1;
+        let patch = if color {
+            output::color::diff(&patch)
+        } else {
+            patch
+        };
+        sink.write_all(patch.as_bytes())
+            .with_context(|| "cannot write the report".to_string())?;
+    }
+    sink.flush()?;
+    eprintln!("{}", expected_summary(checked, differ, missing, errors));
+    Ok(Verdict {
+        errors,
+        failed: differ > 0,
+    })
+}
+
+/// A git patch creating `path` with `text`, so that the report applies to a tree missing it.
+fn new_file_patch(path: &str, text: &str) -> String {
+    let diff = output::diff::unified(path, "", text);
+    let header = format!("diff --git a/{path} b/{path}\n--- a/{path}\n");
+    match diff.strip_prefix(&header) {
+        Some(rest) => {
+            format!("diff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n{rest}")
+        }
+        None => diff,
+    }
+}
+
+/// "2 of 5 expected outputs differ (1 missing)".
+fn expected_summary(checked: usize, differ: usize, missing: usize, errors: usize) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let mut s = format!(
-        "{changed} of {} would change ({})",
-        plural(checked, "file", "files"),
-        plural(removals, "removal", "removals")
-    );
+    let mut s = if differ == 0 {
+        format!(
+            "{} {} the expected ones",
+            plural(checked, "clean output", "clean outputs"),
+            if checked == 1 { "matches" } else { "match" }
+        )
+    } else {
+        format!(
+            "{differ} of {} {} from the expected ones",
+            plural(checked, "clean output", "clean outputs"),
+            if differ == 1 { "differs" } else { "differ" }
+        )
+    };
+    if missing > 0 {
+        s.push_str(&format!(" ({missing} missing)"));
+    }
     if errors > 0 {
         s.push_str(&format!(
             "; {} could not be checked",
@@ -77,15 +355,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn summaries_read_naturally() {
+    fn expected_summaries_read_naturally() {
         assert_eq!(
-            summary(5, 2, 7, 0),
-            "2 of 5 files would change (7 removals)"
+            expected_summary(3, 0, 0, 0),
+            "3 clean outputs match the expected ones"
         );
-        assert_eq!(summary(1, 1, 1, 0), "1 of 1 file would change (1 removal)");
         assert_eq!(
-            summary(2, 0, 0, 1),
-            "0 of 2 files would change (0 removals); 1 input could not be checked"
+            expected_summary(5, 2, 1, 0),
+            "2 of 5 clean outputs differ from the expected ones (1 missing)"
+        );
+        assert_eq!(
+            expected_summary(1, 1, 0, 1),
+            "1 of 1 clean output differs from the expected ones; 1 input could not be checked"
+        );
+    }
+
+    #[test]
+    fn a_missing_expected_file_is_a_new_file_patch() {
+        assert_eq!(
+            new_file_patch("exp/a.txt", "T\n\nBody.\n"),
+            "diff --git a/exp/a.txt b/exp/a.txt\nnew file mode 100644\n--- /dev/null\n+++ b/exp/a.txt\n@@ -0,0 +1,3 @@\n+T\n+\n+Body.\n"
         );
     }
 }

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use decruft::input::{self, STDIN};
+use decruft::output::report::LineIndex;
 use decruft::output::{self, json::Report};
 
 use super::args::CleanArgs;
 use super::options::Options;
-use super::process::{process, Outcome};
+use super::process::{process_with, Outcome};
 use super::{eprint_message, render_error, Status};
 
 /// Where results go.
@@ -19,10 +20,13 @@ enum Mode<'a> {
     Diff,
     Json,
     Dir(&'a Path),
+    /// `--update-expected`: like `Dir`, but a file already holding the output is left alone.
+    Expected(&'a Path),
 }
 
 pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
     let engine = options.engine()?;
+    let ignores = options.ignores()?;
     let paths: Vec<String> = if args.paths.is_empty() {
         vec![STDIN.to_string()]
     } else {
@@ -34,16 +38,21 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         (None, false, true) => Mode::Json,
         (None, false, false) => Mode::Text,
     };
+    let mode = match &args.update_expected {
+        Some(dir) => Mode::Expected(dir),
+        None => mode,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
     // output path -> the input written there, so two inputs never silently share a file
     let mut written: HashMap<PathBuf, String> = HashMap::new();
     let mut printed = 0usize;
+    let (mut updated, mut unchanged) = (0usize, 0usize);
     for path in &paths {
         let outcome = match input::read(path)
             .map_err(anyhow::Error::from)
-            .and_then(|r| process(r, &engine))
+            .and_then(|r| process_with(r, &engine, &ignores))
         {
             Ok(o) => o,
             Err(e) => {
@@ -54,6 +63,20 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         };
         for w in &outcome.warnings {
             eprint_message(&mut out, "warning", w)?;
+        }
+        if !outcome.unused.is_empty() {
+            let index = LineIndex::new(&outcome.input);
+            for u in &outcome.unused {
+                let pos = index.pos(u.range.start);
+                let msg = format!(
+                    "{}:{}:{}: {}",
+                    outcome.record.display_name(),
+                    pos.line,
+                    pos.column,
+                    u.message()
+                );
+                eprint_message(&mut out, "warning", &msg)?;
+            }
         }
         match mode {
             Mode::Text => {
@@ -79,25 +102,43 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
                 writeln!(out, "{}", report.to_line())?;
             }
             Mode::Dir(dir) => {
-                if let Err(e) = write_file(dir, &outcome, &mut written) {
+                if let Err(e) = write_file(dir, &outcome, &mut written, false) {
                     eprint_message(&mut out, "error", &render_error(&e))?;
                     status = Status::Errors;
                 }
             }
+            Mode::Expected(dir) => match write_file(dir, &outcome, &mut written, true) {
+                Ok(true) => updated += 1,
+                Ok(false) => unchanged += 1,
+                Err(e) => {
+                    eprint_message(&mut out, "error", &render_error(&e))?;
+                    status = Status::Errors;
+                }
+            },
         }
         printed += 1;
     }
     out.flush()?;
+    if let Mode::Expected(dir) = mode {
+        eprintln!(
+            "{}: {updated} expected {} written, {unchanged} unchanged",
+            dir.display(),
+            if updated == 1 { "output" } else { "outputs" }
+        );
+    }
     Ok(status)
 }
 
 /// Writes the clean text of `outcome` under `dir`, refusing to overwrite another input's
-/// output or the input itself.
+/// output or the input itself. With `keep_same`, a file that already holds the text is not
+/// rewritten (its time stamp stays, so build tools and reviewers see only real updates).
+/// Returns whether the file was written.
 fn write_file(
     dir: &Path,
     outcome: &Outcome,
     written: &mut HashMap<PathBuf, String>,
-) -> anyhow::Result<()> {
+    keep_same: bool,
+) -> anyhow::Result<bool> {
     let record = &outcome.record;
     let target = dir.join(&record.name);
     if let Some(other) = written.get(&target) {
@@ -113,6 +154,10 @@ fn write_file(
             record.display_name()
         );
     }
+    if keep_same && std::fs::read(&target).is_ok_and(|b| b == outcome.cleaned.text.as_bytes()) {
+        written.insert(target, record.display_name().to_string());
+        return Ok(false);
+    }
     let parent = target.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent)
         .with_context(|| format!("{}: cannot create the directory", parent.display()))?;
@@ -124,7 +169,7 @@ fn write_file(
         )
     })?;
     written.insert(target, record.display_name().to_string());
-    Ok(())
+    Ok(true)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -7,6 +7,7 @@
 pub mod args;
 mod check;
 mod clean;
+mod completions;
 mod options;
 mod process;
 mod rules;
@@ -40,11 +41,27 @@ impl From<Status> for ExitCode {
 
 /// Runs the parsed command line. A returned error is fatal: the caller prints it and exits 2.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
-    let options = Options::new(&cli.global)?;
+    // these describe the command line only: a broken decruft.toml must not stop them
+    match &cli.command {
+        Command::Completions(a) => return completions::completions(a),
+        Command::Man(a) => return completions::man(a),
+        _ => {}
+    }
+    let mut options = Options::new(&cli.global)?;
     match cli.command {
-        Command::Clean(a) => clean::run(&options, &a),
-        Command::Check(a) => check::run(&options, &a),
-        Command::Rules(a) => rules::run(&options, &a),
+        Command::Clean(a) => {
+            options.select(&a.select)?;
+            clean::run(&options, &a)
+        }
+        Command::Check(a) => {
+            options.select(&a.select)?;
+            check::run(&options, &a)
+        }
+        Command::Rules(a) => {
+            options.select(&a.select)?;
+            rules::run(&options, &a)
+        }
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }
 

@@ -4,7 +4,10 @@
 //! what lets batch inputs run in parallel later without changing what a command reports.
 
 use decruft::input::{self, Format, Record};
+use decruft::suppress::{self, Unused};
 use decruft::{Cleaned, Engine};
+
+use super::options::Ignores;
 
 /// The result of processing one record.
 pub struct Outcome {
@@ -14,8 +17,16 @@ pub struct Outcome {
     pub cleaned: Cleaned,
     /// Things worth telling the user about this input, without the `warning:` prefix.
     pub warnings: Vec<String>,
+    /// Findings taken out by `decruft: keep` markers.
+    pub suppressed: usize,
+    /// Findings taken out by `per-file-ignores`.
+    pub ignored: usize,
+    /// Markers that kept nothing.
+    pub unused: Vec<Unused>,
 }
 
+// part of the shared processing step for every command, even those that do not ask yet
+#[allow(dead_code)]
 impl Outcome {
     /// Whether `clean` would write something other than the input.
     pub fn changed(&self) -> bool {
@@ -33,21 +44,32 @@ impl Outcome {
     }
 }
 
-/// The path shown in diff headers: git-style relative paths (`a/dir/x.txt`), so a leading
-/// `./` or `/` is dropped; standard input is `stdin`.
-fn diff_label(record: &Record) -> String {
-    if record.is_stdin() {
+/// The path shown in diff headers and reports: git-style relative paths (`a/dir/x.txt`), so
+/// a leading `./` or `/` is dropped; standard input is `stdin`.
+pub fn diff_label(record: &Record) -> String {
+    source_label(&record.source)
+}
+
+/// [`diff_label`] for an input known only by its source (one that could not be read).
+pub fn source_label(source: &str) -> String {
+    if source == input::STDIN {
         return "stdin".to_string();
     }
-    let mut s = record.source.as_str();
+    let mut s = source;
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
     }
     s.trim_start_matches('/').to_string()
 }
 
-/// Decodes and cleans one record.
+/// Decodes and cleans one record, honouring `decruft: keep` markers.
+#[allow(dead_code)]
 pub fn process(record: Record, engine: &Engine) -> anyhow::Result<Outcome> {
+    process_with(record, engine, &Ignores::default())
+}
+
+/// Decodes and cleans one record, honouring `decruft: keep` markers and `ignores`.
+pub fn process_with(record: Record, engine: &Engine, ignores: &Ignores) -> anyhow::Result<Outcome> {
     let mut warnings = Vec::new();
     let (text, lossy) = input::decode(&record.bytes);
     if lossy {
@@ -65,12 +87,17 @@ pub fn process(record: Record, engine: &Engine) -> anyhow::Result<Outcome> {
             record.display_name()
         ));
     }
-    let cleaned = engine.clean(&input);
+    let (findings, ignored) = ignores.apply(&record.source, engine.findings(&input));
+    let kept = suppress::apply(&input, findings);
+    let cleaned = engine.clean_with(&input, kept.kept);
     Ok(Outcome {
         record,
         input,
         cleaned,
         warnings,
+        suppressed: kept.suppressed.len(),
+        ignored: ignored.len(),
+        unused: kept.unused,
     })
 }
 

@@ -246,8 +246,9 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
         text.push_str(&format!("Line {i} of a long article.\nKept {i}.\n"));
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
-    let (first, o) =
-        first_line_then_close(decruft(dir.path()).args(["check", "big.txt", "missing.txt"]));
+    let (first, o) = first_line_then_close(
+        decruft(dir.path()).args(["check", "--diff", "big.txt", "missing.txt"]),
+    );
     assert_eq!(first, "diff --git a/big.txt b/big.txt\n");
     assert_no_panic(&o);
     assert_eq!(
@@ -263,7 +264,7 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
     );
     assert!(
         stderr(&o)
-            .ends_with("1 of 1 file would change (50000 removals); 1 input could not be checked\n"),
+            .ends_with("1 of 2 files would be cleaned: 50000 removals, 0 flags, 1 file could not be checked.\n"),
         "{}",
         stderr(&o)
     );

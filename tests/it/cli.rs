@@ -321,18 +321,23 @@ fn check_exit_codes() {
     let o = run(decruft(ws.path()).args(["check", "article.txt", "unchanged.txt"]));
     assert_eq!(o.status.code(), Some(1), "changes found");
     assert!(
-        stdout(&o).starts_with("diff --git a/article.txt b/article.txt\n"),
+        stdout(&o).starts_with("article.txt:4:1: U001 sponsor-line [drop-line] a sponsor line: \"Sponsored by Coastline Outfitters\"\n"),
         "{}",
         stdout(&o)
     );
+    assert!(stdout(&o).contains("\ndiff --git a/article.txt b/article.txt\n"));
     assert!(!stdout(&o).contains("unchanged.txt"));
-    assert_eq!(stderr(&o), "1 of 2 files would change (2 removals)\n");
+    assert!(stdout(&o).ends_with("\n1 of 2 files would be cleaned: 2 removals, 0 flags.\n"));
+    assert_eq!(stderr(&o), "");
     assert!(!ws.path().join("out").exists());
 
     let o = run(decruft(ws.path()).args(["check", "unchanged.txt"]));
     assert_eq!(o.status.code(), Some(0), "nothing to change");
-    assert_eq!(stdout(&o), "");
-    assert_eq!(stderr(&o), "0 of 1 file would change (0 removals)\n");
+    assert_eq!(
+        stdout(&o),
+        "1 file checked, nothing to clean: 0 removals, 0 flags.\n"
+    );
+    assert_eq!(stderr(&o), "");
 
     let o = run(decruft(ws.path()).args(["check", "article.txt", "missing.txt"]));
     assert_eq!(o.status.code(), Some(2), "errors win over changes");
@@ -342,7 +347,7 @@ fn check_exit_codes() {
         stderr(&o)
     );
     assert!(
-        stdout(&o).starts_with("diff --git"),
+        stdout(&o).contains("\ndiff --git a/article.txt"),
         "the readable input is still checked"
     );
 

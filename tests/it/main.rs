@@ -1,6 +1,7 @@
 //! The integration tests: one test binary, one module per area.
 
 mod bad_input;
+mod ci;
 mod cli;
 mod corpus;
 mod dump;
