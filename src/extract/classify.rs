@@ -95,6 +95,23 @@ fn is_widget_label(text: &str) -> bool {
     )
 }
 
+/// A short line that reads as a sentence: several words, ending in sentence punctuation.
+fn is_sentence(b: &RawBlock, w: f32) -> bool {
+    if link_density(b) > 0.3 {
+        return false;
+    }
+    let long = b.text.split_whitespace().count() >= 5 || (w >= 30.0 && w > 1.5 * b.chars as f32);
+    let end = b
+        .text
+        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
+        .chars()
+        .next_back();
+    long && matches!(
+        end,
+        Some('.' | '!' | '?' | ':' | '…' | '。' | '！' | '？' | '؟' | '।')
+    )
+}
+
 pub(crate) struct Verdicts {
     pub class: Vec<Class>,
 }
@@ -201,6 +218,34 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             best_score = s;
         }
     }
+    // A page whose text is a table or a list of short lines has no prose container; the
+    // element that calls itself the article (`itemprop=articleBody`, `<article>`) then wins
+    // if it holds clearly more plain text than the prose winner.
+    let mut weak = false;
+    if best_score < 400.0 {
+        let mut plain = vec![0f32; n];
+        for (i, b) in page.blocks.iter().enumerate() {
+            if !matches!(class[i], Class::Bad(_)) {
+                plain[b.elem as usize] += weights[i];
+            }
+        }
+        for i in (1..n).rev() {
+            let p = page.elems[i].parent as usize;
+            plain[p] += plain[i];
+        }
+        let mut cand: Option<usize> = None;
+        for (i, e) in page.elems.iter().enumerate() {
+            if e.pos && eff_neg[i].is_none() && cand.is_none_or(|c| plain[i] >= plain[c]) {
+                cand = Some(i);
+            }
+        }
+        if let Some(c) = cand {
+            if plain[c] >= 300.0 && plain[c] >= 2.0 * plain[best] {
+                best = c;
+                weak = true;
+            }
+        }
+    }
     let lo = best as u32;
     let hi = page.elems[best].end;
     let inside = |b: &RawBlock| b.elem >= lo && b.elem < hi;
@@ -214,6 +259,41 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             };
         }
     }
+    // Short sentences that are sibling paragraphs of the article's prose open or close it
+    // (a one-line lead, a last line of results); bylines and dates rarely end like sentences.
+    let parent = |b: &RawBlock| page.elems[b.elem as usize].parent;
+    let homes: Vec<(u32, u32)> = page
+        .blocks
+        .iter()
+        .zip(&class)
+        .filter(|(_, c)| **c == Class::Good)
+        .map(|(b, _)| (b.elem, parent(b)))
+        .collect();
+    let sibling = |b: &RawBlock| {
+        homes
+            .iter()
+            .any(|&(e, p)| b.elem == e || (p != 0 && parent(b) == p))
+    };
+    let first = class.iter().position(|c| *c == Class::Good);
+    let last = class.iter().rposition(|c| *c == Class::Good);
+    if let (Some(f), Some(l)) = (first, last) {
+        let len = class.len();
+        let mut extend = |range: &mut dyn Iterator<Item = usize>| {
+            for j in range {
+                let b = &page.blocks[j];
+                match class[j] {
+                    Class::Short if sibling(b) && is_sentence(b, weights[j]) => {
+                        class[j] = Class::Good
+                    }
+                    Class::Short => {}
+                    Class::Bad("link-dense") if sibling(b) => {}
+                    _ => break,
+                }
+            }
+        };
+        extend(&mut (0..f).rev());
+        extend(&mut (l + 1..len));
+    }
     // Inside the container, short blocks between the first and the last prose block are
     // article (one-line paragraphs, list items, table rows); before and after it they are
     // bylines, dates, tag lines. A heading right before the first prose block opens it.
@@ -223,12 +303,13 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         if *c != Class::Short {
             continue;
         }
-        let keep = match (first, last) {
-            (Some(f), Some(l)) => {
-                (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
-            }
-            _ => false,
-        };
+        let keep = weak
+            || match (first, last) {
+                (Some(f), Some(l)) => {
+                    (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
+                }
+                _ => false,
+            };
         *c = if keep {
             Class::Good
         } else {
