@@ -95,9 +95,11 @@ fn is_widget_label(text: &str) -> bool {
     )
 }
 
-/// A short line that reads as a sentence: several words, ending in sentence punctuation.
+/// A short line that reads as a sentence: several words, ending in sentence punctuation, and
+/// not a call to share, subscribe or listen, nor a reporting credit, which close articles in
+/// sentence form too.
 fn is_sentence(b: &RawBlock, w: f32) -> bool {
-    if link_density(b) > 0.3 {
+    if b.kind == BlockKind::Heading || b.text.ends_with("...") || b.text.ends_with('…') {
         return false;
     }
     let long = b.text.split_whitespace().count() >= 5 || (w >= 30.0 && w > 1.5 * b.chars as f32);
@@ -106,10 +108,45 @@ fn is_sentence(b: &RawBlock, w: f32) -> bool {
         .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
         .chars()
         .next_back();
-    long && matches!(
+    let ends = matches!(
         end,
-        Some('.' | '!' | '?' | ':' | '…' | '。' | '！' | '？' | '؟' | '।')
-    )
+        Some('.' | '!' | '?' | ':' | '。' | '！' | '？' | '؟' | '।')
+    );
+    long && ends && !is_call_to_action(&b.text)
+}
+
+/// A sentence made mostly of a link: only a full stop tells it from another story's
+/// headline, which may end in a question or exclamation mark but not in a full stop.
+fn is_linked_sentence(b: &RawBlock, w: f32) -> bool {
+    let end = b
+        .text
+        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
+        .chars()
+        .next_back();
+    is_sentence(b, w) && matches!(end, Some('.' | '。'))
+}
+
+fn is_call_to_action(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "share"
+                | "subscribe"
+                | "subscribed"
+                | "subscription"
+                | "subscriptions"
+                | "newsletter"
+                | "newsletters"
+                | "listen"
+                | "click"
+                | "download"
+                | "follow"
+                | "contributed"
+                | "reporting"
+                | "editing"
+        )
+    })
 }
 
 pub(crate) struct Verdicts {
@@ -269,10 +306,21 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         .filter(|(_, c)| **c == Class::Good)
         .map(|(b, _)| (b.elem, parent(b)))
         .collect();
+    // Siblings, or (`near`) children of the element one level up (a lead line above a list
+    // of points).
     let sibling = |b: &RawBlock| {
+        let bp = parent(b);
         homes
             .iter()
-            .any(|&(e, p)| b.elem == e || (p != 0 && parent(b) == p))
+            .any(|&(e, p)| b.elem == e || (p != 0 && bp == p))
+    };
+    let near = |b: &RawBlock| {
+        let bp = parent(b);
+        sibling(b)
+            || b.text.split_whitespace().count() >= 8
+                && homes
+                    .iter()
+                    .any(|&(_, p)| p != 0 && bp == page.elems[p as usize].parent)
     };
     let first = class.iter().position(|c| *c == Class::Good);
     let last = class.iter().rposition(|c| *c == Class::Good);
@@ -282,7 +330,8 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             for j in range {
                 let b = &page.blocks[j];
                 match class[j] {
-                    Class::Short if sibling(b) && is_sentence(b, weights[j]) => {
+                    Class::Short if near(b) && is_sentence(b, weights[j]) => class[j] = Class::Good,
+                    Class::Bad("link-dense") if sibling(b) && is_linked_sentence(b, weights[j]) => {
                         class[j] = Class::Good
                     }
                     Class::Short => {}
@@ -293,6 +342,17 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         };
         extend(&mut (0..f).rev());
         extend(&mut (l + 1..len));
+        // A sentence whose words are mostly a link, among the article's paragraphs, is still
+        // a sentence of the article; headlines of other stories do not end in a full stop.
+        for j in f + 1..l {
+            let b = &page.blocks[j];
+            if class[j] == Class::Bad("link-dense")
+                && sibling(b)
+                && is_linked_sentence(b, weights[j])
+            {
+                class[j] = Class::Good;
+            }
+        }
     }
     // Inside the container, short blocks between the first and the last prose block are
     // article (one-line paragraphs, list items, table rows); before and after it they are
