@@ -552,7 +552,7 @@ pub(crate) fn walk(html: &Html) -> Page {
 
 /// Inline hover cards are left out of the text; block-level ones are judged like any block.
 /// The element that holds both the linked name and its card is the sentence's own text; the
-/// card is the part that does not start with the link.
+/// card is the part nested in it, or, alone, the part that does not start with the link.
 fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) -> bool {
     if is_block(name) || name == "a" || !is_hover_card(el) {
         return false;
@@ -560,6 +560,14 @@ fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) 
     let Some(node) = node else {
         return false;
     };
+    // A card inside the hover wrapper.
+    let nested = node.ancestors().take(4).any(|a| match a.value() {
+        Node::Element(e) => is_hover_card(e),
+        _ => false,
+    });
+    if nested {
+        return true;
+    }
     let first = node.children().find(|c| match c.value() {
         Node::Element(_) => true,
         Node::Text(t) => !t.trim().is_empty(),
