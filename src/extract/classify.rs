@@ -95,6 +95,12 @@ fn is_widget_label(text: &str) -> bool {
     )
 }
 
+/// The last character of a text before closing quotes and brackets.
+fn last_char(text: &str) -> Option<char> {
+    const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+    text.trim_end_matches(CLOSERS).chars().next_back()
+}
+
 /// A short line that reads as a sentence: several words, ending in sentence punctuation, and
 /// not a call to share, subscribe or listen, nor a reporting credit, which close articles in
 /// sentence form too.
@@ -103,11 +109,7 @@ fn is_sentence(b: &RawBlock, w: f32) -> bool {
         return false;
     }
     let long = b.text.split_whitespace().count() >= 5 || (w >= 30.0 && w > 1.5 * b.chars as f32);
-    let end = b
-        .text
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
-        .chars()
-        .next_back();
+    let end = last_char(&b.text);
     let ends = matches!(
         end,
         Some('.' | '!' | '?' | ':' | '。' | '！' | '？' | '؟' | '।')
@@ -118,11 +120,7 @@ fn is_sentence(b: &RawBlock, w: f32) -> bool {
 /// A sentence made mostly of a link: only a full stop tells it from another story's
 /// headline, which may end in a question or exclamation mark but not in a full stop.
 fn is_linked_sentence(b: &RawBlock, w: f32) -> bool {
-    let end = b
-        .text
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']'))
-        .chars()
-        .next_back();
+    let end = last_char(&b.text);
     is_sentence(b, w) && matches!(end, Some('.' | '。'))
 }
 
