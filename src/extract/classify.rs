@@ -95,6 +95,58 @@ fn is_widget_label(text: &str) -> bool {
     )
 }
 
+/// The last character of a text before closing quotes and brackets.
+fn last_char(text: &str) -> Option<char> {
+    const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+    text.trim_end_matches(CLOSERS).chars().next_back()
+}
+
+/// A short line that reads as a sentence: several words, ending in sentence punctuation, and
+/// not a call to share, subscribe or listen, nor a reporting credit, which close articles in
+/// sentence form too.
+fn is_sentence(b: &RawBlock, w: f32) -> bool {
+    if b.kind == BlockKind::Heading || b.text.ends_with("...") || b.text.ends_with('…') {
+        return false;
+    }
+    let long = b.text.split_whitespace().count() >= 5 || (w >= 30.0 && w > 1.5 * b.chars as f32);
+    let end = last_char(&b.text);
+    let ends = matches!(
+        end,
+        Some('.' | '!' | '?' | ':' | '。' | '！' | '？' | '؟' | '।')
+    );
+    long && ends && !is_call_to_action(&b.text)
+}
+
+/// A sentence made mostly of a link: only a full stop tells it from another story's
+/// headline, which may end in a question or exclamation mark but not in a full stop.
+fn is_linked_sentence(b: &RawBlock, w: f32) -> bool {
+    let end = last_char(&b.text);
+    is_sentence(b, w) && matches!(end, Some('.' | '。'))
+}
+
+fn is_call_to_action(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "share"
+                | "subscribe"
+                | "subscribed"
+                | "subscription"
+                | "subscriptions"
+                | "newsletter"
+                | "newsletters"
+                | "listen"
+                | "click"
+                | "download"
+                | "follow"
+                | "contributed"
+                | "reporting"
+                | "editing"
+        )
+    })
+}
+
 pub(crate) struct Verdicts {
     pub class: Vec<Class>,
 }
@@ -201,6 +253,34 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             best_score = s;
         }
     }
+    // A page whose text is a table or a list of short lines has no prose container; the
+    // element that calls itself the article (`itemprop=articleBody`, `<article>`) then wins
+    // if it holds clearly more plain text than the prose winner.
+    let mut weak = false;
+    if best_score < 400.0 {
+        let mut plain = vec![0f32; n];
+        for (i, b) in page.blocks.iter().enumerate() {
+            if !matches!(class[i], Class::Bad(_)) {
+                plain[b.elem as usize] += weights[i];
+            }
+        }
+        for i in (1..n).rev() {
+            let p = page.elems[i].parent as usize;
+            plain[p] += plain[i];
+        }
+        let mut cand: Option<usize> = None;
+        for (i, e) in page.elems.iter().enumerate() {
+            if e.pos && eff_neg[i].is_none() && cand.is_none_or(|c| plain[i] >= plain[c]) {
+                cand = Some(i);
+            }
+        }
+        if let Some(c) = cand {
+            if plain[c] >= 300.0 && plain[c] >= 2.0 * plain[best] {
+                best = c;
+                weak = true;
+            }
+        }
+    }
     let lo = best as u32;
     let hi = page.elems[best].end;
     let inside = |b: &RawBlock| b.elem >= lo && b.elem < hi;
@@ -214,6 +294,64 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
             };
         }
     }
+    // Short sentences that are sibling paragraphs of the article's prose open or close it
+    // (a one-line lead, a last line of results); bylines and dates rarely end like sentences.
+    let parent = |b: &RawBlock| page.elems[b.elem as usize].parent;
+    let homes: Vec<(u32, u32)> = page
+        .blocks
+        .iter()
+        .zip(&class)
+        .filter(|(_, c)| **c == Class::Good)
+        .map(|(b, _)| (b.elem, parent(b)))
+        .collect();
+    // Siblings, or (`near`) children of the element one level up (a lead line above a list
+    // of points).
+    let sibling = |b: &RawBlock| {
+        let bp = parent(b);
+        homes
+            .iter()
+            .any(|&(e, p)| b.elem == e || (p != 0 && bp == p))
+    };
+    let near = |b: &RawBlock| {
+        let bp = parent(b);
+        sibling(b)
+            || b.text.split_whitespace().count() >= 8
+                && homes
+                    .iter()
+                    .any(|&(_, p)| p != 0 && bp == page.elems[p as usize].parent)
+    };
+    let first = class.iter().position(|c| *c == Class::Good);
+    let last = class.iter().rposition(|c| *c == Class::Good);
+    if let (Some(f), Some(l)) = (first, last) {
+        let len = class.len();
+        let mut extend = |range: &mut dyn Iterator<Item = usize>| {
+            for j in range {
+                let b = &page.blocks[j];
+                match class[j] {
+                    Class::Short if near(b) && is_sentence(b, weights[j]) => class[j] = Class::Good,
+                    Class::Bad("link-dense") if sibling(b) && is_linked_sentence(b, weights[j]) => {
+                        class[j] = Class::Good
+                    }
+                    Class::Short => {}
+                    Class::Bad("link-dense") if sibling(b) => {}
+                    _ => break,
+                }
+            }
+        };
+        extend(&mut (0..f).rev());
+        extend(&mut (l + 1..len));
+        // A sentence whose words are mostly a link, among the article's paragraphs, is still
+        // a sentence of the article; headlines of other stories do not end in a full stop.
+        for j in f + 1..l {
+            let b = &page.blocks[j];
+            if class[j] == Class::Bad("link-dense")
+                && sibling(b)
+                && is_linked_sentence(b, weights[j])
+            {
+                class[j] = Class::Good;
+            }
+        }
+    }
     // Inside the container, short blocks between the first and the last prose block are
     // article (one-line paragraphs, list items, table rows); before and after it they are
     // bylines, dates, tag lines. A heading right before the first prose block opens it.
@@ -223,12 +361,13 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         if *c != Class::Short {
             continue;
         }
-        let keep = match (first, last) {
-            (Some(f), Some(l)) => {
-                (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
-            }
-            _ => false,
-        };
+        let keep = weak
+            || match (first, last) {
+                (Some(f), Some(l)) => {
+                    (j > f && j < l) || (j + 1 == f && page.blocks[j].kind == BlockKind::Heading)
+                }
+                _ => false,
+            };
         *c = if keep {
             Class::Good
         } else {

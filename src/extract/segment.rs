@@ -295,6 +295,7 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
         }
     }
     let mut word = [0u8; 40];
+    let mut embed = false;
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         // Content management systems label posts with their taxonomy (`tag-elections`,
         // `category-news`, `author-jane`): words about the post, not about the element.
@@ -309,6 +310,9 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
             w.copy_from_slice(raw.as_bytes());
             w.make_ascii_lowercase();
             let w = std::str::from_utf8(w).unwrap_or("");
+            if matches!(w, "embed" | "embedded" | "tweet" | "oembed") {
+                embed = true;
+            }
             match word_hint(w) {
                 Some(Err(r)) => neg = neg.or(Some(r)),
                 Some(Ok(())) => pos = true,
@@ -316,7 +320,28 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
             }
         }
     }
+    // `social-embed`, `twitter-tweet`: a post quoted by the article, not a share bar.
+    if embed && neg == Some("share") {
+        neg = None;
+    }
     (neg, pos)
+}
+
+/// An inline element that only shows on hover (a person's card behind a linked name, a
+/// tooltip): its text is not part of the sentence it sits in.
+fn is_hover_card(el: &Element) -> bool {
+    let Some(class) = el.attr("class") else {
+        return false;
+    };
+    class.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        let w = w.as_bytes();
+        let has = |stem: &str| {
+            w.len() >= stem.len()
+                && w.windows(stem.len())
+                    .any(|x| x.eq_ignore_ascii_case(stem.as_bytes()))
+        };
+        has("tooltip") || has("popover") || has("hovercard") || has("rollover")
+    })
 }
 
 impl Walker {
@@ -462,7 +487,10 @@ pub(crate) fn walk(html: &Html) -> Page {
                 }
                 if name == "br" || name == "hr" {
                     w.flush();
-                } else if !is_skipped(name) && !is_hidden(el) {
+                } else if !is_skipped(name)
+                    && !is_hidden(el)
+                    && !skip_inline(name, el, scraper::ElementRef::wrap(node))
+                {
                     let block = is_block(name);
                     if block {
                         w.flush();
@@ -507,7 +535,7 @@ pub(crate) fn walk(html: &Html) -> Page {
             match node.parent() {
                 Some(p) if p.id() != root.id() => {
                     node = p;
-                    if opened(p.value()) {
+                    if opened(scraper::ElementRef::wrap(p)) {
                         close(&mut w);
                     }
                 }
@@ -522,12 +550,42 @@ pub(crate) fn walk(html: &Html) -> Page {
     }
 }
 
+/// Inline hover cards are left out of the text; block-level ones are judged like any block.
+/// The element that holds both the linked name and its card is the sentence's own text; the
+/// card is the part nested in it, or, alone, the part that does not start with the link.
+fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) -> bool {
+    if is_block(name) || name == "a" || !is_hover_card(el) {
+        return false;
+    }
+    let Some(node) = node else {
+        return false;
+    };
+    // A card inside the hover wrapper.
+    let nested = node.ancestors().take(4).any(|a| match a.value() {
+        Node::Element(e) => is_hover_card(e),
+        _ => false,
+    });
+    if nested {
+        return true;
+    }
+    let first = node.children().find(|c| match c.value() {
+        Node::Element(_) => true,
+        Node::Text(t) => !t.trim().is_empty(),
+        _ => false,
+    });
+    !matches!(first.map(|c| c.value()), Some(Node::Element(e)) if e.name() == "a")
+}
+
 /// Whether the walk opened a frame for this node (it must then close it).
-fn opened(node: &Node) -> bool {
-    match node {
-        Node::Element(el) => {
+fn opened(n: Option<scraper::ElementRef<'_>>) -> bool {
+    match n.as_deref().map(|n| n.value()) {
+        Some(Node::Element(el)) => {
             let name = el.name();
-            name != "br" && name != "hr" && !is_skipped(name) && !is_hidden(el)
+            name != "br"
+                && name != "hr"
+                && !is_skipped(name)
+                && !is_hidden(el)
+                && !skip_inline(name, el, n)
         }
         _ => false,
     }

@@ -238,3 +238,103 @@ fn json_ld_and_scripts_are_not_visible_text() {
     let x = extract(html.as_bytes()).unwrap();
     assert_eq!(x.visible_text(), format!("{}\n", PARAS[0]));
 }
+
+/// An article page whose body is given as HTML, with the usual furniture around it.
+fn page_with_body(body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=utf-8><title>Ferry report</title></head>\
+         <body><nav><a href=/>Home</a> <a href=/n>News</a> <a href=/s>Sport</a></nav>\
+         <main><h1>Ferry report</h1><div class=story-body>{body}</div></main>\
+         <footer><p>Copyright 2024 Harbour Herald. All rights reserved.</p></footer>\
+         </body></html>"
+    )
+}
+
+fn kept(x: &decruft::extract::Extraction) -> Vec<&str> {
+    x.blocks
+        .iter()
+        .filter(|b| b.kept)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+#[test]
+fn short_sentences_that_open_and_close_the_story_are_kept() {
+    let body = format!(
+        "<p>Who runs the late ferry now?</p>\
+         <p>{}</p><p>{}</p><p>{}</p>\
+         <p>The night crossing resumes on the first of May.</p>\
+         <p>Share this story with a friend!</p>\
+         <p>Ferry timetable</p>",
+        PARAS[0], PARAS[1], PARAS[3]
+    );
+    let x = extract(page_with_body(&body).as_bytes()).unwrap();
+    let k = kept(&x);
+    assert_eq!(k.first(), Some(&"Who runs the late ferry now?"), "{k:?}");
+    assert_eq!(
+        k.last(),
+        Some(&"The night crossing resumes on the first of May."),
+        "{k:?}"
+    );
+    // A call to share and a label without a sentence's end stay out.
+    assert!(!k.iter().any(|t| t.starts_with("Share this")), "{k:?}");
+    assert!(!k.contains(&"Ferry timetable"), "{k:?}");
+}
+
+#[test]
+fn a_hover_card_behind_a_linked_name_is_not_text() {
+    let body = format!(
+        "<p>The council met on Monday, and <span class=person-rollover>\
+         <a href=/p/ann>Ann Lee</a><span class=person-rollover-card>\
+         <a href=/x>Ann Lee opens the new quay</a> <a href=/y>Harbour fees to rise</a>\
+         <a href=/z>Night ferry returns</a></span></span> said the crossing would stay \
+         open through the winter because demand from commuters had doubled.</p>\
+         <p>{}</p><p>{}</p>",
+        PARAS[0], PARAS[1]
+    );
+    let x = extract(page_with_body(&body).as_bytes()).unwrap();
+    let first = kept(&x)[0];
+    assert!(
+        first.starts_with("The council met on Monday, and Ann Lee said the crossing"),
+        "{first}"
+    );
+    assert!(!x.body().contains("Harbour fees"), "{}", x.body());
+}
+
+#[test]
+fn a_results_table_in_the_article_element_is_the_article() {
+    let rows: String = (1..=40)
+        .map(|i| format!("<tr><td>{i}</td><td>Crew {i}</td><td>{}</td></tr>", 500 - i))
+        .collect();
+    let html = format!(
+        "<html><head><title>Regatta standings</title></head><body>\
+         <nav><a href=/>Home</a> <a href=/r>Results</a></nav>\
+         <div itemprop=articleBody><p>Standings after the last race!</p>\
+         <table><tr><th>Pos.</th><th>Crew</th><th>Points</th></tr>{rows}</table></div>\
+         <div class=sidebar><p>Most read</p></div></body></html>"
+    );
+    let x = extract(html.as_bytes()).unwrap();
+    let body = x.body();
+    assert!(body.starts_with("Standings after the last race!"), "{body}");
+    assert!(body.contains("Crew 40"), "{body}");
+    assert!(!body.contains("Most read"), "{body}");
+    assert!(!body.contains("Home"), "{body}");
+}
+
+#[test]
+fn an_embedded_post_is_not_a_share_bar() {
+    let body = format!(
+        "<p>{}</p><div class=social-embed><blockquote class=twitter-tweet>\
+         <p>The harbour looked wonderful at dawn today, thank you to every crew member.</p>\
+         </blockquote></div><p>{}</p><p>{}</p>\
+         <div class=social-share><a href=#>Facebook</a> <a href=#>Email</a></div>",
+        PARAS[0], PARAS[1], PARAS[3]
+    );
+    let x = extract(page_with_body(&body).as_bytes()).unwrap();
+    assert!(
+        x.body().contains("harbour looked wonderful"),
+        "{}",
+        x.body()
+    );
+    assert!(!x.body().contains("Facebook"), "{}", x.body());
+}
