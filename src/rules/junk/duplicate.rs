@@ -72,14 +72,49 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// A hash over the folded bytes, eight at a time: every paragraph of every document goes
+/// through here, and a per-byte multiply chain (FNV) was the rule's whole cost. Only equal
+/// folded texts need equal hashes; [`same`] settles every bucket hit.
+struct FoldHasher {
+    h: u64,
+    acc: u64,
+    n: u32,
+}
 
-/// FNV-1a over the folded text (the bytes [`folded`] yields) and the word count (as
-/// [`word_count`] counts), in one pass without allocation: every paragraph of every document
-/// goes through here, so ASCII takes a byte-wise path.
+impl FoldHasher {
+    fn new() -> Self {
+        FoldHasher { h: 0, acc: 0, n: 0 }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        if self.n == 8 {
+            self.mix();
+        }
+    }
+
+    #[inline]
+    fn mix(&mut self) {
+        self.h = (self.h.rotate_left(5) ^ self.acc).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.acc = 0;
+        self.n = 0;
+    }
+
+    fn finish(mut self) -> u64 {
+        // the tail's length tells "ab" from "ab\0"
+        let n = self.n;
+        self.mix();
+        (self.h ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+}
+
+/// The hash of the folded text (the bytes [`folded`] yields) and the word count (as
+/// [`word_count`](super::word_count) counts), in one pass without allocation; ASCII takes a
+/// byte-wise path.
 fn fold_hash(text: &str) -> (u64, usize) {
-    let mut h = FNV_OFFSET;
+    let mut h = FoldHasher::new();
     let mut words = 0;
     let (mut started, mut pending_space, mut counted) = (false, false, false);
     let bytes = text.as_bytes();
@@ -87,22 +122,34 @@ fn fold_hash(text: &str) -> (u64, usize) {
     let mut buf = [0u8; 4];
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8()))
-        };
-        i += len;
+        if b < 0x80 {
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                pending_space = started;
+                counted = false;
+                continue;
+            }
+            if pending_space {
+                h.push(b' ');
+                pending_space = false;
+            }
+            started = true;
+            if !counted && b.is_ascii_alphanumeric() {
+                words += 1;
+                counted = true;
+            }
+            h.push(b.to_ascii_lowercase());
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = started;
             counted = false;
             continue;
         }
         if pending_space {
-            h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            h.push(b' ');
             pending_space = false;
         }
         started = true;
@@ -110,29 +157,25 @@ fn fold_hash(text: &str) -> (u64, usize) {
             words += 1;
             counted = true;
         }
-        if len == 1 {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-        } else {
-            for l in c.to_lowercase() {
-                for &x in l.encode_utf8(&mut buf).as_bytes() {
-                    h = (h ^ u64::from(x)).wrapping_mul(FNV_PRIME);
-                }
+        for l in c.to_lowercase() {
+            for &x in l.encode_utf8(&mut buf).as_bytes() {
+                h.push(x);
             }
         }
     }
-    (h, words)
+    (h.finish(), words)
 }
 
 #[cfg(test)]
 fn hash(text: &str) -> u64 {
-    let mut h = FNV_OFFSET;
+    let mut h = FoldHasher::new();
     let mut buf = [0u8; 4];
     for c in folded(text) {
         for b in c.encode_utf8(&mut buf).bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            h.push(b);
         }
     }
-    h
+    h.finish()
 }
 
 fn same(a: &str, b: &str) -> bool {
