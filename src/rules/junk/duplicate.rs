@@ -178,6 +178,66 @@ fn hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// Folded characters each end of a text contributes to its [`edge_sig`].
+const SIG_CHARS: usize = 16;
+
+/// A hash of the first and the last [`SIG_CHARS`] characters of the folded text: texts
+/// that fold the same have the same signature, and a text whose signature no other unit
+/// shares cannot repeat or be repeated, so only the few units that share one are folded
+/// whole. Costs a few dozen characters per unit instead of a pass over the document.
+fn edge_sig(text: &str) -> u64 {
+    let mut h = FoldHasher::new();
+    fold_edge(text.chars(), false, &mut h);
+    h.push(0xff);
+    fold_edge(text.chars().rev(), true, &mut h);
+    h.finish()
+}
+
+/// Feeds `h` the first [`SIG_CHARS`] characters that [`folded`] makes of `chars` (the last
+/// ones, each character's lower case reversed, when `chars` runs backwards).
+fn fold_edge(chars: impl Iterator<Item = char>, backwards: bool, h: &mut FoldHasher) {
+    let (mut n, mut started, mut pending_space) = (0, false, false);
+    let mut buf = [0u8; 4];
+    for c in chars {
+        if c.is_whitespace() {
+            pending_space = started;
+            continue;
+        }
+        if pending_space {
+            pending_space = false;
+            h.push(b' ');
+            n += 1;
+            if n == SIG_CHARS {
+                return;
+            }
+        }
+        started = true;
+        if c.is_ascii() {
+            h.push((c as u8).to_ascii_lowercase());
+            n += 1;
+        } else {
+            let lower = c.to_lowercase();
+            let lower: &mut dyn Iterator<Item = char> = if backwards {
+                &mut lower.rev()
+            } else {
+                &mut lower.into_iter()
+            };
+            for l in lower {
+                for &x in l.encode_utf8(&mut buf).as_bytes() {
+                    h.push(x);
+                }
+                n += 1;
+                if n == SIG_CHARS {
+                    return;
+                }
+            }
+        }
+        if n == SIG_CHARS {
+            return;
+        }
+    }
+}
+
 fn same(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
@@ -199,52 +259,85 @@ impl Rule for DuplicateParagraph {
         let text = doc.text();
         let min_words = ctx.settings.duplicate_paragraph.min_words.max(1);
         let mut seen: HashMap<u64, Vec<Unit>> = HashMap::new();
-        // returns the earlier unit's line when `range` repeats one, else records it
-        let mut check_unit = |range: Range<usize>, line: usize| -> Option<(usize, usize)> {
-            let t = &text[range.clone()];
-            let (h, words) = fold_hash(t);
-            if words < min_words {
-                return None;
-            }
-            let entry = seen.entry(h).or_default();
-            if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
-                return Some((first.line, words));
-            }
-            entry.push(Unit { range, line });
-            None
-        };
-        // (range, earlier line, words, "paragraph" or "line")
-        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
         // the body's paragraphs; the lines after the title in its own paragraph count as one
         let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
-        let groups = doc.paragraphs().iter().enumerate().filter_map(|(p, par)| {
-            if Some(p) != title_par {
-                return Some(par.lines.clone());
-            }
-            let after_title = doc.title_line()? + 1;
-            (after_title < par.lines.end).then_some(after_title..par.lines.end)
-        });
-        for lines in groups {
-            let first = &doc.lines()[lines.start];
-            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
-            if let Some((earlier, words)) = check_unit(range.clone(), first.number) {
-                repeats.push((range, earlier, words, "paragraph"));
-                continue;
-            }
-            // a paragraph of lines that each end a sentence is one paragraph per line
-            if lines.len() < 2 {
-                continue;
-            }
+        let groups = || {
+            doc.paragraphs()
+                .iter()
+                .enumerate()
+                .filter_map(move |(p, par)| {
+                    if Some(p) != title_par {
+                        return Some(par.lines.clone());
+                    }
+                    let after_title = doc.title_line()? + 1;
+                    (after_title < par.lines.end).then_some(after_title..par.lines.end)
+                })
+        };
+        // a paragraph of lines that each end a sentence is one paragraph per line
+        let per_line = |lines: &Range<usize>| {
             let ending = lines
                 .clone()
                 .filter(|&i| ends_sentence(doc.line_text(i)))
                 .count();
-            if ending * 2 < lines.len() {
+            lines.len() >= 2 && ending * 2 >= lines.len()
+        };
+        // the signatures of every unit that may be compared, in the order they are checked
+        let mut order: Vec<u64> = Vec::new();
+        let mut split: Vec<bool> = Vec::new();
+        for lines in groups() {
+            let range = doc.lines()[lines.start].range.start..doc.lines()[lines.end - 1].range.end;
+            order.push(edge_sig(&text[range]));
+            let by_line = per_line(&lines);
+            split.push(by_line);
+            if by_line {
+                order.extend(lines.map(|i| edge_sig(doc.line_text(i))));
+            }
+        }
+        let mut sigs = order.clone();
+        sigs.sort_unstable();
+        let shared = |sig: u64| {
+            let at = sigs.partition_point(|&s| s < sig);
+            sigs.get(at + 1) == Some(&sig)
+        };
+        // returns the earlier unit's line when `range` repeats one, else records it
+        let mut check_unit =
+            |range: Range<usize>, line: usize, sig: u64| -> Option<(usize, usize)> {
+                if !shared(sig) {
+                    return None;
+                }
+                let t = &text[range.clone()];
+                let (h, words) = fold_hash(t);
+                if words < min_words {
+                    return None;
+                }
+                let entry = seen.entry(h).or_default();
+                if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
+                    return Some((first.line, words));
+                }
+                entry.push(Unit { range, line });
+                None
+            };
+        // (range, earlier line, words, "paragraph" or "line")
+        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
+        let mut next_sig = order.iter().copied();
+        for (lines, split) in groups().zip(split) {
+            let first = &doc.lines()[lines.start];
+            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
+            let sig = next_sig.next().unwrap_or_default();
+            if let Some((earlier, words)) = check_unit(range.clone(), first.number, sig) {
+                repeats.push((range, earlier, words, "paragraph"));
+                if split {
+                    next_sig.nth(lines.len() - 1);
+                }
+                continue;
+            }
+            if !split {
                 continue;
             }
             for i in lines {
                 let line = &doc.lines()[i];
-                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number) {
+                let sig = next_sig.next().unwrap_or_default();
+                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number, sig) {
                     repeats.push((line.range.clone(), earlier, words, "line"));
                 }
             }
@@ -392,6 +485,32 @@ mod tests {
         assert!(same(" a b ", "a b"));
         assert!(!same("a, b", "a b"));
         assert_eq!(hash("A  B"), hash("a b"));
+    }
+
+    #[test]
+    fn texts_that_fold_the_same_share_their_edge_signature() {
+        let same_fold = [
+            ("A  b\tC", "a b c"),
+            (
+                " Ünïcode ÉTÉ  été and more words to pass the limit ",
+                "ünïcode été été AND more  words to pass the limit",
+            ),
+            ("Шторм  ЗАКРЫЛ\nперевал", "шторм закрыл перевал"),
+            ("short", " SHORT\n"),
+            ("Ünï  kİ", "üNÏ ki\u{307}"),
+            (
+                "İstanbul is a long name for this test",
+                "i\u{307}stanbul is a long name for this test",
+            ),
+        ];
+        for (a, b) in same_fold {
+            assert!(same(a, b), "{a:?}");
+            assert_eq!(edge_sig(a), edge_sig(b), "{a:?}");
+        }
+        assert_ne!(
+            edge_sig("the same start, another end"),
+            edge_sig("the same start, one more end")
+        );
     }
 
     #[test]

@@ -141,6 +141,14 @@ fn starts_lower(w: &str) -> bool {
 
 /// A capitalised word that can be one half of a glued pair of names.
 fn is_name(w: &str) -> bool {
+    // most words start with a lower-case ASCII letter; `norm` keeps the first byte or
+    // leaves nothing, so they fail here without the checks below
+    if w.as_bytes()
+        .first()
+        .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let n = norm(w);
     starts_upper(n)
         && n.chars().count() >= 2
@@ -290,9 +298,18 @@ fn looks_english(text: &str) -> bool {
         }
         words += 1;
         let w = &bytes[start..i];
-        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) {
-            if is_common_english_bytes(w) {
-                common += 1;
+        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) && is_common_english_bytes(w) {
+            common += 1;
+        }
+        // the rest of the text holds at most one word per two bytes: once no such rest can
+        // change the verdict, it is known
+        if words % 16 == 0 {
+            let rest = (bytes.len() - i).div_ceil(2);
+            if common * 100 >= (words + rest) * 12 {
+                return true;
+            }
+            if (common + rest) * 100 < words * 12 {
+                return false;
             }
         }
     }
