@@ -112,19 +112,23 @@ impl Engine {
     /// Like [`findings`](Self::findings), with what a batch taught about the text's site
     /// (rule J020 site-boilerplate).
     pub fn findings_with(&self, text: &str, site: Option<SiteRef<'_>>) -> Vec<Finding> {
-        let doc = Document::parse(text);
-        let ctx = Context { doc: &doc, settings: &self.settings };
+        self.doc_findings(&Document::parse(text), site)
+    }
+
+    fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
+        let text = doc.text();
+        let ctx = Context { doc, settings: &self.settings };
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(&ctx, &mut findings);
         }
         if let Some(site) = site {
             if self.rules.iter().any(|r| r.meta().code == site_boilerplate::META.code) {
-                site_boilerplate::check(&doc, site, &self.settings.site_boilerplate, &mut findings);
+                site_boilerplate::check(doc, site, &self.settings.site_boilerplate, &mut findings);
             }
         }
         for rule in &self.user_rules {
-            rule.check(&doc, &mut findings);
+            rule.check(doc, &mut findings);
         }
         if let Some(allow) = &self.allow {
             let protected: Vec<_> = allow.find_iter(text).map(|m| m.range()).collect();
@@ -138,18 +142,25 @@ impl Engine {
 
     /// Cleans one text.
     pub fn clean(&self, text: &str) -> Cleaned {
-        self.clean_with(text, self.findings(text))
+        self.clean_site(text, None)
     }
 
     /// Cleans one text of a batch, with what the batch taught about its site (rule J020).
     pub fn clean_site(&self, text: &str, site: Option<SiteRef<'_>>) -> Cleaned {
-        self.clean_with(text, self.findings_with(text, site))
+        // one parse serves the rules and the edits
+        let doc = Document::parse(text);
+        let findings = self.doc_findings(&doc, site);
+        self.clean_doc(&doc, findings)
     }
 
     /// Cleans `text` by applying exactly `findings` (those of [`Engine::findings`] after
     /// suppressions or per-file ignores took some out).
     pub fn clean_with(&self, text: &str, findings: Vec<Finding>) -> Cleaned {
-        let doc = Document::parse(text);
+        self.clean_doc(&Document::parse(text), findings)
+    }
+
+    fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {
+        let text = doc.text();
         let edits: Vec<Edit> = findings
             .iter()
             .filter_map(|f| match f.action {

@@ -168,9 +168,6 @@ impl Rule for CallToAction {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, CTA_MAX_LEN, |i, core| {
-            if word_count(core) > 40 {
-                return;
-            }
             // the anchored patterns fail on the first word; the unanchored one runs only on
             // lines holding one of its words
             let m = if let Some(m) = CTA_STRONG.find(core) {
@@ -188,7 +185,8 @@ impl Rule for CallToAction {
             } else {
                 return;
             };
-            if REPORTED.is_match(core) {
+            // counted only for the few lines a pattern matched: it is a pass over the line
+            if word_count(core) > 40 || REPORTED.is_match(core) {
                 return;
             }
             let msg = format!(

@@ -72,14 +72,49 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// A hash over the folded bytes, eight at a time: every paragraph of every document goes
+/// through here, and a per-byte multiply chain (FNV) was the rule's whole cost. Only equal
+/// folded texts need equal hashes; [`same`] settles every bucket hit.
+struct FoldHasher {
+    h: u64,
+    acc: u64,
+    n: u32,
+}
 
-/// FNV-1a over the folded text (the bytes [`folded`] yields) and the word count (as
-/// [`word_count`] counts), in one pass without allocation: every paragraph of every document
-/// goes through here, so ASCII takes a byte-wise path.
+impl FoldHasher {
+    fn new() -> Self {
+        FoldHasher { h: 0, acc: 0, n: 0 }
+    }
+
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.acc |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        if self.n == 8 {
+            self.mix();
+        }
+    }
+
+    #[inline]
+    fn mix(&mut self) {
+        self.h = (self.h.rotate_left(5) ^ self.acc).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.acc = 0;
+        self.n = 0;
+    }
+
+    fn finish(mut self) -> u64 {
+        // the tail's length tells "ab" from "ab\0"
+        let n = self.n;
+        self.mix();
+        (self.h ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    }
+}
+
+/// The hash of the folded text (the bytes [`folded`] yields) and the word count (as
+/// [`word_count`](super::word_count) counts), in one pass without allocation; ASCII takes a
+/// byte-wise path.
 fn fold_hash(text: &str) -> (u64, usize) {
-    let mut h = FNV_OFFSET;
+    let mut h = FoldHasher::new();
     let mut words = 0;
     let (mut started, mut pending_space, mut counted) = (false, false, false);
     let bytes = text.as_bytes();
@@ -87,22 +122,34 @@ fn fold_hash(text: &str) -> (u64, usize) {
     let mut buf = [0u8; 4];
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8()))
-        };
-        i += len;
+        if b < 0x80 {
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                pending_space = started;
+                counted = false;
+                continue;
+            }
+            if pending_space {
+                h.push(b' ');
+                pending_space = false;
+            }
+            started = true;
+            if !counted && b.is_ascii_alphanumeric() {
+                words += 1;
+                counted = true;
+            }
+            h.push(b.to_ascii_lowercase());
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() {
             pending_space = started;
             counted = false;
             continue;
         }
         if pending_space {
-            h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            h.push(b' ');
             pending_space = false;
         }
         started = true;
@@ -110,29 +157,85 @@ fn fold_hash(text: &str) -> (u64, usize) {
             words += 1;
             counted = true;
         }
-        if len == 1 {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-        } else {
-            for l in c.to_lowercase() {
-                for &x in l.encode_utf8(&mut buf).as_bytes() {
-                    h = (h ^ u64::from(x)).wrapping_mul(FNV_PRIME);
-                }
+        for l in c.to_lowercase() {
+            for &x in l.encode_utf8(&mut buf).as_bytes() {
+                h.push(x);
             }
         }
     }
-    (h, words)
+    (h.finish(), words)
 }
 
 #[cfg(test)]
 fn hash(text: &str) -> u64 {
-    let mut h = FNV_OFFSET;
+    let mut h = FoldHasher::new();
     let mut buf = [0u8; 4];
     for c in folded(text) {
         for b in c.encode_utf8(&mut buf).bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            h.push(b);
         }
     }
-    h
+    h.finish()
+}
+
+/// Folded characters each end of a text contributes to its [`edge_sig`].
+const SIG_CHARS: usize = 16;
+
+/// A hash of the first and the last [`SIG_CHARS`] characters of the folded text: texts
+/// that fold the same have the same signature, and a text whose signature no other unit
+/// shares cannot repeat or be repeated, so only the few units that share one are folded
+/// whole. Costs a few dozen characters per unit instead of a pass over the document.
+fn edge_sig(text: &str) -> u64 {
+    let mut h = FoldHasher::new();
+    fold_edge(text.chars(), false, &mut h);
+    h.push(0xff);
+    fold_edge(text.chars().rev(), true, &mut h);
+    h.finish()
+}
+
+/// Feeds `h` the first [`SIG_CHARS`] characters that [`folded`] makes of `chars` (the last
+/// ones, each character's lower case reversed, when `chars` runs backwards).
+fn fold_edge(chars: impl Iterator<Item = char>, backwards: bool, h: &mut FoldHasher) {
+    let (mut n, mut started, mut pending_space) = (0, false, false);
+    let mut buf = [0u8; 4];
+    for c in chars {
+        if c.is_whitespace() {
+            pending_space = started;
+            continue;
+        }
+        if pending_space {
+            pending_space = false;
+            h.push(b' ');
+            n += 1;
+            if n == SIG_CHARS {
+                return;
+            }
+        }
+        started = true;
+        if c.is_ascii() {
+            h.push((c as u8).to_ascii_lowercase());
+            n += 1;
+        } else {
+            let lower = c.to_lowercase();
+            let lower: &mut dyn Iterator<Item = char> = if backwards {
+                &mut lower.rev()
+            } else {
+                &mut lower.into_iter()
+            };
+            for l in lower {
+                for &x in l.encode_utf8(&mut buf).as_bytes() {
+                    h.push(x);
+                }
+                n += 1;
+                if n == SIG_CHARS {
+                    return;
+                }
+            }
+        }
+        if n == SIG_CHARS {
+            return;
+        }
+    }
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -156,52 +259,85 @@ impl Rule for DuplicateParagraph {
         let text = doc.text();
         let min_words = ctx.settings.duplicate_paragraph.min_words.max(1);
         let mut seen: HashMap<u64, Vec<Unit>> = HashMap::new();
-        // returns the earlier unit's line when `range` repeats one, else records it
-        let mut check_unit = |range: Range<usize>, line: usize| -> Option<(usize, usize)> {
-            let t = &text[range.clone()];
-            let (h, words) = fold_hash(t);
-            if words < min_words {
-                return None;
-            }
-            let entry = seen.entry(h).or_default();
-            if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
-                return Some((first.line, words));
-            }
-            entry.push(Unit { range, line });
-            None
-        };
-        // (range, earlier line, words, "paragraph" or "line")
-        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
         // the body's paragraphs; the lines after the title in its own paragraph count as one
         let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
-        let groups = doc.paragraphs().iter().enumerate().filter_map(|(p, par)| {
-            if Some(p) != title_par {
-                return Some(par.lines.clone());
-            }
-            let after_title = doc.title_line()? + 1;
-            (after_title < par.lines.end).then_some(after_title..par.lines.end)
-        });
-        for lines in groups {
-            let first = &doc.lines()[lines.start];
-            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
-            if let Some((earlier, words)) = check_unit(range.clone(), first.number) {
-                repeats.push((range, earlier, words, "paragraph"));
-                continue;
-            }
-            // a paragraph of lines that each end a sentence is one paragraph per line
-            if lines.len() < 2 {
-                continue;
-            }
+        let groups = || {
+            doc.paragraphs()
+                .iter()
+                .enumerate()
+                .filter_map(move |(p, par)| {
+                    if Some(p) != title_par {
+                        return Some(par.lines.clone());
+                    }
+                    let after_title = doc.title_line()? + 1;
+                    (after_title < par.lines.end).then_some(after_title..par.lines.end)
+                })
+        };
+        // a paragraph of lines that each end a sentence is one paragraph per line
+        let per_line = |lines: &Range<usize>| {
             let ending = lines
                 .clone()
                 .filter(|&i| ends_sentence(doc.line_text(i)))
                 .count();
-            if ending * 2 < lines.len() {
+            lines.len() >= 2 && ending * 2 >= lines.len()
+        };
+        // the signatures of every unit that may be compared, in the order they are checked
+        let mut order: Vec<u64> = Vec::new();
+        let mut split: Vec<bool> = Vec::new();
+        for lines in groups() {
+            let range = doc.lines()[lines.start].range.start..doc.lines()[lines.end - 1].range.end;
+            order.push(edge_sig(&text[range]));
+            let by_line = per_line(&lines);
+            split.push(by_line);
+            if by_line {
+                order.extend(lines.map(|i| edge_sig(doc.line_text(i))));
+            }
+        }
+        let mut sigs = order.clone();
+        sigs.sort_unstable();
+        let shared = |sig: u64| {
+            let at = sigs.partition_point(|&s| s < sig);
+            sigs.get(at + 1) == Some(&sig)
+        };
+        // returns the earlier unit's line when `range` repeats one, else records it
+        let mut check_unit =
+            |range: Range<usize>, line: usize, sig: u64| -> Option<(usize, usize)> {
+                if !shared(sig) {
+                    return None;
+                }
+                let t = &text[range.clone()];
+                let (h, words) = fold_hash(t);
+                if words < min_words {
+                    return None;
+                }
+                let entry = seen.entry(h).or_default();
+                if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
+                    return Some((first.line, words));
+                }
+                entry.push(Unit { range, line });
+                None
+            };
+        // (range, earlier line, words, "paragraph" or "line")
+        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
+        let mut next_sig = order.iter().copied();
+        for (lines, split) in groups().zip(split) {
+            let first = &doc.lines()[lines.start];
+            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
+            let sig = next_sig.next().unwrap_or_default();
+            if let Some((earlier, words)) = check_unit(range.clone(), first.number, sig) {
+                repeats.push((range, earlier, words, "paragraph"));
+                if split {
+                    next_sig.nth(lines.len() - 1);
+                }
+                continue;
+            }
+            if !split {
                 continue;
             }
             for i in lines {
                 let line = &doc.lines()[i];
-                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number) {
+                let sig = next_sig.next().unwrap_or_default();
+                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number, sig) {
                     repeats.push((line.range.clone(), earlier, words, "line"));
                 }
             }
@@ -349,6 +485,32 @@ mod tests {
         assert!(same(" a b ", "a b"));
         assert!(!same("a, b", "a b"));
         assert_eq!(hash("A  B"), hash("a b"));
+    }
+
+    #[test]
+    fn texts_that_fold_the_same_share_their_edge_signature() {
+        let same_fold = [
+            ("A  b\tC", "a b c"),
+            (
+                " Ünïcode ÉTÉ  été and more words to pass the limit ",
+                "ünïcode été été AND more  words to pass the limit",
+            ),
+            ("Шторм  ЗАКРЫЛ\nперевал", "шторм закрыл перевал"),
+            ("short", " SHORT\n"),
+            ("Ünï  kİ", "üNÏ ki\u{307}"),
+            (
+                "İstanbul is a long name for this test",
+                "i\u{307}stanbul is a long name for this test",
+            ),
+        ];
+        for (a, b) in same_fold {
+            assert!(same(a, b), "{a:?}");
+            assert_eq!(edge_sig(a), edge_sig(b), "{a:?}");
+        }
+        assert_ne!(
+            edge_sig("the same start, another end"),
+            edge_sig("the same start, one more end")
+        );
     }
 
     #[test]

@@ -68,6 +68,33 @@ fn normalize_into(text: &str, out: &mut String) {
     }
 }
 
+/// Characters at each end of a line that [`may_repeat`] normalises.
+const EDGE_CHARS: usize = 16;
+
+/// Whether `line` normalised can equal, hold or be held by the normalised title `t`: every
+/// relation [`compare`] looks for makes the two agree at their start or at their end, and a
+/// normalised piece of the line's start (end) is a start (end) of the normalised line. Most
+/// lines are ruled out from a few characters instead of normalising them whole.
+fn may_repeat(line: &str, t: &str, buf: &mut String) -> bool {
+    let head_end = line
+        .char_indices()
+        .nth(EDGE_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    normalize_into(&line[..head_end], buf);
+    let k = buf.len().min(t.len());
+    if buf.as_bytes()[..k] == t.as_bytes()[..k] {
+        return true;
+    }
+    let tail_start = line
+        .char_indices()
+        .rev()
+        .nth(EDGE_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    normalize_into(&line[tail_start..], buf);
+    let k = buf.len().min(t.len());
+    buf.as_bytes()[buf.len() - k..] == t.as_bytes()[t.len() - k..]
+}
+
 fn normalize(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     normalize_into(text, &mut s);
@@ -235,6 +262,9 @@ impl Rule for RepeatedTitle {
                 continue;
             }
             let orig = core(raw);
+            if !may_repeat(orig, &t, &mut n) {
+                continue;
+            }
             normalize_into(orig, &mut n);
             let Some(kind) = compare(title, &t, orig, &n) else {
                 continue;
@@ -277,6 +307,27 @@ mod tests {
 
     fn lines(text: &str) -> Vec<&str> {
         found(&RepeatedTitle, text)
+    }
+
+    #[test]
+    fn lines_that_may_repeat_the_title_pass_the_edge_check() {
+        let mut buf = String::new();
+        let t = normalize("Big  Headline: the Whole Story");
+        for line in [
+            "big headline: the whole story",
+            "Big Headline: the whole story | Daily Planet",
+            "Daily Planet - Big Headline: the whole STORY",
+            "the whole story",
+            "  big headline  ",
+            "",
+        ] {
+            assert!(may_repeat(line, &t, &mut buf), "{line:?}");
+        }
+        assert!(!may_repeat(
+            "Another line of the article text",
+            &t,
+            &mut buf
+        ));
     }
 
     #[test]

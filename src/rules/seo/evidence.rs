@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
-    is_capitalised_function_word, is_common_english, is_finite_verb, is_function_word,
+    is_capitalised_function_word, is_common_english_bytes, is_finite_verb, is_function_word,
     is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
 };
 use super::tokens::{tokenize, Kind, Tokens};
@@ -141,6 +141,14 @@ fn starts_lower(w: &str) -> bool {
 
 /// A capitalised word that can be one half of a glued pair of names.
 fn is_name(w: &str) -> bool {
+    // most words start with a lower-case ASCII letter; `norm` keeps the first byte or
+    // leaves nothing, so they fail here without the checks below
+    if w.as_bytes()
+        .first()
+        .is_some_and(|&b| b < 0x80 && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     let n = norm(w);
     starts_upper(n)
         && n.chars().count() >= 2
@@ -290,10 +298,18 @@ fn looks_english(text: &str) -> bool {
         }
         words += 1;
         let w = &bytes[start..i];
-        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) {
-            // ASCII lower-case letters: always valid UTF-8
-            if std::str::from_utf8(w).is_ok_and(is_common_english) {
-                common += 1;
+        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) && is_common_english_bytes(w) {
+            common += 1;
+        }
+        // the rest of the text holds at most one word per two bytes: once no such rest can
+        // change the verdict, it is known
+        if words % 16 == 0 {
+            let rest = (bytes.len() - i).div_ceil(2);
+            if common * 100 >= (words + rest) * 12 {
+                return true;
+            }
+            if (common + rest) * 100 < words * 12 {
+                return false;
             }
         }
     }
@@ -440,7 +456,13 @@ impl<'t> Analyser<'_, 't> {
             if toks[i].kind != Kind::Word {
                 return None;
             }
-            index.get(norm(self.word(i))).copied()
+            let w = self.word(i);
+            // every name starts upper-case, and so does `norm(w)` when `w` does not: most
+            // words are ruled out without hashing
+            if w.as_bytes()[0] < 0x80 && !w.as_bytes()[0].is_ascii_uppercase() {
+                return None;
+            }
+            index.get(norm(w)).copied()
         };
 
         // one pass over all tokens: totals, adjacency in any line, connectives
@@ -696,10 +718,19 @@ impl<'t> Analyser<'_, 't> {
         let Some(t) = self.doc.title_line() else {
             return set;
         };
+        // a text without line breaks is all title: no allocation per word
+        let mut w = String::new();
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
-                let w = self.text[tok.start..tok.end].to_lowercase();
-                if w.chars().count() >= 3 && !is_function_word(&w) {
+                let raw = &self.text[tok.start..tok.end];
+                w.clear();
+                if raw.is_ascii() {
+                    w.push_str(raw);
+                    w.make_ascii_lowercase();
+                } else {
+                    w.push_str(&raw.to_lowercase());
+                }
+                if w.chars().count() >= 3 && !is_function_word(&w) && !set.contains(norm(&w)) {
                     set.insert(norm(&w).to_string());
                 }
             }

@@ -100,6 +100,17 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
         let mut last_digit = c.is_ascii_digit();
         i += len;
         while i < end {
+            // ASCII letters and digits, most of every word, byte by byte
+            let run = i;
+            while i < end && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i > run {
+                last_digit = bytes[i - 1].is_ascii_digit();
+                if i == end {
+                    break;
+                }
+            }
             let c = char_at(text, i);
             let len = c.len_utf8();
             if is_word_char(c) {
