@@ -5,11 +5,15 @@
 //! so all commands agree on what a given input turns into.
 
 pub mod args;
+mod batch;
 mod check;
 mod clean;
+mod eval;
+mod learn;
 mod options;
 mod process;
 mod rules;
+mod walk;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -45,6 +49,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Clean(a) => clean::run(&options, &a),
         Command::Check(a) => check::run(&options, &a),
         Command::Rules(a) => rules::run(&options, &a),
+        Command::Eval(a) => eval::run(&options, &a),
+        Command::Learn(a) => learn::run(&options, &a),
     }
 }
 
