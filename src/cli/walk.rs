@@ -120,15 +120,7 @@ pub fn expand(
         let path = Path::new(p);
         if path.is_dir() {
             let mut visited = Vec::new();
-            walk(
-                path,
-                &mut String::new(),
-                filter,
-                &mut visited,
-                &mut out,
-                errors,
-                warnings,
-            );
+            walk(path, "", filter, &mut visited, &mut out, errors, warnings);
             continue;
         }
         // a missing or unreadable file is reported when it is read, in order
@@ -158,7 +150,7 @@ fn dir_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
 
 fn walk(
     dir: &Path,
-    rel: &mut String,
+    rel: &str,
     filter: &Filter,
     visited: &mut Vec<(u64, u64)>,
     out: &mut Vec<Source>,
@@ -231,8 +223,7 @@ fn walk_entries(
         };
         if meta.is_dir() {
             if filter.enters_dir(&child_rel) {
-                let mut r = child_rel;
-                walk(&path, &mut r, filter, visited, out, errors, warnings);
+                walk(&path, &child_rel, filter, visited, out, errors, warnings);
             }
         } else if meta.is_file() && filter.takes_file(&child_rel) {
             out.push(Source {
