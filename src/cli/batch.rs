@@ -26,7 +26,8 @@ use super::render_error;
 use super::walk::{Kind, Source};
 
 /// Records per parallel chunk: large enough to keep every core busy on small articles, small
-/// enough that a chunk of large pages stays a few hundred megabytes at most.
+/// enough that two chunks (one processed, the next being read) of large pages stay a few
+/// hundred megabytes at most.
 pub const CHUNK: usize = 512;
 
 /// One unit of reading, in input order.
@@ -299,16 +300,22 @@ pub fn run<T: Send>(
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the worker threads: {e}"))?;
     let mut reader = Reader::new(sources, names);
-    loop {
-        let chunk: Vec<Work> = reader.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let done: Vec<Done<T>> = pool.install(|| chunk.into_par_iter().map(&f).collect());
+    let mut chunk: Vec<Work> = reader.by_ref().take(CHUNK).collect();
+    while !chunk.is_empty() {
+        // reading the next chunk overlaps the processing of this one: the readers (gzip,
+        // WARC parsing) are sequential and would otherwise leave the workers idle
+        let (done, next) = pool.install(|| {
+            rayon::join(
+                || chunk.into_par_iter().map(&f).collect::<Vec<Done<T>>>(),
+                || reader.by_ref().take(CHUNK).collect::<Vec<Work>>(),
+            )
+        });
         for d in done {
             sink(d, &reader)?;
         }
+        chunk = next;
     }
+    Ok(())
 }
 
 /// What a run did, printed at the end and written by `--summary-json`.
