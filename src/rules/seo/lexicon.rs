@@ -446,7 +446,7 @@ pub fn is_teaser_formula(sentence: &str) -> bool {
             && norm[o.len()..]
                 .chars()
                 .next()
-                .map_or(true, |c| !c.is_alphanumeric())
+                .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
