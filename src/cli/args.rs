@@ -83,6 +83,9 @@ Examples:
   decruft check --expected expected/ dump/*.txt
   decruft check --select J --ignore J010 dump/*.txt
 
+HTML pages are checked as `clean` reads them: findings and diffs are on the page's visible
+text, blocks left out of the article are X001 findings. --expected compares documents only
+(an HTML page's expected output is <name>.txt); it refuses JSONL and WARC dumps.
 Nothing is written but --output-file. The text and github reports end with a one-line
 summary; with the other formats, --diff, --expected or --output-file it goes to standard
 error. `decruft: keep` markers and [per-file-ignores] are honoured.
@@ -109,6 +112,136 @@ Examples:
   decruft man > decruft.1 && man ./decruft.1
   decruft man check > decruft-check.1")]
     Man(ManArgs),
+    /// Score HTML extraction (or another extractor's texts) against a ground truth.
+    #[command(after_help = "\
+Examples:
+  decruft eval --truth ground-truth.json --html-dir html/
+  decruft eval --truth ground-truth.json --html-dir html/ --min-f1 0.9
+  decruft eval --truth ground-truth.json --outputs extractor-outputs/justext.json --clean
+
+Pages are `<id>.html` or `<id>.html.gz` in the HTML directory, ids as in the truth file
+(`{\"<id>\": {\"articleBody\": ..., \"url\": ...}}`). The score is the mean over pages of
+4-token-shingle precision and recall, F1 of the two means, and the share of pages whose
+tokens match exactly. Exit status 1 when a --min-* gate is not met.")]
+    Eval(EvalArgs),
+    /// Learn each site's recurring boilerplate lines from a batch, for `clean --profile`.
+    #[command(after_help = "\
+Examples:
+  decruft learn dump.jsonl.gz -o profile.json
+  decruft learn --site example.org articles/ -o profile.json
+  decruft learn --merge a.json b.json -o all.json
+  decruft clean --profile profile.json dump.jsonl.gz --out clean/
+
+Each record counts for the site of its URL (the host without www.), or for --site. Only
+lines frequent enough for their site (--min-docs, --min-share) are kept in the profile.")]
+    Learn(LearnArgs),
+}
+
+/// How to read a single-document input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// By extension (.html, .htm, .xhtml), else by the first bytes.
+    Auto,
+    /// Plain text, title first.
+    Text,
+    /// An HTML page: the article is extracted first.
+    Html,
+}
+
+/// Input selection and dump reading, shared by `clean`, `check` and `learn`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// How to read single documents (files, standard input).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
+    pub input_format: InputFormat,
+    /// In directories, only take files whose path (relative to the directory) matches this
+    /// glob (`*.txt`, `news/**/*.html`); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In directories, skip files whose relative path matches this glob; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// In directories, also take hidden files and directories (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+    /// JSONL: the field holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSONL: the field holding an HTML page (used when a record has no text field).
+    #[arg(long, default_value = "html", value_name = "NAME")]
+    pub html_field: String,
+    /// JSONL: the field holding the title.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// JSONL: the field holding the record id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL: the field holding the page URL (its host is the site for --profile).
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_field: String,
+    /// Worker threads (default: all cores). Outputs are the same whatever the number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar and no summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The ground truth: `{"<id>": {"articleBody": ..., "url": ...}}`.
+    #[arg(long, value_name = "FILE")]
+    pub truth: PathBuf,
+    /// Score decruft's extraction of the pages `<id>.html[.gz]` in DIR.
+    #[arg(
+        long,
+        value_name = "DIR",
+        required_unless_present = "outputs",
+        conflicts_with = "outputs"
+    )]
+    pub html_dir: Option<PathBuf>,
+    /// Score another extractor's texts: `{"output": {"<id>": {"articleBody": ...}}}`.
+    #[arg(long, value_name = "FILE")]
+    pub outputs: Option<PathBuf>,
+    /// With --outputs: also score the texts after `decruft clean`, before and after.
+    #[arg(long, requires = "outputs")]
+    pub clean: bool,
+    /// Print the report as JSON (aggregates and every page).
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 when F1 is below this.
+    #[arg(long, value_name = "X")]
+    pub min_f1: Option<f64>,
+    /// Exit 1 when precision is below this.
+    #[arg(long, value_name = "X")]
+    pub min_precision: Option<f64>,
+    /// Exit 1 when recall is below this.
+    #[arg(long, value_name = "X")]
+    pub min_recall: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct LearnArgs {
+    /// Inputs to learn from: files, directories, JSONL or WARC dumps; `-` is standard input.
+    #[arg(value_name = "PATH", required_unless_present = "merge")]
+    pub paths: Vec<String>,
+    /// Merge saved profiles instead of learning.
+    #[arg(long, value_name = "PROFILE", num_args = 1.., conflicts_with = "paths")]
+    pub merge: Vec<PathBuf>,
+    /// Where to write the profile.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Count every document for this site instead of the host of its URL.
+    #[arg(long, value_name = "KEY")]
+    pub site: Option<String>,
+    /// Keep lines seen in at least N documents of their site.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_docs: u32,
+    /// ... and in at least this share of the site's documents.
+    #[arg(long, value_name = "F", default_value_t = 0.02)]
+    pub min_share: f64,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -142,11 +275,14 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct CleanArgs {
-    /// Input files; `-` or none reads standard input.
+    /// Inputs: text files, HTML pages, directories, JSONL or WARC dumps; `-` or none reads
+    /// standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
-    /// Write one clean file per input into DIR (created if needed) instead of printing.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["diff", "json"])]
+    /// Write one clean file per input into DIR (created if needed; directory inputs are
+    /// mirrored, JSONL and WARC dumps become `.jsonl` files of clean records) instead of
+    /// printing. A PATH ending in `.jsonl` gets every record, in input order, as JSON lines.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["diff", "json"])]
     pub out: Option<PathBuf>,
     /// Print the unified diff of each input against its clean text instead of the text.
     #[arg(long, conflicts_with = "json")]
@@ -159,13 +295,31 @@ pub struct CleanArgs {
     /// `decruft check --expected DIR`. Unchanged files are left alone.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["out", "diff", "json"])]
     pub update_expected: Option<PathBuf>,
+    /// Write every unified diff into FILE (any output mode).
+    #[arg(long, value_name = "FILE")]
+    pub diff_out: Option<PathBuf>,
+    /// Write the findings of every record into FILE as JSON lines.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Write the run's summary (counts, removals per rule, records/s) into FILE as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub summary_json: Option<PathBuf>,
+    /// Remove each site's recurring boilerplate (J020) as learnt by `decruft learn`.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// With --profile: the site of every input, instead of the host of its URL.
+    #[arg(long, value_name = "KEY", requires = "profile")]
+    pub site: Option<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Input files; `-` reads standard input.
+    /// Inputs: text files, HTML pages, directories, JSONL or WARC dumps (each record is
+    /// reported as `DUMP:N`); `-` reads standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<String>,
     /// The report format.
@@ -185,6 +339,8 @@ pub struct CheckArgs {
     /// writes them.
     #[arg(long, value_name = "DIR", conflicts_with = "format")]
     pub expected: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
 }

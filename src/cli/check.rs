@@ -14,20 +14,37 @@ use anyhow::Context as _;
 use decruft::input;
 use decruft::output::report::{FileReport, Format, Summary};
 use decruft::output::{self, report};
-use decruft::Engine;
 
 use super::args::{CheckArgs, ReportFormat};
-use super::options::{Ignores, Options};
-use super::process::{diff_label, process_with, source_label, Outcome};
+use super::batch::{self, Cleaned, Done};
+use super::options::Options;
+use super::process::{source_label, Setup};
+use super::walk::Source;
 use super::{eprint_message, render_error, Status, UntilClosed};
 
 pub fn run(options: &Options, args: &CheckArgs) -> anyhow::Result<Status> {
     let engine = options.engine()?;
     let ignores = options.ignores()?;
+    let setup = Setup {
+        format: args.input.input_format,
+        ignores: Some(&ignores),
+        ..Setup::new(&engine)
+    };
+    let (sources, walk_errors) = batch::sources(&args.paths, &args.input)?;
+    if args.expected.is_some() {
+        batch::single_documents(&sources, "--expected")?;
+    }
     let mut sink = Sink::new(args.output_file.as_deref());
+    let run = Run {
+        options,
+        args,
+        setup: &setup,
+        sources: &sources,
+        walk_errors: walk_errors as usize,
+    };
     let verdict = match &args.expected {
-        Some(dir) => expected(options, args, &engine, &ignores, dir, &mut sink)?,
-        None => findings(options, args, &engine, &ignores, &mut sink)?,
+        Some(dir) => run.expected(dir, &mut sink)?,
+        None => run.findings(&mut sink)?,
     };
     sink.finish()?;
     Ok(if verdict.errors > 0 {
@@ -37,6 +54,16 @@ pub fn run(options: &Options, args: &CheckArgs) -> anyhow::Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// What every view of a run reads.
+struct Run<'a> {
+    options: &'a Options,
+    args: &'a CheckArgs,
+    setup: &'a Setup<'a>,
+    sources: &'a [Source],
+    /// Directories that could not be read (already reported).
+    walk_errors: usize,
 }
 
 /// What a run found, for the exit status.
@@ -105,43 +132,29 @@ fn report_format(f: ReportFormat) -> Format {
     }
 }
 
-/// Reads and cleans one input; an input that cannot be read is reported on standard error
-/// and returned as the message for the report, without the input's name (the report names it).
-fn check_one(
-    path: &str,
-    engine: &Engine,
-    ignores: &Ignores,
+/// One record of the run: its outcome (warnings printed), or the report of an input that
+/// could not be checked (the error printed; the report's message leaves out the input's
+/// name, which the report shows); `None` for the start and end of a dump.
+fn record(
+    done: Done<Cleaned>,
+    sources: &[Source],
     sink: &mut Sink,
-) -> anyhow::Result<Result<Outcome, String>> {
-    match input::read(path)
-        .map_err(anyhow::Error::from)
-        .and_then(|r| process_with(r, engine, ignores))
-    {
-        Ok(o) => {
-            for w in &o.warnings {
+) -> anyhow::Result<Option<Result<(usize, Cleaned), FileReport>>> {
+    let (i, msg) = match done {
+        Done::Begin(_) | Done::End(..) => return Ok(None),
+        Done::Rec(i, Ok(c)) => {
+            for w in &c.outcome.warnings {
                 eprint_message(sink, "warning", w)?;
             }
-            Ok(Ok(o))
+            return Ok(Some(Ok((i, c))));
         }
-        Err(e) => {
-            let msg = render_error(&e);
-            eprint_message(sink, "error", &msg)?;
-            let prefix = format!("{}: ", input::display_name(path));
-            Ok(Err(msg.strip_prefix(&prefix).unwrap_or(&msg).to_string()))
-        }
-    }
-}
-
-fn file_report(o: Outcome) -> FileReport {
-    FileReport {
-        path: diff_label(&o.record),
-        input: o.input,
-        cleaned: Some(o.cleaned),
-        error: None,
-        suppressed: o.suppressed,
-        ignored: o.ignored,
-        unused: o.unused,
-    }
+        Done::Rec(i, Err(msg)) | Done::Failed(i, msg) => (i, msg),
+    };
+    eprint_message(sink, "error", &msg)?;
+    let path = &sources[i].path;
+    let prefix = format!("{}: ", input::display_name(path));
+    let msg = msg.strip_prefix(&prefix).unwrap_or(&msg);
+    Ok(Some(Err(FileReport::failed(source_label(path), msg))))
 }
 
 fn add(total: &mut Summary, r: &FileReport) {
@@ -156,157 +169,157 @@ fn add(total: &mut Summary, r: &FileReport) {
     total.unused_markers += s.unused_markers;
 }
 
-/// The findings report (`--format`) or plain patches (`--diff`).
-fn findings(
-    options: &Options,
-    args: &CheckArgs,
-    engine: &Engine,
-    ignores: &Ignores,
-    sink: &mut Sink,
-) -> anyhow::Result<Verdict> {
-    let format = report_format(args.format);
-    // text, jsonl and patches go out file by file, so a long run shows progress; the other
-    // formats are single documents
-    let streamed = args.diff || matches!(format, Format::Text | Format::Jsonl);
-    let color = options.color && sink.is_stdout();
-    let mut kept: Vec<FileReport> = Vec::new();
-    let mut summary = Summary::default();
-    for path in &args.paths {
-        let r = match check_one(path, engine, ignores, sink)? {
-            Ok(o) => file_report(o),
-            Err(msg) => FileReport::failed(source_label(path), msg),
-        };
-        add(&mut summary, &r);
+impl Run<'_> {
+    /// The findings report (`--format`) or plain patches (`--diff`).
+    fn findings(&self, sink: &mut Sink) -> anyhow::Result<Verdict> {
+        let (options, args) = (self.options, self.args);
+        let format = report_format(args.format);
+        // text, jsonl and patches go out file by file, so a long run shows progress; the other
+        // formats are single documents
+        let streamed = args.diff || matches!(format, Format::Text | Format::Jsonl);
+        let color = options.color && sink.is_stdout();
+        let mut kept: Vec<FileReport> = Vec::new();
+        let mut summary = Summary::default();
+        summary.errors += self.walk_errors;
+        batch::clean_all(self.sources, &args.input, self.setup, |done| {
+            let r = match record(done, self.sources, sink)? {
+                None => return Ok(()),
+                Some(Ok((_, c))) => c.outcome.into_file_report(),
+                Some(Err(r)) => r,
+            };
+            add(&mut summary, &r);
+            if !streamed {
+                kept.push(r);
+                return Ok(());
+            }
+            let block = if args.diff {
+                r.diff()
+            } else if format == Format::Text {
+                report::text::file_block(&r)
+            } else {
+                report::json::render_lines(std::slice::from_ref(&r))
+            };
+            let block = if color && format == Format::Text {
+                output::color::diff(&block)
+            } else {
+                block
+            };
+            sink.write_all(block.as_bytes())?;
+            Ok(())
+        })?;
         if !streamed {
-            kept.push(r);
-            continue;
+            report::write(format, &kept, sink)?;
+        } else if format == Format::Text && !args.diff {
+            writeln!(sink, "{}", summary.line())?;
         }
-        let block = if args.diff {
-            r.diff()
-        } else if format == Format::Text {
-            report::text::file_block(&r)
-        } else {
-            report::json::render_lines(std::slice::from_ref(&r))
-        };
-        let block = if color && format == Format::Text {
-            output::color::diff(&block)
-        } else {
-            block
-        };
-        sink.write_all(block.as_bytes())?;
+        // the summary line is in the text and github reports; elsewhere it goes to standard
+        // error, where CI logs show it next to the job's status
+        let summary_in_report = !args.diff && matches!(format, Format::Text | Format::Github);
+        if (!summary_in_report || !sink.is_stdout()) && !args.input.quiet {
+            sink.flush()?;
+            eprintln!("{}", summary.line());
+        }
+        Ok(Verdict {
+            errors: summary.errors,
+            failed: summary.changed > 0,
+        })
     }
-    if !streamed {
-        report::write(format, &kept, sink)?;
-    } else if format == Format::Text && !args.diff {
-        writeln!(sink, "{}", summary.line())?;
-    }
-    // the summary line is in the text and github reports; elsewhere it goes to standard
-    // error, where CI logs show it next to the job's status
-    let summary_in_report = !args.diff && matches!(format, Format::Text | Format::Github);
-    if !summary_in_report || !sink.is_stdout() {
-        sink.flush()?;
-        eprintln!("{}", summary.line());
-    }
-    Ok(Verdict {
-        errors: summary.errors,
-        failed: summary.changed > 0,
-    })
-}
 
-/// `--expected DIR`: each input's clean output against `DIR/<name>`. The output is a patch
-/// from the expected files to the actual outputs, so `git apply` of it is the same as
-/// `clean --update-expected`.
-fn expected(
-    options: &Options,
-    args: &CheckArgs,
-    engine: &Engine,
-    ignores: &Ignores,
-    dir: &Path,
-    sink: &mut Sink,
-) -> anyhow::Result<Verdict> {
-    let color = options.color && sink.is_stdout();
-    let (mut checked, mut differ, mut missing, mut errors) = (0usize, 0usize, 0usize, 0usize);
-    // expected file -> the input compared with it: two inputs with one name cannot share it
-    let mut seen: HashMap<PathBuf, String> = HashMap::new();
-    for path in &args.paths {
-        let o = match check_one(path, engine, ignores, sink)? {
-            Ok(o) => o,
-            Err(_) => {
-                errors += 1;
-                continue;
-            }
-        };
-        let target = dir.join(&o.record.name);
-        if let Some(other) = seen.get(&target) {
-            eprint_message(
-                sink,
-                "error",
-                &format!(
-                    "{}: {} is already the expected file of {other} (inputs with the same file name cannot share --expected)",
-                    o.record.display_name(),
-                    target.display()
-                ),
-            )?;
-            errors += 1;
-            continue;
-        }
-        seen.insert(target.clone(), o.record.display_name().to_string());
-        checked += 1;
-        let label = source_label(&target.to_string_lossy());
-        let actual = &o.cleaned.text;
-        let patch = match std::fs::read(&target) {
-            Ok(bytes) => {
-                if bytes == actual.as_bytes() {
-                    continue;
+    /// `--expected DIR`: each input's clean output against `DIR/<name>`. The output is a patch
+    /// from the expected files to the actual outputs, so `git apply` of it is the same as
+    /// `clean --update-expected`.
+    fn expected(&self, dir: &Path, sink: &mut Sink) -> anyhow::Result<Verdict> {
+        let color = self.options.color && sink.is_stdout();
+        let (mut checked, mut differ, mut missing) = (0usize, 0usize, 0usize);
+        let mut errors = self.walk_errors;
+        // expected file -> the input compared with it: two inputs with one name cannot share it
+        let mut seen: HashMap<PathBuf, String> = HashMap::new();
+        batch::clean_all(self.sources, &self.args.input, self.setup, |done| {
+            let (i, c) = match record(done, self.sources, sink)? {
+                None => return Ok(()),
+                Some(Ok(rec)) => rec,
+                Some(Err(_)) => {
+                    errors += 1;
+                    return Ok(());
                 }
-                let (text, _) = input::decode(&bytes);
+            };
+            let o = &c.outcome;
+            let target = dir.join(batch::output_name(&self.sources[i], c.html));
+            if let Some(other) = seen.get(&target) {
                 eprint_message(
                     sink,
-                    "differs",
+                    "error",
                     &format!(
-                        "{}: the clean output of {} is not the expected one",
-                        target.display(),
-                        o.record.display_name()
-                    ),
-                )?;
-                output::diff::unified(&label, &text, actual)
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                missing += 1;
-                eprint_message(
-                    sink,
-                    "missing",
-                    &format!(
-                        "{}: no expected output for {}; `decruft clean --update-expected {}` writes it",
-                        target.display(),
+                        "{}: {} is already the expected file of {other} (inputs with the same file name cannot share --expected)",
                         o.record.display_name(),
-                        dir.display()
+                        target.display()
                     ),
                 )?;
-                new_file_patch(&label, actual)
-            }
-            Err(e) => {
-                let e = anyhow::Error::new(e).context(format!("{}: cannot read", target.display()));
-                eprint_message(sink, "error", &render_error(&e))?;
                 errors += 1;
-                continue;
+                return Ok(());
             }
-        };
-        differ += 1;
-        let patch = if color {
-            output::color::diff(&patch)
-        } else {
-            patch
-        };
-        sink.write_all(patch.as_bytes())
-            .with_context(|| "cannot write the report".to_string())?;
+            seen.insert(target.clone(), o.record.display_name().to_string());
+            checked += 1;
+            let label = source_label(&target.to_string_lossy());
+            let actual = &o.cleaned.text;
+            let patch = match std::fs::read(&target) {
+                Ok(bytes) => {
+                    if bytes == actual.as_bytes() {
+                        return Ok(());
+                    }
+                    let (text, _) = input::decode(&bytes);
+                    eprint_message(
+                        sink,
+                        "differs",
+                        &format!(
+                            "{}: the clean output of {} is not the expected one",
+                            target.display(),
+                            o.record.display_name()
+                        ),
+                    )?;
+                    output::diff::unified(&label, &text, actual)
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    missing += 1;
+                    eprint_message(
+                        sink,
+                        "missing",
+                        &format!(
+                            "{}: no expected output for {}; `decruft clean --update-expected {}` writes it",
+                            target.display(),
+                            o.record.display_name(),
+                            dir.display()
+                        ),
+                    )?;
+                    new_file_patch(&label, actual)
+                }
+                Err(e) => {
+                    let e =
+                        anyhow::Error::new(e).context(format!("{}: cannot read", target.display()));
+                    eprint_message(sink, "error", &render_error(&e))?;
+                    errors += 1;
+                    return Ok(());
+                }
+            };
+            differ += 1;
+            let patch = if color {
+                output::color::diff(&patch)
+            } else {
+                patch
+            };
+            sink.write_all(patch.as_bytes())
+                .with_context(|| "cannot write the report".to_string())?;
+            Ok(())
+        })?;
+        sink.flush()?;
+        if !self.args.input.quiet {
+            eprintln!("{}", expected_summary(checked, differ, missing, errors));
+        }
+        Ok(Verdict {
+            errors,
+            failed: differ > 0,
+        })
     }
-    sink.flush()?;
-    eprintln!("{}", expected_summary(checked, differ, missing, errors));
-    Ok(Verdict {
-        errors,
-        failed: differ > 0,
-    })
 }
 
 /// A git patch creating `path` with `text`, so that the report applies to a tree missing it.

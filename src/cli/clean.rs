@@ -1,180 +1,497 @@
 //! `decruft clean`: the clean article of each input, as text, diff, JSON, or files.
+//!
+//! Inputs of every kind (files, directories, JSONL and WARC dumps, HTML pages) come through
+//! [`super::batch`] as one ordered stream of records; this module only decides where each
+//! result goes. Every file it writes is written to a temporary file and renamed when
+//! complete, so an interrupted run leaves no half-written output under a real name.
 
-use std::collections::HashMap;
-use std::io::Write;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::Context as _;
-use decruft::input::{self, STDIN};
-use decruft::output::report::LineIndex;
-use decruft::output::{self, json::Report};
+use decruft::input;
+use decruft::input::jsonl::{render_record, FieldNames};
+use decruft::output;
+use decruft::profile::Profile;
 
 use super::args::CleanArgs;
+use super::batch::{self, Cleaned, Done, Summary};
 use super::options::Options;
-use super::process::{process_with, Outcome};
+use super::process::Setup;
+use super::walk::{Kind, Source};
 use super::{eprint_message, render_error, Status};
 
 /// Where results go.
-enum Mode<'a> {
+enum Mode {
     Text,
     Diff,
     Json,
-    Dir(&'a Path),
-    /// `--update-expected`: like `Dir`, but a file already holding the output is left alone.
-    Expected(&'a Path),
+    /// One output per input under a directory.
+    Dir(PathBuf),
+    /// Every record into one JSONL file.
+    Jsonl,
+    /// `--update-expected`: like `Dir` for single documents, but a file already holding the
+    /// output is left alone.
+    Expected(PathBuf),
+}
+
+/// A file written under a temporary name and renamed over its target once complete.
+struct AtomicFile {
+    out: BufWriter<tempfile::NamedTempFile>,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    fn create(target: &Path) -> anyhow::Result<AtomicFile> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".decruft-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(dir)
+            .with_context(|| format!("{}: cannot write", target.display()))?;
+        Ok(AtomicFile {
+            out: BufWriter::with_capacity(256 * 1024, tmp),
+            target: target.to_path_buf(),
+        })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.out
+            .write_all(bytes)
+            .with_context(|| format!("{}: cannot write", self.target.display()))
+    }
+
+    fn commit(self) -> anyhow::Result<()> {
+        let target = self.target;
+        let tmp = self
+            .out
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", target.display(), e.error()))?;
+        tmp.persist(&target).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot write: {}",
+                target.display(),
+                input::io_reason(&e.error)
+            )
+        })?;
+        Ok(())
+    }
 }
 
 pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
+    let start = Instant::now();
     let engine = options.engine()?;
-    let ignores = options.ignores()?;
-    let paths: Vec<String> = if args.paths.is_empty() {
-        vec![STDIN.to_string()]
-    } else {
-        args.paths.clone()
+    let profile = match &args.profile {
+        Some(p) => Some(Profile::load(p)?),
+        None => None,
     };
+    let ignores = options.ignores()?;
+    let setup = Setup {
+        engine: &engine,
+        format: args.input.input_format,
+        profile: profile.as_ref(),
+        site: args.site.as_deref(),
+        ignores: Some(&ignores),
+    };
+    let (sources, walk_errors) = batch::sources(&args.paths, &args.input)?;
+    let dumps = sources.iter().any(|s| s.kind != Kind::Doc);
     let mode = match (&args.out, args.diff, args.json) {
-        (Some(dir), _, _) => Mode::Dir(dir),
+        (Some(p), _, _)
+            if p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+                && !p.is_dir() =>
+        {
+            Mode::Jsonl
+        }
+        (Some(dir), _, _) => Mode::Dir(dir.clone()),
         (None, true, _) => Mode::Diff,
         (None, false, true) => Mode::Json,
         (None, false, false) => Mode::Text,
     };
     let mode = match &args.update_expected {
-        Some(dir) => Mode::Expected(dir),
+        Some(dir) => {
+            batch::single_documents(&sources, "--update-expected")?;
+            Mode::Expected(dir.clone())
+        }
         None => mode,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut status = Status::Ok;
-    // output path -> the input written there, so two inputs never silently share a file
-    let mut written: HashMap<PathBuf, String> = HashMap::new();
-    let mut printed = 0usize;
-    let (mut updated, mut unchanged) = (0usize, 0usize);
-    for path in &paths {
-        let outcome = match input::read(path)
-            .map_err(anyhow::Error::from)
-            .and_then(|r| process_with(r, &engine, &ignores))
-        {
-            Ok(o) => o,
-            Err(e) => {
-                eprint_message(&mut out, "error", &render_error(&e))?;
-                status = Status::Errors;
-                continue;
+    let batch_run = dumps
+        || args.paths.iter().any(|p| Path::new(p).is_dir())
+        || args.out.is_some()
+        || args.diff_out.is_some()
+        || args.report.is_some()
+        || args.summary_json.is_some();
+    let mut sink = Sink {
+        options,
+        names: batch::field_names(&args.input),
+        mode,
+        headers: sources.len() > 1 || dumps,
+        out: BufWriter::new(std::io::stdout().lock()),
+        written: HashMap::new(),
+        dump_out: None,
+        jsonl_out: match &args.out {
+            Some(p)
+                if !p.is_dir()
+                    && p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl")) =>
+            {
+                Some(AtomicFile::create(p)?)
             }
-        };
-        for w in &outcome.warnings {
-            eprint_message(&mut out, "warning", w)?;
-        }
-        if !outcome.unused.is_empty() {
-            let index = LineIndex::new(&outcome.input);
-            for u in &outcome.unused {
-                let pos = index.pos(u.range.start);
-                let msg = format!(
-                    "{}:{}:{}: {}",
-                    outcome.record.display_name(),
-                    pos.line,
-                    pos.column,
-                    u.message()
-                );
-                eprint_message(&mut out, "warning", &msg)?;
-            }
-        }
-        match mode {
-            Mode::Text => {
-                if paths.len() > 1 {
-                    if printed > 0 {
-                        out.write_all(b"\n")?;
-                    }
-                    writeln!(out, "==> {} <==", outcome.record.display_name())?;
-                }
-                out.write_all(outcome.cleaned.text.as_bytes())?;
-            }
-            Mode::Diff => {
-                let diff = outcome.diff();
-                let diff = if options.color {
-                    output::color::diff(&diff)
-                } else {
-                    diff
-                };
-                out.write_all(diff.as_bytes())?;
-            }
-            Mode::Json => {
-                let report = Report::new(&outcome.record.source, &outcome.input, &outcome.cleaned);
-                writeln!(out, "{}", report.to_line())?;
-            }
-            Mode::Dir(dir) => {
-                if let Err(e) = write_file(dir, &outcome, &mut written, false) {
-                    eprint_message(&mut out, "error", &render_error(&e))?;
-                    status = Status::Errors;
-                }
-            }
-            Mode::Expected(dir) => match write_file(dir, &outcome, &mut written, true) {
-                Ok(true) => updated += 1,
-                Ok(false) => unchanged += 1,
-                Err(e) => {
-                    eprint_message(&mut out, "error", &render_error(&e))?;
-                    status = Status::Errors;
-                }
-            },
-        }
-        printed += 1;
+            _ => None,
+        },
+        diff_out: args
+            .diff_out
+            .as_deref()
+            .map(AtomicFile::create)
+            .transpose()?,
+        report: args.report.as_deref().map(AtomicFile::create).transpose()?,
+        summary: Summary {
+            errors: walk_errors,
+            ..Summary::default()
+        },
+        printed: 0,
+        updated: 0,
+        unchanged: 0,
+    };
+    batch::clean_all(&sources, &args.input, &setup, |d| sink.accept(d, &sources))?;
+    sink.out.flush()?;
+    let expected = (sink.updated, sink.unchanged);
+    let mut summary = sink.finish()?;
+    summary.finish(start);
+    if let Some(p) = &args.summary_json {
+        let mut json = serde_json::to_string_pretty(&summary)?;
+        json.push('\n');
+        output::write_atomic(p, json.as_bytes()).map_err(|e| {
+            anyhow::anyhow!("{}: cannot write: {}", p.display(), input::io_reason(&e))
+        })?;
     }
-    out.flush()?;
-    if let Mode::Expected(dir) = mode {
+    if let Some(dir) = &args.update_expected {
+        let (updated, unchanged) = expected;
         eprintln!(
             "{}: {updated} expected {} written, {unchanged} unchanged",
             dir.display(),
             if updated == 1 { "output" } else { "outputs" }
         );
+    } else if batch_run && !args.input.quiet {
+        eprintln!("{}", summary.line());
     }
-    Ok(status)
+    Ok(if summary.errors > 0 {
+        Status::Errors
+    } else {
+        Status::Ok
+    })
 }
 
-/// Writes the clean text of `outcome` under `dir`, refusing to overwrite another input's
-/// output or the input itself. With `keep_same`, a file that already holds the text is not
-/// rewritten (its time stamp stays, so build tools and reviewers see only real updates).
-/// Returns whether the file was written.
-fn write_file(
-    dir: &Path,
-    outcome: &Outcome,
-    written: &mut HashMap<PathBuf, String>,
-    keep_same: bool,
-) -> anyhow::Result<bool> {
-    let record = &outcome.record;
-    let target = dir.join(&record.name);
-    if let Some(other) = written.get(&target) {
-        anyhow::bail!(
-            "{}: not written: {} was already written from {other} (inputs with the same file name cannot share --out)",
-            record.display_name(),
-            target.display()
-        );
+struct Sink<'a, W: Write> {
+    options: &'a Options,
+    names: FieldNames,
+    mode: Mode,
+    /// Print `==> name <==` before each text.
+    headers: bool,
+    out: W,
+    /// output path -> the input written there, so two inputs never silently share a file
+    written: HashMap<PathBuf, String>,
+    /// The open output of the dump being read (`--out DIR`).
+    dump_out: Option<AtomicFile>,
+    jsonl_out: Option<AtomicFile>,
+    diff_out: Option<AtomicFile>,
+    report: Option<AtomicFile>,
+    summary: Summary,
+    printed: usize,
+    /// `--update-expected`: files written, and files left alone as they already held the
+    /// output.
+    updated: usize,
+    unchanged: usize,
+}
+
+impl<W: Write> Sink<'_, W> {
+    fn error(&mut self, msg: &dyn std::fmt::Display) -> anyhow::Result<()> {
+        self.summary.errors += 1;
+        eprint_message(&mut self.out, "error", msg)?;
+        Ok(())
     }
-    if !record.is_stdin() && same_file(Path::new(&record.source), &target) {
-        anyhow::bail!(
-            "{}: not written: --out would overwrite the input itself",
-            record.display_name()
-        );
+
+    fn accept(&mut self, done: Done<Cleaned>, sources: &[Source]) -> anyhow::Result<()> {
+        match done {
+            Done::Failed(_, e) => self.error(&e)?,
+            Done::Begin(i) => {
+                self.summary.files += 1;
+                if let Mode::Dir(dir) = &self.mode {
+                    let target = dir.join(dump_output_name(&sources[i].rel));
+                    let opened = self
+                        .claim(&target, &sources[i])
+                        .and_then(|()| AtomicFile::create(&target));
+                    match opened {
+                        Ok(f) => self.dump_out = Some(f),
+                        Err(e) => self.error(&render_error(&e))?,
+                    }
+                }
+            }
+            Done::End(_, stats) => {
+                if let Some(s) = stats {
+                    self.summary.skipped += s.records - s.pages - s.broken;
+                }
+                if let Some(f) = self.dump_out.take() {
+                    if let Err(e) = f.commit() {
+                        self.error(&render_error(&e))?;
+                    }
+                }
+            }
+            Done::Rec(i, Err(e)) => {
+                if sources[i].kind == Kind::Doc {
+                    self.summary.files += 1;
+                }
+                self.error(&e)?;
+            }
+            Done::Rec(i, Ok(c)) => {
+                let source = &sources[i];
+                if source.kind == Kind::Doc {
+                    self.summary.files += 1;
+                }
+                self.record(source, c)?;
+            }
+        }
+        Ok(())
     }
-    if keep_same && std::fs::read(&target).is_ok_and(|b| b == outcome.cleaned.text.as_bytes()) {
-        written.insert(target, record.display_name().to_string());
-        return Ok(false);
+
+    /// Remembers that `target` is written from `source`; refuses a second input or the input
+    /// itself.
+    fn claim(&mut self, target: &Path, source: &Source) -> anyhow::Result<()> {
+        let name = input::display_name(&source.path).to_string();
+        if let Some(other) = self.written.get(target) {
+            anyhow::bail!(
+                "{name}: not written: {} was already written from {other} (inputs with the same file name cannot share --out)",
+                target.display()
+            );
+        }
+        if !source.is_stdin() && same_file(Path::new(&source.path), target) {
+            anyhow::bail!("{name}: not written: --out would overwrite the input itself");
+        }
+        self.written.insert(target.to_path_buf(), name);
+        Ok(())
     }
-    let parent = target.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("{}: cannot create the directory", parent.display()))?;
-    output::write_atomic(&target, outcome.cleaned.text.as_bytes()).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: cannot write: {}",
-            target.display(),
-            input::io_reason(&e)
-        )
-    })?;
-    written.insert(target, record.display_name().to_string());
-    Ok(true)
+
+    fn record(&mut self, source: &Source, c: Cleaned) -> anyhow::Result<()> {
+        let o = &c.outcome;
+        for w in o.warnings.iter().chain(&o.unused_warnings()) {
+            eprint_message(&mut self.out, "warning", w)?;
+        }
+        let s = &mut self.summary;
+        s.records += 1;
+        s.bytes_in += c.bytes_in;
+        s.bytes_out += o.cleaned.text.len() as u64;
+        s.changed += u64::from(o.changed());
+        for (code, n) in o.removals_by_code() {
+            *s.removals.entry(code).or_default() += n;
+        }
+        let label = o.record.display_name().to_string();
+        let mut extra: Vec<(&str, &str)> = Vec::new();
+        if let Some(id) = &c.id {
+            extra.push(("id", id));
+        }
+        if let Some(url) = &c.url {
+            extra.push(("url", url));
+        }
+        if let Some(f) = &mut self.report {
+            let mut line = o.report_line(&label, &extra);
+            line.push('\n');
+            f.write(line.as_bytes())?;
+        }
+        if let Some(f) = &mut self.diff_out {
+            f.write(o.diff().as_bytes())?;
+        }
+        match &self.mode {
+            Mode::Text => {
+                if self.headers {
+                    if self.printed > 0 {
+                        self.out.write_all(b"\n")?;
+                    }
+                    writeln!(self.out, "==> {label} <==")?;
+                }
+                self.out.write_all(o.cleaned.text.as_bytes())?;
+            }
+            Mode::Diff => {
+                let diff = o.diff();
+                let diff = if self.options.color {
+                    output::color::diff(&diff)
+                } else {
+                    diff
+                };
+                self.out.write_all(diff.as_bytes())?;
+            }
+            Mode::Json => {
+                writeln!(self.out, "{}", o.report_line(&label, &extra))?;
+            }
+            Mode::Expected(dir) => {
+                let target = dir.join(batch::output_name(source, c.html));
+                match self.write_doc(&target, source, &o.cleaned.text, true) {
+                    Ok(true) => self.updated += 1,
+                    Ok(false) => self.unchanged += 1,
+                    Err(e) => self.error(&render_error(&e))?,
+                }
+            }
+            Mode::Jsonl => {
+                let line = self.jsonl_line(&c);
+                if let Some(f) = &mut self.jsonl_out {
+                    f.write(&line)?;
+                }
+            }
+            Mode::Dir(dir) => {
+                if source.kind == Kind::Doc {
+                    let target = dir.join(batch::output_name(source, c.html));
+                    if let Err(e) = self.write_doc(&target, source, &o.cleaned.text, false) {
+                        self.error(&render_error(&e))?;
+                    }
+                } else {
+                    let line = self.jsonl_line(&c);
+                    if let Some(f) = &mut self.dump_out {
+                        f.write(&line)?;
+                    }
+                }
+            }
+        }
+        self.printed += 1;
+        Ok(())
+    }
+
+    /// Writes `text` to `target`, refusing to overwrite another input's output or the input
+    /// itself. With `keep_same`, a file that already holds the text is not rewritten (its
+    /// time stamp stays, so build tools and reviewers see only real updates). Returns whether
+    /// the file was written.
+    fn write_doc(
+        &mut self,
+        target: &Path,
+        source: &Source,
+        text: &str,
+        keep_same: bool,
+    ) -> anyhow::Result<bool> {
+        self.claim(target, source)?;
+        if keep_same && std::fs::read(target).is_ok_and(|b| b == text.as_bytes()) {
+            return Ok(false);
+        }
+        let parent = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create the directory", parent.display()))?;
+        output::write_atomic(target, text.as_bytes()).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: cannot write: {}",
+                target.display(),
+                input::io_reason(&e)
+            )
+        })?;
+        Ok(true)
+    }
+
+    /// One output line for a record: a JSONL record keeps its fields (clean text spliced
+    /// in); other records get id/url (or path), title, text and counts.
+    fn jsonl_line(&self, c: &Cleaned) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let o = &c.outcome;
+        if let Some(rec) = &c.jsonl {
+            render_record(&mut buf, rec, &o.cleaned, &self.names);
+        } else {
+            let mut m = serde_json::Map::new();
+            if c.id.is_none() && c.url.is_none() {
+                m.insert("path".into(), o.record.display_name().into());
+            }
+            if let Some(id) = &c.id {
+                m.insert("id".into(), id.as_str().into());
+            }
+            if let Some(url) = &c.url {
+                m.insert("url".into(), url.as_str().into());
+            }
+            m.insert("title".into(), o.cleaned.title.as_str().into());
+            m.insert("text".into(), o.cleaned.body.as_str().into());
+            m.insert("decruft".into(), counts(c));
+            serde_json::to_writer(&mut buf, &m).expect("writing to a Vec cannot fail");
+        }
+        buf.push(b'\n');
+        buf
+    }
+
+    /// Commits the whole-run outputs and returns the counts.
+    fn finish(mut self) -> anyhow::Result<Summary> {
+        for f in [
+            self.jsonl_out.take(),
+            self.diff_out.take(),
+            self.report.take(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Err(e) = f.commit() {
+                eprintln!("error: {}", render_error(&e));
+                self.summary.errors += 1;
+            }
+        }
+        Ok(self.summary)
+    }
+}
+
+/// `{"removed": n, "flagged": n, "rules": {"J002": 2, ...}}` as in JSONL outputs.
+fn counts(c: &Cleaned) -> serde_json::Value {
+    let o = &c.outcome;
+    let mut rules: BTreeMap<String, u64> = BTreeMap::new();
+    for f in &o.cleaned.findings {
+        *rules.entry(f.code.to_string()).or_default() += 1;
+    }
+    if let Some(n) = o.removals_by_code().get(super::process::EXTRACTION_CODE) {
+        rules.insert(super::process::EXTRACTION_CODE.to_string(), *n);
+    }
+    let removed = o.removals();
+    let flagged = o.cleaned.findings.len() - o.cleaned.removals().count();
+    serde_json::json!({ "removed": removed, "flagged": flagged, "rules": rules })
+}
+
+/// The output name of a dump under `--out DIR`: `.gz` dropped, extension `.jsonl`.
+fn dump_output_name(rel: &Path) -> PathBuf {
+    let mut name = rel.to_path_buf();
+    if name
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        name.set_extension("");
+    }
+    name.set_extension("jsonl");
+    name
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dump_outputs_are_jsonl() {
+        assert_eq!(
+            dump_output_name(Path::new("a/b.warc.gz")),
+            PathBuf::from("a/b.jsonl")
+        );
+        assert_eq!(
+            dump_output_name(Path::new("b.ndjson")),
+            PathBuf::from("b.jsonl")
+        );
+        assert_eq!(
+            dump_output_name(Path::new("c.jsonl.gz")),
+            PathBuf::from("c.jsonl")
+        );
     }
 }

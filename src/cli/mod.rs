@@ -1,16 +1,20 @@
 //! The command-line side of decruft: flags, their checking, and one runner per command.
 //!
 //! The library knows nothing about terminals, exit codes or standard streams; this module
-//! owns them. Each command reads records, runs them through [`process::process`] and reports,
-//! so all commands agree on what a given input turns into.
+//! owns them. `clean` and `check` read their inputs through [`batch::clean_all`], which runs
+//! every record through [`process::outcome`], so both agree on what a given input turns into.
 
 pub mod args;
+mod batch;
 mod check;
 mod clean;
 mod completions;
+mod eval;
+mod learn;
 mod options;
 mod process;
 mod rules;
+mod walk;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -61,6 +65,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
             options.select(&a.select)?;
             rules::run(&options, &a)
         }
+        Command::Eval(a) => eval::run(&options, &a),
+        Command::Learn(a) => learn::run(&options, &a),
         Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
     }
 }

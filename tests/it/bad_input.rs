@@ -167,7 +167,8 @@ fn missing_and_directory_inputs_are_named_and_the_others_still_processed() {
         err.contains("error: missing.txt: No such file or directory\n"),
         "{err}"
     );
-    assert!(err.contains("error: adir: is a directory"), "{err}");
+    // a directory is walked; an empty one gives nothing and is no error
+    assert!(!err.contains("adir"), "{err}");
     assert!(
         err.contains("error: good.txt/inner: Not a directory\n"),
         "an unreadable path: {err}"

@@ -598,6 +598,149 @@ fn per_file_ignores_are_relative_to_the_config_file() {
     );
 }
 
+/// A page whose article holds the donation box, between a menu and a footer. Its visible
+/// text, one block per line: 1 menu, 2 headline, 3 paragraph, 4 box, 5 paragraph, 6 footer.
+const PAGE: &str = "<!doctype html><html><head><meta charset=utf-8>\
+<title>Bridge Reopens After Repairs</title></head><body>\
+<nav><a href=/>Home</a> <a href=/n>News</a> <a href=/v>Valley</a></nav>\
+<article><h1>Bridge Reopens After Repairs</h1>\
+<p>The queue of cyclists waited at dawn for the barriers to lift on the old river bridge, which had been closed since the spring floods.</p>\
+<p>Support our newsroom today</p>\
+<p>Engineers said the deck would last another fifty years now that the piers had been rebuilt in stone and steel by the county.</p>\
+</article><footer>Copyright 2024 Valley Post. All rights reserved.</footer></body></html>";
+
+#[test]
+fn html_pages_are_checked_on_their_visible_text_in_every_view() {
+    let ws = workspace();
+    let dir = ws.path();
+    write(dir, "page.html", PAGE);
+    let o = check(dir, &["--format", "json", "page.html"]);
+    assert_eq!(code(&o), Some(1), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let found: Vec<(&str, u64, &str)> = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["start"]["line"].as_u64().unwrap(),
+                f["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("X001", 1, "Home News Valley"),
+            ("U001", 4, "Support our newsroom today"),
+            (
+                "X001",
+                6,
+                "Copyright 2024 Valley Post. All rights reserved."
+            ),
+        ]
+    );
+    assert_eq!(v["summary"]["removals"], 3);
+    // the patch of `check --diff` is the diff of `clean --diff`
+    let patch = check(dir, &["--diff", "page.html"]);
+    assert_eq!(code(&patch), Some(1));
+    let diff = run(decruft(dir).args(["clean", "--diff", "page.html"]));
+    assert_eq!(stdout(&patch), stdout(&diff));
+    assert!(stdout(&patch).contains("\n-Support our newsroom today\n"));
+    // read as text, nothing is extracted: only the user rule finds the markup holding the box
+    let o = check(
+        dir,
+        &["--input-format", "text", "--format", "jsonl", "page.html"],
+    );
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["U001"]);
+
+    // the expected output of a page is its clean text, named as `--out` names it
+    let o = run(decruft(dir).args(["clean", "--update-expected", "exp", "page.html"]));
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    let article = stdout(&run(decruft(dir).args(["clean", "page.html"])));
+    assert!(article.starts_with("Bridge Reopens After Repairs\n\nThe queue"));
+    assert_eq!(util::read(&dir.join("exp/page.txt")), article);
+    let o = check(dir, &["--expected", "exp", "page.html"]);
+    assert_eq!(code(&o), Some(0), "{}", stdout(&o));
+    assert_eq!(stderr(&o), "1 clean output matches the expected ones\n");
+}
+
+/// Two JSONL records: the first with the box and a link, the second with the box kept by a
+/// marker and the link.
+const DUMP: &str = concat!(
+    r#"{"id":"a","title":"Bridge Reopens","text":"The queue waited at dawn.\n\nSupport our newsroom today\n\nMore from the Valley"}"#,
+    "\n",
+    r#"{"id":"b","title":"Choir Wins","text":"decruft: keep\nSupport our newsroom today\n\nThe choir sang.\n\nMore from the Valley"}"#,
+    "\n"
+);
+
+#[test]
+fn dump_records_honour_markers_per_file_ignores_and_selection() {
+    let ws = workspace();
+    let dir = ws.path();
+    // per-file-ignores take U002 out of everything under archive/, records of dumps included
+    write(dir, "archive/dump.jsonl", DUMP);
+    for input in ["archive/dump.jsonl", "archive"] {
+        let o = check(dir, &["--format", "jsonl", input]);
+        assert_eq!(code(&o), Some(1), "{input}: {}", stderr(&o));
+        let lines: Vec<Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{input}");
+        assert_eq!(lines[0]["path"], "archive/dump.jsonl:1");
+        assert_eq!(lines[0]["findings"].as_array().unwrap().len(), 1);
+        assert_eq!(lines[0]["findings"][0]["code"], "U001");
+        assert_eq!(lines[0]["ignored"], 1);
+        assert_eq!(lines[1]["status"], "clean", "{}", lines[1]);
+        assert_eq!(lines[1]["suppressed"], 1);
+        assert_eq!(lines[1]["ignored"], 1);
+    }
+    let o = run(decruft(dir).args(["clean", "-q", "--out", "out.jsonl", "archive/dump.jsonl"]));
+    assert_eq!(code(&o), Some(0), "{}", stderr(&o));
+    let texts: Vec<String> = util::read(&dir.join("out.jsonl"))
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "The queue waited at dawn.\n\nMore from the Valley",
+            "decruft: keep\nSupport our newsroom today\n\nThe choir sang.\n\nMore from the Valley",
+        ]
+    );
+    // selection applies to records too; the marker then keeps nothing, which is reported
+    let o = check(dir, &["--ignore", "U001", "archive/dump.jsonl"]);
+    assert_eq!(code(&o), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("archive/dump.jsonl:2:3:1: unused-keep unused `decruft: keep` marker"),
+        "{}",
+        stdout(&o)
+    );
+    // expected outputs are kept per document, which a dump record is not
+    let o = check(dir, &["--expected", "exp", "archive/dump.jsonl"]);
+    assert_eq!(code(&o), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("archive/dump.jsonl: --expected keeps one expected output per document"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn completions_and_man_page() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,12 +1,14 @@
 //! The integration tests: one test binary, one module per area.
 
 mod bad_input;
+mod batch;
 mod ci;
 mod cli;
 mod corpus;
 mod dump;
 mod fixtures;
 mod html;
+mod html_cli;
 mod profile;
 mod report;
 mod seed;

@@ -1,0 +1,537 @@
+//! Reading many inputs — files, directories, JSONL and WARC dumps — as one ordered stream of
+//! records, processed in parallel, delivered in input order.
+//!
+//! Records are read in chunks of [`CHUNK`] on the calling thread, each chunk is processed
+//! with rayon, and the results are handed to a sink in input order. So memory stays bounded
+//! by a chunk whatever the size of a dump, and every output is byte-identical whatever the
+//! number of threads: only the order of work changes, never the order of results.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use decruft::extract;
+use decruft::input::jsonl::{self, FieldNames, JsonlReader, JsonlRecord};
+use decruft::input::warc::{self, WarcReader, WarcRecord, WarcStats};
+use decruft::input::{self, compress, Record, STDIN};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::args::InputArgs;
+use super::process::{content, outcome, Content, Outcome, Setup};
+use super::render_error;
+use super::walk::{self, Filter, Kind, Source};
+
+/// Records per parallel chunk: large enough to keep every core busy on small articles, small
+/// enough that two chunks (one processed, the next being read) of large pages stay a few
+/// hundred megabytes at most.
+pub const CHUNK: usize = 512;
+
+/// One unit of reading, in input order.
+pub enum Work {
+    /// A dump starts (its output file, if any, is opened).
+    Begin(usize),
+    /// A single-document input, read by the worker.
+    Doc(usize),
+    Jsonl(usize, Result<JsonlRecord, jsonl::RecordError>),
+    Warc(usize, Result<WarcRecord, warc::RecordError>),
+    /// A dump ends; WARC dumps say what they skipped.
+    End(usize, Option<WarcStats>),
+    /// A dump that could not be opened.
+    Failed(usize, String),
+}
+
+/// One record ready for the engine.
+pub struct Doc {
+    pub record: Record,
+    pub content: Content,
+    pub warnings: Vec<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+    /// The JSONL record, so its other fields can be written back.
+    pub jsonl: Option<JsonlRecord>,
+    /// Bytes of input the record came from.
+    pub bytes_in: u64,
+}
+
+/// A unit of work after the parallel step: the same markers, records turned into `T`.
+pub enum Done<T> {
+    Begin(usize),
+    Rec(usize, Result<T, String>),
+    End(usize, Option<WarcStats>),
+    Failed(usize, String),
+}
+
+impl<T> Done<T> {
+    /// The same unit with its record, if any, turned into `U` by `f(source index, record)`.
+    pub fn map<U>(self, f: impl FnOnce(usize, T) -> U) -> Done<U> {
+        match self {
+            Done::Rec(i, r) => Done::Rec(i, r.map(|t| f(i, t))),
+            Done::Begin(i) => Done::Begin(i),
+            Done::End(i, s) => Done::End(i, s),
+            Done::Failed(i, e) => Done::Failed(i, e),
+        }
+    }
+}
+
+/// Counts the bytes read from the files, before decompression, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+type Stream = Box<dyn BufRead + Send>;
+
+enum Current {
+    Jsonl(usize, JsonlReader<Stream>),
+    Warc(usize, WarcReader<Stream>),
+}
+
+/// The stream of work of a list of sources.
+pub struct Reader<'a> {
+    sources: &'a [Source],
+    names: FieldNames,
+    next: usize,
+    current: Option<Current>,
+    /// Raw bytes read from dump files so far.
+    pub read: Arc<AtomicU64>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(sources: &'a [Source], names: FieldNames) -> Self {
+        Reader {
+            sources,
+            names,
+            next: 0,
+            current: None,
+            read: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn open(&self, s: &Source) -> io::Result<Stream> {
+        let file = std::fs::File::open(&s.path).map_err(|e| {
+            io::Error::new(e.kind(), format!("{}: {}", s.path, input::io_reason(&e)))
+        })?;
+        let counting = Counting {
+            inner: file,
+            count: self.read.clone(),
+        };
+        compress::from_reader(counting, &s.path, None)
+    }
+}
+
+impl Iterator for Reader<'_> {
+    type Item = Work;
+
+    fn next(&mut self) -> Option<Work> {
+        if let Some(cur) = &mut self.current {
+            let item = match cur {
+                Current::Jsonl(i, r) => match r.next() {
+                    Some(x) => Work::Jsonl(*i, x),
+                    None => Work::End(*i, None),
+                },
+                Current::Warc(i, r) => match r.next() {
+                    Some(x) => Work::Warc(*i, x),
+                    None => Work::End(*i, Some(r.stats())),
+                },
+            };
+            if matches!(item, Work::End(..)) {
+                self.current = None;
+            }
+            return Some(item);
+        }
+        let i = self.next;
+        let s = self.sources.get(i)?;
+        self.next += 1;
+        if s.kind == Kind::Doc || s.is_stdin() {
+            return Some(Work::Doc(i));
+        }
+        match self.open(s) {
+            Err(e) => Some(Work::Failed(i, e.to_string())),
+            Ok(stream) => {
+                self.current = Some(match s.kind {
+                    Kind::Jsonl => Current::Jsonl(i, JsonlReader::new(stream, self.names.clone())),
+                    _ => Current::Warc(i, WarcReader::new(stream)),
+                });
+                Some(Work::Begin(i))
+            }
+        }
+    }
+}
+
+/// Reads one unit of work into a record ready for the engine. Runs on the workers.
+pub fn prepare(work: Work, sources: &[Source], setup: &Setup<'_>) -> Done<Doc> {
+    match work {
+        Work::Begin(i) => Done::Begin(i),
+        Work::End(i, s) => Done::End(i, s),
+        Work::Failed(i, e) => Done::Failed(i, e),
+        Work::Doc(i) => Done::Rec(i, read_doc(&sources[i], setup)),
+        Work::Jsonl(i, r) => {
+            let path = &sources[i].path;
+            Done::Rec(
+                i,
+                r.map_err(|e| format!("{path}: {e}"))
+                    .map(|rec| jsonl_doc(path, rec)),
+            )
+        }
+        Work::Warc(i, r) => {
+            let path = &sources[i].path;
+            Done::Rec(
+                i,
+                r.map_err(|e| format!("{path}: {e}")).map(|rec| Doc {
+                    record: named(format!("{path}:{}", rec.number)),
+                    bytes_in: rec.html.len() as u64,
+                    content: Content::Page(extract::extract_str(&rec.html)),
+                    warnings: Vec::new(),
+                    url: Some(rec.url),
+                    id: rec.record_id,
+                    jsonl: None,
+                }),
+            )
+        }
+    }
+}
+
+fn named(source: String) -> Record {
+    Record {
+        source,
+        name: Default::default(),
+        bytes: Vec::new(),
+    }
+}
+
+fn jsonl_doc(path: &str, rec: JsonlRecord) -> Doc {
+    let record = named(format!("{path}:{}", rec.line));
+    let content = match rec.article() {
+        Some(text) => {
+            // a field holds no final newline, but the clean text ends with one: without
+            // it every record would count as changed
+            let mut text = text.into_owned();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            Content::Text(text)
+        }
+        None => Content::Page(extract::extract_str(rec.html.as_deref().unwrap_or(""))),
+    };
+    Doc {
+        record,
+        content,
+        warnings: Vec::new(),
+        url: rec.url.clone(),
+        id: rec.id.clone(),
+        bytes_in: rec.raw().len() as u64 + 1,
+        jsonl: Some(rec),
+    }
+}
+
+fn read_doc(source: &Source, setup: &Setup<'_>) -> Result<Doc, String> {
+    let mut record = input::read(&source.path).map_err(|e| render_error(&e.into()))?;
+    record.name = source.rel.clone();
+    let bytes = std::mem::take(&mut record.bytes);
+    let (content, warnings) = content(&record, &bytes, setup)?;
+    Ok(Doc {
+        record,
+        content,
+        warnings,
+        url: None,
+        id: None,
+        jsonl: None,
+        bytes_in: bytes.len() as u64,
+    })
+}
+
+/// A cleaned record and where it came from.
+pub struct Cleaned {
+    pub outcome: Outcome,
+    pub url: Option<String>,
+    pub id: Option<String>,
+    pub jsonl: Option<JsonlRecord>,
+    pub bytes_in: u64,
+    /// Whether the record was an HTML page.
+    pub html: bool,
+}
+
+/// Runs the engine on a prepared record of the input `file`.
+pub fn clean(doc: Doc, file: &str, setup: &Setup<'_>) -> Cleaned {
+    let html = matches!(doc.content, Content::Page(_));
+    let outcome = outcome(
+        doc.record,
+        doc.content,
+        doc.warnings,
+        setup,
+        file,
+        doc.url.as_deref(),
+    );
+    Cleaned {
+        outcome,
+        url: doc.url,
+        id: doc.id,
+        jsonl: doc.jsonl,
+        bytes_in: doc.bytes_in,
+        html,
+    }
+}
+
+/// Reads and cleans one unit of work: the one path from input to outcome of `clean` and
+/// `check`. Runs on the workers.
+pub fn process(work: Work, sources: &[Source], setup: &Setup<'_>) -> Done<Cleaned> {
+    prepare(work, sources, setup).map(|i, d| clean(d, &sources[i].path, setup))
+}
+
+/// The field names of JSONL dumps.
+pub fn field_names(a: &InputArgs) -> FieldNames {
+    FieldNames {
+        text: a.text_field.clone(),
+        html: a.html_field.clone(),
+        title: a.title_field.clone(),
+        id: a.id_field.clone(),
+        url: a.url_field.clone(),
+    }
+}
+
+/// The inputs of `paths` (standard input when empty), with walk problems printed. Returns the
+/// sources and the number of errors met.
+pub fn sources(paths: &[String], a: &InputArgs) -> anyhow::Result<(Vec<Source>, u64)> {
+    let paths: Vec<String> = if paths.is_empty() {
+        vec![STDIN.to_string()]
+    } else {
+        paths.to_vec()
+    };
+    let filter = Filter::new(&a.include, &a.exclude, a.hidden)?;
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let sources = walk::expand(&paths, &filter, &mut errors, &mut warnings);
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    Ok((sources, errors.len() as u64))
+}
+
+/// Cleans every source on `input.threads` workers and gives the results to `sink` in input
+/// order, with a progress bar when standard error is a terminal: the one driver of `clean`
+/// and `check`.
+pub fn clean_all(
+    sources: &[Source],
+    input: &InputArgs,
+    setup: &Setup<'_>,
+    mut sink: impl FnMut(Done<Cleaned>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let bar = progress(sources, input.quiet);
+    let (mut records, mut doc_bytes) = (0u64, 0u64);
+    run(
+        sources,
+        field_names(input),
+        input.threads,
+        |w| process(w, sources, setup),
+        |d, reader| {
+            if let Done::Rec(i, r) = &d {
+                records += 1;
+                if let (Kind::Doc, Ok(c)) = (sources[*i].kind, r) {
+                    doc_bytes += c.bytes_in;
+                }
+            }
+            sink(d)?;
+            if records % 256 == 0 {
+                update_progress(&bar, reader, doc_bytes, records, start);
+            }
+            Ok(())
+        },
+    )?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// Reads every source, maps each record with `f` on `threads` workers, and gives the
+/// results to `sink` in input order. Stops at the first error of the sink.
+pub fn run<T: Send>(
+    sources: &[Source],
+    names: FieldNames,
+    threads: Option<usize>,
+    f: impl Fn(Work) -> Done<T> + Sync,
+    mut sink: impl FnMut(Done<T>, &Reader<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| anyhow::anyhow!("cannot start the worker threads: {e}"))?;
+    let mut reader = Reader::new(sources, names);
+    let mut chunk: Vec<Work> = reader.by_ref().take(CHUNK).collect();
+    while !chunk.is_empty() {
+        // reading the next chunk overlaps the processing of this one: the readers (gzip,
+        // WARC parsing) are sequential and would otherwise leave the workers idle
+        let (done, next) = pool.install(|| {
+            rayon::join(
+                || chunk.into_par_iter().map(&f).collect::<Vec<Done<T>>>(),
+                || reader.by_ref().take(CHUNK).collect::<Vec<Work>>(),
+            )
+        });
+        for d in done {
+            sink(d, &reader)?;
+        }
+        chunk = next;
+    }
+    Ok(())
+}
+
+/// What a run did, printed at the end and written by `--summary-json`.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    /// Inputs read: single documents and dumps.
+    pub files: u64,
+    /// Records cleaned.
+    pub records: u64,
+    pub bytes_in: u64,
+    pub bytes_out: u64,
+    /// Records whose clean text differs from their input.
+    pub changed: u64,
+    /// Removals per rule code (`X001`: blocks left out by HTML extraction).
+    pub removals: BTreeMap<String, u64>,
+    /// Inputs or records that could not be read.
+    pub errors: u64,
+    /// WARC records that are not HTML pages (requests, metadata, redirects, images ...).
+    pub skipped: u64,
+    pub seconds: f64,
+    pub records_per_second: f64,
+    /// Peak resident memory of the process, where the system tells it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_rss_kb: Option<u64>,
+}
+
+impl Summary {
+    pub fn finish(&mut self, start: Instant) {
+        self.seconds = start.elapsed().as_secs_f64();
+        self.records_per_second = if self.seconds > 0.0 {
+            self.records as f64 / self.seconds
+        } else {
+            0.0
+        };
+        self.peak_rss_kb = peak_rss_kb();
+    }
+
+    /// The one-paragraph form for standard error.
+    pub fn line(&self) -> String {
+        let mb = |b: u64| b as f64 / 1e6;
+        let total: u64 = self.removals.values().sum();
+        let mut s = format!(
+            "{} files, {} records ({} changed), {:.1} MB in, {:.1} MB out, {} removals",
+            self.files,
+            self.records,
+            self.changed,
+            mb(self.bytes_in),
+            mb(self.bytes_out),
+            total
+        );
+        if !self.removals.is_empty() {
+            let per: Vec<String> = self
+                .removals
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            s.push_str(&format!(" ({})", per.join(", ")));
+        }
+        s.push_str(&format!(
+            ", {} skipped, {} errors; {:.2} s, {:.0} records/s",
+            self.skipped, self.errors, self.seconds, self.records_per_second
+        ));
+        if let Some(kb) = self.peak_rss_kb {
+            s.push_str(&format!(", peak memory {:.0} MB", kb as f64 / 1024.0));
+        }
+        s
+    }
+}
+
+/// `VmHWM` of /proc/self/status (Linux); `None` elsewhere.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A progress bar on standard error when it is a terminal, else nothing.
+fn progress(sources: &[Source], quiet: bool) -> Option<ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = sources
+        .iter()
+        .filter(|s| !s.is_stdin())
+        .filter_map(|s| std::fs::metadata(&s.path).ok().map(|m| m.len()))
+        .sum();
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{elapsed_precise} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} {msg} ETA {eta}",
+        )
+        .expect("the template is valid")
+        .progress_chars("=> "),
+    );
+    Some(bar)
+}
+
+/// Where the bar stands: raw dump bytes read plus single documents done.
+fn update_progress(
+    bar: &Option<ProgressBar>,
+    reader: &Reader<'_>,
+    docs: u64,
+    records: u64,
+    start: Instant,
+) {
+    if let Some(bar) = bar {
+        bar.set_position(reader.read.load(Ordering::Relaxed) + docs);
+        let secs = start.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!("{records} records, {:.0}/s", records as f64 / secs));
+    }
+}
+
+/// The output name of a single document under `--out DIR` or an expected-output directory:
+/// its path relative to the input directory (or its file name), an HTML page's extension
+/// turned into `.txt`.
+pub fn output_name(source: &Source, html: bool) -> PathBuf {
+    let mut name = source.rel.clone();
+    if html && html_name(&name) {
+        name.set_extension("txt");
+    }
+    name
+}
+
+/// Fails when an input is a JSONL or WARC dump: expected outputs are kept per document.
+pub fn single_documents(sources: &[Source], flag: &str) -> anyhow::Result<()> {
+    match sources.iter().find(|s| s.kind != Kind::Doc) {
+        Some(s) => anyhow::bail!(
+            "{}: {flag} keeps one expected output per document; JSONL and WARC dumps are not supported",
+            input::display_name(&s.path)
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Whether `path` names a single-document file that is read as HTML by extension.
+fn html_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|h| e.eq_ignore_ascii_case(h))
+    })
+}
