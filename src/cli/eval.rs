@@ -4,7 +4,8 @@
 //! with `--clean` it scores those dumps again after the engine has cleaned them, so the
 //! effect of cleaning on precision and recall is one command away.
 
-use anyhow::Context as _;
+use std::io::Write;
+
 use decruft::eval::{self, Report};
 
 use super::args::EvalArgs;
@@ -30,21 +31,28 @@ pub fn run(options: &Options, args: &EvalArgs) -> anyhow::Result<Status> {
         }
         (None, None) => anyhow::bail!("give --html-dir or --outputs"),
     };
-    if args.json {
+    let report = if args.json {
         let value = match &after {
             Some(a) => serde_json::json!({ "before": before, "after": a }),
             None => serde_json::to_value(&before)?,
         };
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).context("cannot write the report")?
-        );
+        format!("{}\n", serde_json::to_string_pretty(&value)?)
     } else if let Some(a) = &after {
-        println!("before clean: {}", headline(&before));
-        println!("after clean:  {}", headline(a));
-        print!("{}", worst_only(a));
+        format!(
+            "before clean: {}\nafter clean:  {}\n{}",
+            headline(&before),
+            headline(a),
+            worst_only(a)
+        )
     } else {
-        print!("{}", before.summary(10));
+        before.summary(10)
+    };
+    // a reader that stops early (`| head`) must not turn a failed gate into a pass: the gates
+    // below are applied whether or not the whole report could be written
+    if let Err(e) = std::io::stdout().lock().write_all(report.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(anyhow::Error::new(e).context("cannot write the report"));
+        }
     }
     let gated = after.as_ref().unwrap_or(&before);
     let failures = gate(gated, args);
