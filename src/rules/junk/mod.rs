@@ -19,7 +19,7 @@ pub mod site_boilerplate;
 mod tags;
 mod title;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use crate::rules::{Context, Rule};
 
@@ -109,8 +109,11 @@ pub(crate) fn short_body_lines<'d>(
 /// A case-insensitive literal search for the words a rule's pattern cannot match without:
 /// one pass over the line that rules most lines out before any regex runs.
 pub(crate) fn hints(words: &[&str]) -> AhoCorasick {
+    // a DFA: the patterns are few and short, so its table is small, and it takes one
+    // transition per byte where the default NFA follows failure links
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(words)
         .expect("valid hint words")
 }
