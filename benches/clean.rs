@@ -22,7 +22,11 @@ fn corpus_texts() -> Vec<String> {
             })
             .collect();
         paths.sort();
-        texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).expect("corpus text")));
+        texts.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("corpus text")),
+        );
     }
     texts
 }

@@ -112,19 +112,24 @@ fn default_user_action() -> Action {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: cannot read: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}")]
-    Invalid { path: PathBuf, line: usize, column: usize, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
 impl Config {
     /// Parses `text`; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         toml::from_str::<Config>(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             ConfigError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -136,14 +141,18 @@ impl Config {
 
     /// Reads and parses the file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Config::parse(&text, path)
     }
 
     /// The nearest `decruft.toml` in `dir` or its ancestors.
     pub fn discover(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 }
 
@@ -162,9 +171,12 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error_with_line_and_key() {
-        let err = Config::parse("disable = [\"S001\"]\n\n[settings.duplicate-paragraph]\nmin-wrds = 3\n", Path::new("x/decruft.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse(
+            "disable = [\"S001\"]\n\n[settings.duplicate-paragraph]\nmin-wrds = 3\n",
+            Path::new("x/decruft.toml"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("x/decruft.toml:4:"), "{err}");
         assert!(err.contains("min-wrds"), "{err}");
     }

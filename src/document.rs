@@ -73,16 +73,30 @@ impl<'t> Document<'t> {
                         Some(paragraphs.len() - 1)
                     }
                     _ => {
-                        paragraphs.push(Paragraph { range: start..content_end, lines: idx..idx + 1 });
+                        paragraphs.push(Paragraph {
+                            range: start..content_end,
+                            lines: idx..idx + 1,
+                        });
                         Some(paragraphs.len() - 1)
                     }
                 }
             };
-            lines.push(Line { range: start..content_end, full: start..next, number: idx + 1, paragraph });
+            lines.push(Line {
+                range: start..content_end,
+                full: start..next,
+                number: idx + 1,
+                paragraph,
+            });
             start = next;
         }
         let title = lines.iter().position(|l| l.paragraph.is_some());
-        Document { text, lines, paragraphs, title, crlf }
+        Document {
+            text,
+            lines,
+            paragraphs,
+            title,
+            crlf,
+        }
     }
 
     /// The whole input.
@@ -143,7 +157,9 @@ impl<'t> Document<'t> {
         match self.lines.binary_search_by(|l| {
             if offset < l.full.start {
                 std::cmp::Ordering::Greater
-            } else if offset >= l.full.end && !(l.full.end == self.text.len() && offset == l.full.end) {
+            } else if offset >= l.full.end
+                && !(l.full.end == self.text.len() && offset == l.full.end)
+            {
                 std::cmp::Ordering::Less
             } else {
                 std::cmp::Ordering::Equal
@@ -179,21 +195,32 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     break;
                 }
             }
-            let ws_end = text[j..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |k| j + k);
+            let ws_end = text[j..]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(text.len(), |k| j + k);
             let at_end = ws_end == text.len();
             let next_starts = !at_end && ws_end > j && {
                 let c = text[ws_end..].chars().next().unwrap_or(' ');
-                c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(')
+                c.is_uppercase()
+                    || c.is_numeric()
+                    || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(')
             };
             // "U.S. officials": a one-letter token before the dot is an abbreviation
             let prev_word_len = text[start..i]
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
                 .map_or(0, |w| w.chars().filter(|c| c.is_alphabetic()).count());
-            let abbreviation = b == b'.' && prev_word_len <= 1 && text[start..i].ends_with(|c: char| c.is_alphabetic()) && i > start && {
-                let w = text[start..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-                w.contains('.') || w.len() == 1
-            };
+            let abbreviation = b == b'.'
+                && prev_word_len <= 1
+                && text[start..i].ends_with(|c: char| c.is_alphabetic())
+                && i > start
+                && {
+                    let w = text[start..i]
+                        .rsplit(|c: char| c.is_whitespace())
+                        .next()
+                        .unwrap_or("");
+                    w.contains('.') || w.len() == 1
+                };
             if at_end || (next_starts && !abbreviation) {
                 out.push(start..j);
                 start = ws_end;
@@ -229,11 +256,18 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let inner = c.is_alphanumeric()
             || (start.is_some()
                 && matches!(c, '\'' | '\u{2019}' | '-' | '.')
-                && text[i + c.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric()));
+                && text[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric()));
         match (inner, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { text: &text[s..i], start: s, end: i });
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
                 start = None;
             }
             _ => {}
@@ -241,7 +275,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         prev_end = i + c.len_utf8();
     }
     if let Some(s) = start {
-        out.push(Word { text: &text[s..prev_end], start: s, end: prev_end });
+        out.push(Word {
+            text: &text[s..prev_end],
+            start: s,
+            end: prev_end,
+        });
     }
     out
 }
@@ -258,7 +296,12 @@ mod tests {
         assert_eq!(doc.paragraphs().len(), 3);
         assert_eq!(doc.paragraph_text(1), "First para\nstill first");
         assert_eq!(doc.body_paragraphs().collect::<Vec<_>>(), vec![1, 2]);
-        assert_eq!(doc.body_lines().map(|i| doc.line_text(i)).collect::<Vec<_>>(), vec!["First para", "still first", "Second"]);
+        assert_eq!(
+            doc.body_lines()
+                .map(|i| doc.line_text(i))
+                .collect::<Vec<_>>(),
+            vec!["First para", "still first", "Second"]
+        );
         assert!(!doc.is_crlf());
     }
 
@@ -283,12 +326,23 @@ mod tests {
     fn sentences_split_on_stops_but_not_abbreviations() {
         let t = "The U.S. said no. Then \"it rained.\" Why? Because.";
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(s, vec!["The U.S. said no.", "Then \"it rained.\"", "Why?", "Because."]);
+        assert_eq!(
+            s,
+            vec![
+                "The U.S. said no.",
+                "Then \"it rained.\"",
+                "Why?",
+                "Because."
+            ]
+        );
     }
 
     #[test]
     fn words_keep_apostrophes_and_hyphens() {
-        let w: Vec<&str> = words("Trump’s all-time low, U.S. 4–5%").iter().map(|w| w.text).collect();
+        let w: Vec<&str> = words("Trump’s all-time low, U.S. 4–5%")
+            .iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(w, vec!["Trump’s", "all-time", "low", "U.S", "4", "5"]);
     }
 }

@@ -16,7 +16,10 @@ pub struct Edit {
 
 impl Edit {
     pub fn delete(range: Range<usize>) -> Self {
-        Edit { range, replacement: String::new() }
+        Edit {
+            range,
+            replacement: String::new(),
+        }
     }
 }
 
@@ -26,7 +29,10 @@ pub fn apply(text: &str, edits: &[Edit]) -> (String, Vec<usize>) {
     let mut order: Vec<usize> = (0..edits.len()).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&edits[a].range, &edits[b].range);
-        ra.start.cmp(&rb.start).then(rb.end.cmp(&ra.end)).then(a.cmp(&b))
+        ra.start
+            .cmp(&rb.start)
+            .then(rb.end.cmp(&ra.end))
+            .then(a.cmp(&b))
     });
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
@@ -56,7 +62,8 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
     let next = after[spaces_after..].chars().next();
     let prev = before[..before.len() - spaces_before].chars().next_back();
     let at_line_start = prev.is_none_or(|c| c == '\n');
-    let closes_clause = next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '\r' | '\n'));
+    let closes_clause =
+        next.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '\r' | '\n'));
     // before closing punctuation the spaces in front go ("ends with X." -> "ends with.");
     // otherwise the spaces behind go, so the words either side keep one separator
     let (start, end) = if closes_clause && !at_line_start {
@@ -75,7 +82,10 @@ mod tests {
     fn apply_sorts_and_skips_overlaps() {
         let text = "0123456789";
         let edits = vec![
-            Edit { range: 5..7, replacement: "x".into() },
+            Edit {
+                range: 5..7,
+                replacement: "x".into(),
+            },
             Edit::delete(1..3),
             Edit::delete(2..6), // overlaps 1..3: skipped
             Edit::delete(8..10),
@@ -108,10 +118,16 @@ mod tests {
 
     #[test]
     fn span_removal_fixes_spacing() {
-        assert_eq!(remove("gave Big Phrase a nod.", "Big Phrase"), "gave a nod.");
+        assert_eq!(
+            remove("gave Big Phrase a nod.", "Big Phrase"),
+            "gave a nod."
+        );
         assert_eq!(remove("said Big Phrase, then", "Big Phrase"), "said, then");
         assert_eq!(remove("ends with Big Phrase.", "Big Phrase"), "ends with.");
         assert_eq!(remove("Big Phrase starts it.", "Big Phrase"), "starts it.");
-        assert_eq!(remove("two  spaces Big Phrase  here", "Big Phrase"), "two  spaces here");
+        assert_eq!(
+            remove("two  spaces Big Phrase  here", "Big Phrase"),
+            "two  spaces here"
+        );
     }
 }

@@ -52,7 +52,11 @@ impl Engine {
     pub fn new(config: &Config) -> Result<Self, Error> {
         let selected = |code: &str, default_enabled: bool| {
             let matches = |list: &[String]| {
-                list.iter().any(|p| !p.is_empty() && code.len() >= p.len() && code[..p.len()].eq_ignore_ascii_case(p))
+                list.iter().any(|p| {
+                    !p.is_empty()
+                        && code.len() >= p.len()
+                        && code[..p.len()].eq_ignore_ascii_case(p)
+                })
             };
             if matches(&config.disable) {
                 // a more specific enable wins over a prefix disable
@@ -65,7 +69,10 @@ impl Engine {
             let known = rules::registry().iter().any(|r| {
                 let c = r.meta().code;
                 c.len() >= code.len() && c[..code.len()].eq_ignore_ascii_case(code)
-            }) || config.user_rules.iter().any(|u| u.code.eq_ignore_ascii_case(code));
+            }) || config
+                .user_rules
+                .iter()
+                .any(|u| u.code.eq_ignore_ascii_case(code));
             if !known {
                 return Err(Error::UnknownRule(code.clone()));
             }
@@ -76,7 +83,10 @@ impl Engine {
             .filter(|r| selected(r.meta().code, r.meta().default_enabled))
             .collect();
         let mut user_rules = Vec::new();
-        let mut codes: HashSet<String> = rules::registry().iter().map(|r| r.meta().code.to_string()).collect();
+        let mut codes: HashSet<String> = rules::registry()
+            .iter()
+            .map(|r| r.meta().code.to_string())
+            .collect();
         for u in &config.user_rules {
             if !codes.insert(u.code.to_ascii_uppercase()) {
                 return Err(Error::DuplicateRuleCode(u.code.clone()));
@@ -96,7 +106,12 @@ impl Engine {
                     .map_err(|e| Error::Allow(e.to_string()))?,
             )
         };
-        Ok(Engine { rules, user_rules, settings: config.settings.clone(), allow })
+        Ok(Engine {
+            rules,
+            user_rules,
+            settings: config.settings.clone(),
+            allow,
+        })
     }
 
     /// The built-in rules this engine runs.
@@ -117,13 +132,20 @@ impl Engine {
 
     fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
         let text = doc.text();
-        let ctx = Context { doc, settings: &self.settings };
+        let ctx = Context {
+            doc,
+            settings: &self.settings,
+        };
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(&ctx, &mut findings);
         }
         if let Some(site) = site {
-            if self.rules.iter().any(|r| r.meta().code == site_boilerplate::META.code) {
+            if self
+                .rules
+                .iter()
+                .any(|r| r.meta().code == site_boilerplate::META.code)
+            {
                 site_boilerplate::check(doc, site, &self.settings.site_boilerplate, &mut findings);
             }
         }
@@ -133,10 +155,19 @@ impl Engine {
         if let Some(allow) = &self.allow {
             let protected: Vec<_> = allow.find_iter(text).map(|m| m.range()).collect();
             findings.retain(|f| {
-                !f.action.removes() || !protected.iter().any(|p| p.start < f.range.end && f.range.start < p.end)
+                !f.action.removes()
+                    || !protected
+                        .iter()
+                        .any(|p| p.start < f.range.end && f.range.start < p.end)
             });
         }
-        findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)).then(a.code.cmp(&b.code)));
+        findings.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+                .then(a.code.cmp(&b.code))
+        });
         findings
     }
 
@@ -169,14 +200,21 @@ impl Engine {
                 Action::DropLine => {
                     let first = doc.line_at(f.range.start);
                     let last = doc.line_at(f.range.end.saturating_sub(1).max(f.range.start));
-                    Some(Edit::delete(doc.lines()[first].full.start..doc.lines()[last].full.end))
+                    Some(Edit::delete(
+                        doc.lines()[first].full.start..doc.lines()[last].full.end,
+                    ))
                 }
             })
             .collect();
         let (after, _) = edit::apply(text, &edits);
         let (title, body) = layout(&after);
         let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
-        Cleaned { text: render(&title, &body, eol), title, body, findings }
+        Cleaned {
+            text: render(&title, &body, eol),
+            title,
+            body,
+            findings,
+        }
     }
 }
 
@@ -184,7 +222,11 @@ impl Engine {
 fn layout(text: &str) -> (String, String) {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines = text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l));
-    let title = lines.by_ref().find(|l| !l.trim().is_empty()).map(|l| l.trim().to_string()).unwrap_or_default();
+    let title = lines
+        .by_ref()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .unwrap_or_default();
     let mut body = String::new();
     let mut pending_blank = false;
     for line in lines {

@@ -5,8 +5,8 @@
 //! keep meaning the same thing across versions. Every rule is listed once, in [`registry`].
 
 pub mod junk;
-pub mod seo;
 pub mod select;
+pub mod seo;
 pub mod user;
 
 use std::borrow::Cow;
@@ -114,7 +114,8 @@ pub trait Rule: Send + Sync {
 pub fn registry() -> &'static [&'static dyn Rule] {
     static ALL: std::sync::OnceLock<Vec<&'static dyn Rule>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: Vec<&'static dyn Rule> = junk::RULES.iter().chain(seo::RULES).copied().collect();
+        let mut all: Vec<&'static dyn Rule> =
+            junk::RULES.iter().chain(seo::RULES).copied().collect();
         all.sort_by_key(|r| r.meta().code);
         all
     })
@@ -122,7 +123,10 @@ pub fn registry() -> &'static [&'static dyn Rule] {
 
 /// The built-in rule with this code.
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
-    registry().iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(code))
+    registry()
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -139,8 +143,16 @@ mod tests {
             assert!(seen.insert(m.code), "duplicate code {}", m.code);
             assert!(seen.insert(m.name), "duplicate name {}", m.name);
             let (letter, digits) = m.code.split_at(1);
-            assert!(matches!(letter, "J" | "S"), "{}: code must start with J or S", m.code);
-            assert!(digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
+            assert!(
+                matches!(letter, "J" | "S"),
+                "{}: code must start with J or S",
+                m.code
+            );
+            assert!(
+                digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                m.code
+            );
             assert!(m.code > prev, "{} is out of order", m.code);
             prev = m.code;
             assert!(
@@ -156,10 +168,20 @@ mod tests {
         for r in registry() {
             let m = r.meta();
             let e = m.explanation;
-            let what = e.find("## What it does").unwrap_or_else(|| panic!("{}: no What it does", m.code));
-            let why = e.find("## Why").unwrap_or_else(|| panic!("{}: no Why", m.code));
-            let example = e.find("## Example").unwrap_or_else(|| panic!("{}: no Example", m.code));
-            assert!(what < why && why < example, "{}: headings out of order", m.code);
+            let what = e
+                .find("## What it does")
+                .unwrap_or_else(|| panic!("{}: no What it does", m.code));
+            let why = e
+                .find("## Why")
+                .unwrap_or_else(|| panic!("{}: no Why", m.code));
+            let example = e
+                .find("## Example")
+                .unwrap_or_else(|| panic!("{}: no Example", m.code));
+            assert!(
+                what < why && why < example,
+                "{}: headings out of order",
+                m.code
+            );
             for w in [&e[what + 15..why], &e[why + 6..example], &e[example + 10..]] {
                 assert!(w.trim().len() > 20, "{}: a section is empty", m.code);
             }

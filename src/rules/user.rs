@@ -24,17 +24,31 @@ impl UserRule {
         let pattern = match (&c.phrase, &c.regex) {
             (Some(p), None) => regex::escape(p),
             (None, Some(r)) => r.clone(),
-            _ => return Err(Error::UserRule { code: c.code.clone(), message: "give exactly one of `phrase` or `regex`".into() }),
+            _ => {
+                return Err(Error::UserRule {
+                    code: c.code.clone(),
+                    message: "give exactly one of `phrase` or `regex`".into(),
+                })
+            }
         };
         let regex = RegexBuilder::new(&pattern)
             .case_insensitive(c.phrase.is_some())
             .multi_line(true)
             .size_limit(1 << 22)
             .build()
-            .map_err(|e| Error::UserRule { code: c.code.clone(), message: e.to_string() })?;
+            .map_err(|e| Error::UserRule {
+                code: c.code.clone(),
+                message: e.to_string(),
+            })?;
         Ok(UserRule {
-            name: c.name.clone().unwrap_or_else(|| c.code.to_ascii_lowercase()),
-            message: c.message.clone().unwrap_or_else(|| format!("matches user rule {}", c.code)),
+            name: c
+                .name
+                .clone()
+                .unwrap_or_else(|| c.code.to_ascii_lowercase()),
+            message: c
+                .message
+                .clone()
+                .unwrap_or_else(|| format!("matches user rule {}", c.code)),
             code: c.code.clone(),
             regex,
             action: c.action,

@@ -247,9 +247,12 @@ fn check_still_gives_its_verdict_when_stdout_closes_early() {
         text.push_str(&format!("Line {i} of a long article.\nKept {i}.\n"));
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
-    let (first, o) = first_line_then_close(
-        decruft(dir.path()).args(["check", "--diff", "big.txt", "missing.txt"]),
-    );
+    let (first, o) = first_line_then_close(decruft(dir.path()).args([
+        "check",
+        "--diff",
+        "big.txt",
+        "missing.txt",
+    ]));
     assert_eq!(first, "diff --git a/big.txt b/big.txt\n");
     assert_no_panic(&o);
     assert_eq!(

@@ -539,7 +539,13 @@ fn the_share_widget_rule_removes_a_lone_x_when_present() {
 fn html_input_can_be_forced_to_be_cleaned_as_text() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "page.html", "<!DOCTYPE html>\n<p>Hello</p>\n");
-    let o = run(decruft(dir.path()).args(["--no-config", "clean", "--input-format", "text", "page.html"]));
+    let o = run(decruft(dir.path()).args([
+        "--no-config",
+        "clean",
+        "--input-format",
+        "text",
+        "page.html",
+    ]));
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "<!DOCTYPE html>\n\n<p>Hello</p>\n");
     assert_eq!(stderr(&o), "");

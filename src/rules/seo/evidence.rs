@@ -700,8 +700,7 @@ impl<'t> Analyser<'_, 't> {
                 .filter(|&n| n < p.len())
                 .filter(|&n| {
                     pieces.iter().any(|q| {
-                        q.toks.len() == n
-                            && (0..n).all(|o| same(p.end - 1 - o, q.toks.end - 1 - o))
+                        q.toks.len() == n && (0..n).all(|o| same(p.end - 1 - o, q.toks.end - 1 - o))
                     })
                 })
                 .max()
