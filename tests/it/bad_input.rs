@@ -4,16 +4,7 @@
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{decruft, files_in, first_line_then_close, run, stderr, stdout};
-
-/// A `disable` line for every built-in rule.
-fn builtins_off() -> String {
-    let codes: Vec<String> = decruft::rules::registry()
-        .iter()
-        .map(|r| format!("{:?}", r.meta().code))
-        .collect();
-    format!("disable = [{}]\n", codes.join(", "))
-}
+use crate::util::{builtins_off, decruft, files_in, first_line_then_close, run, stderr, stdout};
 
 /// `decruft` run in `dir` with every built-in rule turned off, for tests whose expected output
 /// is about input handling, not about what the rules remove (they have their own fixtures).

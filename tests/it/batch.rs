@@ -4,17 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::util::{decruft, run, stderr, stdout};
-
-fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, bytes).unwrap();
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
+use crate::util::{decruft, read, run, stderr, stdout, write};
 
 /// Relative paths of every file under `dir`, sorted.
 fn tree(dir: &Path) -> Vec<String> {

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::util::{self, decruft, run, stderr, stdout};
+use crate::util::{self, builtins_off, decruft, run, stderr, stdout, write};
 
 const CONFIG: &str = r#"
 [[rule]]
@@ -59,20 +59,7 @@ const CLEAN: &str =
 
 /// A `disable` line for every built-in rule, and U004, which only `--extend-select` turns on.
 fn disable_line() -> String {
-    let mut codes: Vec<String> = decruft::rules::registry()
-        .iter()
-        .map(|r| format!("{:?}", r.meta().code))
-        .collect();
-    codes.push("\"U004\"".into());
-    format!("disable = [{}]\n", codes.join(", "))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(p, text).unwrap();
+    builtins_off().replace(']', ", \"U004\"]")
 }
 
 /// `decruft.toml`, `dirty.txt` and `clean.txt` in a temporary directory.

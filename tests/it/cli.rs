@@ -1,9 +1,8 @@
 //! The command line end to end: exit codes, output shapes, `--out`, config discovery.
 
-use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{decruft, files_in, run, stderr, stdout};
+use crate::util::{builtins_off, decruft, files_in, run, stderr, stdout, write};
 
 /// A config with user rules, so that tests do not depend on which built-in rules exist.
 /// Every built-in rule is disabled (see [`workspace`]) so that outputs depend on these alone.
@@ -44,23 +43,6 @@ Sponsored by the Reader Fund\n";
 /// Already in the form `clean` writes, and nothing for the config to remove.
 const UNCHANGED: &str =
     "Orchard Harvest Starts Early\n\nGrowers began picking apples a week ahead of schedule.\n";
-
-/// A `disable` line for every built-in rule.
-fn builtins_off() -> String {
-    let codes: Vec<String> = decruft::rules::registry()
-        .iter()
-        .map(|r| format!("{:?}", r.meta().code))
-        .collect();
-    format!("disable = [{}]\n", codes.join(", "))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(p, text).unwrap();
-}
 
 /// A temporary directory holding `decruft.toml` (the config above), `article.txt` and
 /// `unchanged.txt`.

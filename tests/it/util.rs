@@ -65,3 +65,22 @@ pub fn first_line_then_close(cmd: &mut Command) -> (String, Output) {
     drop(reader);
     (first, child.wait_with_output().expect("the command ends"))
 }
+
+/// A `disable` line for every built-in rule, for tests about input handling or reports rather
+/// than about what the rules remove (the rules have their own fixtures).
+pub fn builtins_off() -> String {
+    let codes: Vec<String> = decruft::rules::registry()
+        .iter()
+        .map(|r| format!("{:?}", r.meta().code))
+        .collect();
+    format!("disable = [{}]\n", codes.join(", "))
+}
+
+/// Writes `bytes` to `dir/name`, creating the parent directories.
+pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(p, bytes).unwrap();
+}
