@@ -68,7 +68,7 @@ fn workspace() -> tempfile::TempDir {
     write(
         dir.path(),
         "decruft.toml",
-        &format!("{}{CONFIG}", disable_line()),
+        format!("{}{CONFIG}", disable_line()),
     );
     write(dir.path(), "dirty.txt", DIRTY);
     write(dir.path(), "clean.txt", CLEAN);

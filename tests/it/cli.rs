@@ -51,7 +51,7 @@ fn workspace() -> tempfile::TempDir {
     write(
         dir.path(),
         "decruft.toml",
-        &format!("{}{CONFIG}", builtins_off()),
+        format!("{}{CONFIG}", builtins_off()),
     );
     write(dir.path(), "article.txt", ARTICLE);
     write(dir.path(), "unchanged.txt", UNCHANGED);
@@ -413,7 +413,7 @@ fn rules_lists_every_code_and_explains_one() {
     write(
         ws.path(),
         "decruft.toml",
-        &format!("disable = [\"U002\"]\n{CONFIG}"),
+        format!("disable = [\"U002\"]\n{CONFIG}"),
     );
     let out = stdout(&run(decruft(ws.path()).arg("rules")));
     for (line, rule) in out.lines().skip(1).zip(registry) {
