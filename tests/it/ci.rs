@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::util::{self, builtins_off, decruft, run, stderr, stdout, write};
+use crate::util::{self, builtins_off, decruft, run, stderr, stdout, validate, write};
 
 const CONFIG: &str = r#"
 [[rule]]
@@ -83,34 +83,6 @@ fn check(dir: &Path, args: &[&str]) -> Output {
 
 fn code(o: &Output) -> Option<i32> {
     o.status.code()
-}
-
-/// Runs `tests/it/report_validate.py`; `None` when Python or a package it needs is missing
-/// and `DECRUFT_REQUIRE_VALIDATORS` is not set.
-fn validate(kind: &str, file: &Path) -> Option<String> {
-    let script = util::root().join("tests/it/report_validate.py");
-    let required = std::env::var_os("DECRUFT_REQUIRE_VALIDATORS").is_some();
-    let out = match Command::new("python3")
-        .arg(&script)
-        .arg(kind)
-        .arg(file)
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) if !required => {
-            eprintln!("skipped {kind} validation: python3: {e}");
-            return None;
-        }
-        Err(e) => panic!("python3: {e}"),
-    };
-    match out.status.code() {
-        Some(0) => Some(stdout(&out)),
-        Some(2) if !required => {
-            eprintln!("skipped {kind} validation: {}", stderr(&out));
-            None
-        }
-        _ => panic!("{kind} validation failed: {}", stderr(&out)),
-    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use decruft::suppress::PerFileIgnores;
 use decruft::{Config, Engine};
 use serde_json::Value;
 
-use crate::util;
+use crate::util::{self, validate};
 
 const CONFIG: &str = r#"
 disable = ["J", "S"]
@@ -61,38 +61,6 @@ fn reports() -> Vec<FileReport> {
             "cannot read: No such file or directory (os error 2)",
         ),
     ]
-}
-
-/// Runs `tests/it/report_validate.py`; `None` when Python or a package it needs is missing
-/// and the environment does not require them.
-fn validate(kind: &str, file: &Path) -> Option<String> {
-    let script = util::root().join("tests/it/report_validate.py");
-    let required = std::env::var_os("DECRUFT_REQUIRE_VALIDATORS").is_some();
-    let out = match Command::new("python3")
-        .arg(&script)
-        .arg(kind)
-        .arg(file)
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) if !required => {
-            eprintln!("skipped {kind} validation: python3: {e}");
-            return None;
-        }
-        Err(e) => panic!("python3: {e}"),
-    };
-    let stderr = util::stderr(&out);
-    match out.status.code() {
-        Some(0) => Some(util::stdout(&out)),
-        Some(2) if !required => {
-            eprintln!("skipped {kind} validation: {stderr}");
-            None
-        }
-        _ => panic!(
-            "{kind} validation failed:\n{stderr}\n{}",
-            std::fs::read_to_string(file).unwrap_or_default()
-        ),
-    }
 }
 
 #[test]

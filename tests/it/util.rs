@@ -84,3 +84,36 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
     }
     std::fs::write(p, bytes).unwrap();
 }
+
+/// Runs `tests/it/report_validate.py` (the official SARIF 2.1.0 schema, Python's XML parsers)
+/// on `file` and returns what it printed; `None` when Python or a package it needs is missing
+/// and `DECRUFT_REQUIRE_VALIDATORS` is not set (CI sets it, so there a missing tool fails).
+pub fn validate(kind: &str, file: &Path) -> Option<String> {
+    let script = root().join("tests/it/report_validate.py");
+    let required = std::env::var_os("DECRUFT_REQUIRE_VALIDATORS").is_some();
+    let out = match Command::new("python3")
+        .arg(&script)
+        .arg(kind)
+        .arg(file)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) if !required => {
+            eprintln!("skipped {kind} validation: python3: {e}");
+            return None;
+        }
+        Err(e) => panic!("python3: {e}"),
+    };
+    let err = stderr(&out);
+    match out.status.code() {
+        Some(0) => Some(stdout(&out)),
+        Some(2) if !required => {
+            eprintln!("skipped {kind} validation: {err}");
+            None
+        }
+        _ => panic!(
+            "{kind} validation failed:\n{err}\n{}",
+            std::fs::read_to_string(file).unwrap_or_default()
+        ),
+    }
+}
