@@ -132,10 +132,7 @@ impl Engine {
 
     fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
         let text = doc.text();
-        let ctx = Context {
-            doc,
-            settings: &self.settings,
-        };
+        let ctx = Context::new(doc, &self.settings);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(&ctx, &mut findings);

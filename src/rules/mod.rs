@@ -10,6 +10,7 @@ pub mod seo;
 pub mod user;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,18 @@ impl Finding {
 pub struct Context<'a> {
     pub doc: &'a Document<'a>,
     pub settings: &'a Settings,
+    /// What the per-line junk rules share: found once per document, not once per rule.
+    junk: OnceCell<junk::Shared<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document<'a>, settings: &'a Settings) -> Self {
+        Context {
+            doc,
+            settings,
+            junk: OnceCell::new(),
+        }
+    }
 }
 
 /// A rule. Implementations are stateless; settings come through the [`Context`].

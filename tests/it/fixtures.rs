@@ -283,10 +283,7 @@ fn throughput_on_bench_texts() {
         for d in &docs {
             let doc = decruft::Document::parse(d);
             let settings = decruft::config::Settings::default();
-            let ctx = decruft::rules::Context {
-                doc: &doc,
-                settings: &settings,
-            };
+            let ctx = decruft::rules::Context::new(&doc, &settings);
             let mut out = Vec::new();
             rule.check(&ctx, &mut out);
         }

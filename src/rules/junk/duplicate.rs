@@ -436,10 +436,7 @@ mod tests {
         let doc = Document::parse(t);
         let mut settings = Settings::default();
         settings.duplicate_paragraph.min_words = 3;
-        let ctx = Context {
-            doc: &doc,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &settings);
         let mut out = Vec::new();
         DuplicateParagraph.check(&ctx, &mut out);
         assert_eq!(out.len(), 1);

@@ -80,6 +80,53 @@ pub(crate) fn continued_by_next(ctx: &Context<'_>, i: usize) -> bool {
     i + 1 < lines.len() && lines[i].paragraph.is_some() && continues_sentence(ctx, i + 1)
 }
 
+/// A body line that a per-line rule may judge: its core is non-empty and short, and it is
+/// not a fragment of a wrapped sentence.
+pub(crate) struct ShortLine<'d> {
+    index: usize,
+    raw_len: usize,
+    core: &'d str,
+}
+
+/// The longest line limit of any per-line rule (the cookie notice's).
+const LONGEST: usize = 500;
+
+/// What the per-line rules share for one document.
+pub(crate) struct Shared<'d> {
+    /// The body lines under [`LONGEST`].
+    lines: Vec<ShortLine<'d>>,
+}
+
+/// Computed once per document for all the rules: each rule used to trim and test every line
+/// itself.
+fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
+    ctx.junk.get_or_init(|| {
+        let doc = ctx.doc;
+        let mut lines = Vec::new();
+        for i in doc.body_lines() {
+            let raw = doc.line_text(i);
+            // the cheap guard first; decoration and indentation rarely take 16 bytes
+            if raw.len() > LONGEST + 16 {
+                continue;
+            }
+            let c = core(raw);
+            if c.is_empty()
+                || c.len() > LONGEST
+                || continues_sentence(ctx, i)
+                || continued_by_next(ctx, i)
+            {
+                continue;
+            }
+            lines.push(ShortLine {
+                index: i,
+                raw_len: raw.len(),
+                core: c,
+            });
+        }
+        Shared { lines }
+    })
+}
+
 /// Calls `f(index, core_text)` for every body line whose core is non-empty and at most
 /// `max_len` bytes long and that is not the wrapped tail of a sentence.
 pub(crate) fn short_body_lines<'d>(
@@ -87,22 +134,11 @@ pub(crate) fn short_body_lines<'d>(
     max_len: usize,
     mut f: impl FnMut(usize, &'d str),
 ) {
-    let doc = ctx.doc;
-    for i in doc.body_lines() {
-        let raw = doc.line_text(i);
-        // the cheap guard first; decoration and indentation rarely take 16 bytes
-        if raw.len() > max_len + 16 {
-            continue;
+    debug_assert!(max_len <= LONGEST);
+    for l in &shared(ctx).lines {
+        if l.raw_len <= max_len + 16 && l.core.len() <= max_len {
+            f(l.index, l.core);
         }
-        let c = core(raw);
-        if c.is_empty()
-            || c.len() > max_len
-            || continues_sentence(ctx, i)
-            || continued_by_next(ctx, i)
-        {
-            continue;
-        }
-        f(i, c);
     }
 }
 
@@ -147,10 +183,7 @@ pub(crate) mod testing {
     pub fn findings(rule: &dyn Rule, text: &str) -> Vec<Finding> {
         let doc = Document::parse(text);
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &settings);
         let mut out = Vec::new();
         rule.check(&ctx, &mut out);
         out
@@ -205,10 +238,7 @@ mod tests {
     fn wrapped_tails_are_recognised() {
         let doc = Document::parse("T\n\nhe wrote on\nlinkedin and more\nNew sentence\n");
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &settings);
         assert!(continues_sentence(&ctx, 3));
         assert!(!continues_sentence(&ctx, 4));
         assert!(!continues_sentence(&ctx, 2));
