@@ -456,3 +456,41 @@ fn a_duplicate_with_junk_glued_to_it_goes_in_the_same_run() {
     assert_eq!(once.text.matches(para).count(), 1, "{}", once.text);
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
+
+/// GNU `patch` applies the diffs too, including the shapes that are easy to get wrong: a
+/// missing final line end on either side, CRLF, a lone `\r`. Skipped when `patch` is not
+/// installed, unless `DECRUFT_REQUIRE_VALIDATORS` is set.
+#[test]
+fn patch_applies_the_diffs() {
+    let mut inputs: Vec<String> = articles().to_vec();
+    inputs.push("Title\n\nShare\nBody line\nlast line without end".into());
+    inputs.push("Title\r\n\r\nX\r\nBody\r\n".into());
+    inputs.push("Title\n\nFacebook Twitter WhatsApp\nodd\rline\nend\n".into());
+    inputs.push("\r".into());
+    let dir = tempfile::tempdir().unwrap();
+    for (i, input) in inputs.iter().enumerate() {
+        let clean = engine().clean(input).text;
+        let diff = unified("a.txt", input, &clean);
+        assert_eq!(apply_diff(input, &diff).as_deref(), Ok(clean.as_str()));
+        if diff.is_empty() {
+            continue;
+        }
+        std::fs::write(dir.path().join("a.txt"), input).unwrap();
+        std::fs::write(dir.path().join("a.diff"), &diff).unwrap();
+        let out = match std::process::Command::new("patch")
+            .args(["-p1", "-s", "-f", "-i", "a.diff"])
+            .current_dir(dir.path())
+            .output()
+        {
+            Ok(o) => o,
+            Err(e) if std::env::var_os("DECRUFT_REQUIRE_VALIDATORS").is_none() => {
+                eprintln!("skipped: patch: {e}");
+                return;
+            }
+            Err(e) => panic!("patch: {e}"),
+        };
+        assert!(out.status.success(), "input {i}: {}", stdout(&out));
+        let patched = std::fs::read(dir.path().join("a.txt")).unwrap();
+        assert!(patched == clean.as_bytes(), "input {i}:\n{diff}");
+    }
+}
