@@ -39,7 +39,7 @@ enum Mode {
 
 /// A file written under a temporary name and renamed over its target once complete.
 struct AtomicFile {
-    out: BufWriter<tempfile::NamedTempFile>,
+    out: BufWriter<output::TempFile>,
     target: PathBuf,
 }
 
@@ -51,15 +51,7 @@ impl AtomicFile {
         };
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".decruft-").suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let tmp = builder
-            .tempfile_in(dir)
+        let tmp = output::TempFile::new_in(dir)
             .with_context(|| format!("{}: cannot write", target.display()))?;
         Ok(AtomicFile {
             out: BufWriter::with_capacity(256 * 1024, tmp),
@@ -83,7 +75,7 @@ impl AtomicFile {
             anyhow::anyhow!(
                 "{}: cannot write: {}",
                 target.display(),
-                input::io_reason(&e.error)
+                input::io_reason(&e)
             )
         })?;
         Ok(())
