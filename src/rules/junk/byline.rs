@@ -353,10 +353,10 @@ impl Rule for BylineTimestamp {
             // short
             let plausible = core.len() <= 40
                 || core.bytes().any(|b| b.is_ascii_digit())
-                || core.contains("ago")
-                || core.contains("By ")
-                || core.contains("by ")
-                || core.contains("BY ");
+                || core
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| matches!(w, b"ago" | b"By " | b"by " | b"BY "));
             if plausible {
                 if let Some(k) = analyse(core) {
                     found.push((i, k));

@@ -6,10 +6,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::rules::junk::{hints, quote, short_body_lines, word_count};
+use crate::rules::junk::{has_hint, quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CopyrightFooter;
@@ -48,8 +47,8 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid copyright pattern")
 });
 
-static HINTS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| hints(&["©", "ⓒ", "(c)", "copyright", "reserv", "vorbehalten"]));
+/// The words `COPYRIGHT` cannot match without.
+pub(super) const HINT_WORDS: &[&str] = &["©", "ⓒ", "(c)", "copyright", "reserv", "vorbehalten"];
 
 impl Rule for CopyrightFooter {
     fn meta(&self) -> &'static RuleMeta {
@@ -58,7 +57,7 @@ impl Rule for CopyrightFooter {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |i, core| {
-            if !HINTS.is_match(core) || word_count(core) > 30 {
+            if !has_hint(ctx, i, Hint::Copyright) || word_count(core) > 30 {
                 return;
             }
             if let Some(m) = COPYRIGHT.find(core) {

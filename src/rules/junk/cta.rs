@@ -7,10 +7,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::rules::junk::{hints, quote, short_body_lines, word_count};
+use crate::rules::junk::{has_hint, quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -125,20 +124,19 @@ static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid site-voice pattern")
 });
 
-static CTA_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    hints(&[
-        "subscribe",
-        "sign up",
-        "click",
-        "follow us",
-        "join our",
-        "download our",
-        "share it with",
-    ])
-});
+/// The words `CTA_ANYWHERE` cannot match without.
+pub(super) const CTA_HINT_WORDS: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "click",
+    "follow us",
+    "join our",
+    "download our",
+    "share it with",
+];
 
-static COOKIE_HINTS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| hints(&["cookie", "continuing to", "accept"]));
+/// The words `COOKIE` cannot match without.
+pub(super) const COOKIE_HINT_WORDS: &[&str] = &["cookie", "continuing to", "accept"];
 
 /// Reported speech: the line is the article's prose.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,7 +175,7 @@ impl Rule for CallToAction {
                 .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
             {
                 m
-            } else if CTA_HINTS.is_match(core) {
+            } else if has_hint(ctx, i, Hint::CallToAction) {
                 match CTA_ANYWHERE.find(core) {
                     Some(m) => m,
                     None => return,
@@ -210,7 +208,7 @@ impl Rule for CookieNotice {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, COOKIE_MAX_LEN, |i, core| {
-            if !COOKIE_HINTS.is_match(core) {
+            if !has_hint(ctx, i, Hint::Cookie) {
                 return;
             }
             if let Some(m) = COOKIE.find(core).filter(|_| !REPORTED.is_match(core)) {

@@ -19,6 +19,8 @@ pub mod site_boilerplate;
 mod tags;
 mod title;
 
+use std::sync::LazyLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use crate::rules::{Context, Rule};
@@ -86,6 +88,8 @@ pub(crate) struct ShortLine<'d> {
     index: usize,
     raw_len: usize,
     core: &'d str,
+    /// Which rules' hint words the core holds, one bit per [`Hint`].
+    hints: u8,
 }
 
 /// The longest line limit of any per-line rule (the cookie notice's).
@@ -117,10 +121,15 @@ fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
             {
                 continue;
             }
+            let hints = HINTS
+                .0
+                .find_overlapping_iter(c)
+                .fold(0, |bits, m| bits | HINTS.1[m.pattern().as_usize()] as u8);
             lines.push(ShortLine {
                 index: i,
                 raw_len: raw.len(),
                 core: c,
+                hints,
             });
         }
         Shared { lines }
@@ -142,16 +151,45 @@ pub(crate) fn short_body_lines<'d>(
     }
 }
 
-/// A case-insensitive literal search for the words a rule's pattern cannot match without:
-/// one pass over the line that rules most lines out before any regex runs.
-pub(crate) fn hints(words: &[&str]) -> AhoCorasick {
-    // a DFA: the patterns are few and short, so its table is small, and it takes one
+/// Rules whose pattern cannot match a line without one of their hint words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Hint {
+    CallToAction = 1,
+    Cookie = 2,
+    Copyright = 4,
+}
+
+/// Every rule's hint words in one case-insensitive automaton, with the rule of each word: one
+/// pass over a line tells every rule whether its regexes need to run there (each rule used
+/// to scan every line itself).
+static HINTS: LazyLock<(AhoCorasick, Vec<Hint>)> = LazyLock::new(|| {
+    let groups = [
+        (Hint::CallToAction, cta::CTA_HINT_WORDS),
+        (Hint::Cookie, cta::COOKIE_HINT_WORDS),
+        (Hint::Copyright, copyright::HINT_WORDS),
+    ];
+    let (words, rules): (Vec<&str>, Vec<Hint>) = groups
+        .iter()
+        .flat_map(|&(hint, words)| words.iter().map(move |&w| (w, hint)))
+        .unzip();
+    // a DFA: the words are few and short, so its table is small, and it takes one
     // transition per byte where the default NFA follows failure links
-    AhoCorasickBuilder::new()
+    let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
         .build(words)
-        .expect("valid hint words")
+        .expect("valid hint words");
+    (ac, rules)
+});
+
+/// Whether short body line `i` holds one of `hint`'s words (false for a line that
+/// [`short_body_lines`] does not give).
+pub(crate) fn has_hint(ctx: &Context<'_>, i: usize, hint: Hint) -> bool {
+    let lines = &shared(ctx).lines;
+    lines
+        .binary_search_by_key(&i, |l| l.index)
+        .is_ok_and(|k| lines[k].hints & hint as u8 != 0)
 }
 
 /// Number of words (whitespace-separated tokens holding a letter or digit).

@@ -117,7 +117,12 @@ impl Rule for StoryNavigation {
         short_body_lines(ctx, MAX_LEN, |i, core| {
             let msg = if core.len() <= 60 && LABEL_ONLY.is_match(core) {
                 format!("navigation or ad label {}", quote(core))
-            } else if let Some(c) = LABEL_HEADLINE.captures(core) {
+            } else if let Some(c) = LABEL_HEADLINE
+                .is_match(core)
+                // the match test fails fast on the first word; captures cost far more
+                .then(|| LABEL_HEADLINE.captures(core))
+                .flatten()
+            {
                 if !headline_like(&c["h"]) {
                     return;
                 }
