@@ -185,6 +185,38 @@ pub struct InputArgs {
     /// No progress bar and no summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Stop reading an input past this many bytes (after gzip decompression), with an
+    /// error naming it; other inputs go on. Suffixes K, M, G (powers of 1024). Single
+    /// documents are also capped at 256M.
+    #[arg(long, value_name = "SIZE", default_value = "16G", value_parser = parse_size)]
+    pub max_input_size: u64,
+}
+
+/// A byte count: digits with an optional K, M or G suffix (powers of 1024; a trailing `B`
+/// or `iB` is accepted), as people write sizes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let upper = upper
+        .strip_suffix("IB")
+        .or_else(|| upper.strip_suffix('B'))
+        .unwrap_or(&upper);
+    let (digits, shift) = match upper.chars().last() {
+        Some('K') => (&upper[..upper.len() - 1], 10),
+        Some('M') => (&upper[..upper.len() - 1], 20),
+        Some('G') => (&upper[..upper.len() - 1], 30),
+        Some('T') => (&upper[..upper.len() - 1], 40),
+        _ => (upper, 0),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 500M, 2G, 1048576)"))?;
+    if n == 0 {
+        return Err("the size must be more than 0".into());
+    }
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 #[derive(Debug, Args)]
@@ -387,5 +419,18 @@ mod tests {
         assert!(Cli::try_parse_from(["decruft", "clean", "--out", "d", "--diff", "a"]).is_err());
         assert!(Cli::try_parse_from(["decruft", "--no-config", "--config", "x", "rules"]).is_err());
         assert!(Cli::try_parse_from(["decruft", "check"]).is_err());
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("500M"), Ok(500 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("16GiB"), Ok(16 << 30));
+        assert_eq!(parse_size("4 KB"), Ok(4096));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("-5M").is_err());
+        assert!(parse_size("99999999999T").is_err());
     }
 }

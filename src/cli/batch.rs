@@ -105,17 +105,20 @@ pub struct Reader<'a> {
     names: FieldNames,
     next: usize,
     current: Option<Current>,
+    /// The cap on each dump's decompressed bytes.
+    max_input: u64,
     /// Raw bytes read from dump files so far.
     pub read: Arc<AtomicU64>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(sources: &'a [Source], names: FieldNames) -> Self {
+    pub fn new(sources: &'a [Source], names: FieldNames, max_input: u64) -> Self {
         Reader {
             sources,
             names,
             next: 0,
             current: None,
+            max_input,
             read: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -128,7 +131,7 @@ impl<'a> Reader<'a> {
             inner: file,
             count: self.read.clone(),
         };
-        compress::from_reader(counting, &s.path, None)
+        compress::from_reader(counting, &s.path, Some(self.max_input))
     }
 }
 
@@ -238,7 +241,10 @@ fn jsonl_doc(path: &str, rec: JsonlRecord) -> Doc {
 }
 
 fn read_doc(source: &Source, setup: &Setup<'_>) -> Result<Doc, String> {
-    let mut record = input::read(&source.path).map_err(|e| render_error(&e.into()))?;
+    // a document is held whole in memory, so it gets the tighter of the two caps
+    let max = setup.max_input.min(input::MAX_DOCUMENT_SIZE);
+    let mut record =
+        input::read_limited(&source.path, Some(max)).map_err(|e| render_error(&e.into()))?;
     record.name = source.rel.clone();
     let bytes = std::mem::take(&mut record.bytes);
     let (content, warnings) = content(&record, &bytes, setup)?;
@@ -338,6 +344,7 @@ pub fn clean_all(
         sources,
         field_names(input),
         input.threads,
+        setup.max_input,
         |w| process(w, sources, setup),
         |d, reader| {
             if let Done::Rec(i, r) = &d {
@@ -365,6 +372,7 @@ pub fn run<T: Send>(
     sources: &[Source],
     names: FieldNames,
     threads: Option<usize>,
+    max_input: u64,
     f: impl Fn(Work) -> Done<T> + Sync,
     mut sink: impl FnMut(Done<T>, &Reader<'_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -375,7 +383,7 @@ pub fn run<T: Send>(
     let pool = builder
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the worker threads: {e}"))?;
-    let mut reader = Reader::new(sources, names);
+    let mut reader = Reader::new(sources, names, max_input);
     let mut chunk: Vec<Work> = reader.by_ref().take(CHUNK).collect();
     while !chunk.is_empty() {
         // reading the next chunk overlaps the processing of this one: the readers (gzip,

@@ -28,6 +28,7 @@ pub fn run(options: &Options, args: &CheckArgs) -> anyhow::Result<Status> {
     let setup = Setup {
         format: args.input.input_format,
         ignores: Some(&ignores),
+        max_input: args.input.max_input_size,
         ..Setup::new(&engine)
     };
     let (sources, walk_errors) = batch::sources(&args.paths, &args.input)?;

@@ -96,6 +96,7 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         profile: profile.as_ref(),
         site: args.site.as_deref(),
         ignores: Some(&ignores),
+        max_input: args.input.max_input_size,
     };
     let (sources, walk_errors) = batch::sources(&args.paths, &args.input)?;
     let dumps = sources.iter().any(|s| s.kind != Kind::Doc);

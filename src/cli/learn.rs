@@ -37,6 +37,7 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
         let engine = options.engine()?;
         let setup = Setup {
             format: args.input.input_format,
+            max_input: args.input.max_input_size,
             ..Setup::new(&engine)
         };
         let (srcs, walk_errors) = batch::sources(&args.paths, &args.input)?;
@@ -61,6 +62,7 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
             &srcs,
             batch::field_names(&args.input),
             args.input.threads,
+            setup.max_input,
             |w| {
                 batch::prepare(w, &srcs, &setup).map(|_, d| {
                     let key = site

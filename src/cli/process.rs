@@ -41,6 +41,8 @@ pub struct Setup<'a> {
     pub site: Option<&'a str>,
     /// `[per-file-ignores]`; none for commands that report every finding.
     pub ignores: Option<&'a Ignores>,
+    /// `--max-input-size`: the cap on one input's (decompressed) bytes.
+    pub max_input: u64,
 }
 
 impl<'a> Setup<'a> {
@@ -51,6 +53,7 @@ impl<'a> Setup<'a> {
             profile: None,
             site: None,
             ignores: None,
+            max_input: decruft::input::DEFAULT_MAX_INPUT_SIZE,
         }
     }
 

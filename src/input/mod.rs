@@ -62,7 +62,23 @@ pub enum InputError {
     Directory { path: String },
     #[error("{path}: has no file name to write the output under")]
     NoFileName { path: String },
+    #[error(
+        "{path}: larger than the size limit of {limit} bytes for one document (--max-input-size)"
+    )]
+    TooLarge { path: String, limit: u64 },
 }
+
+/// The default cap on the bytes of one input file after decompression (`--max-input-size`).
+///
+/// Dumps are streamed, so this bounds time, not memory: a Common Crawl WARC file expands to
+/// about 5 GB, large JSONL exports to a few GB, and a gzip bomb is stopped after this many
+/// bytes instead of running for hours.
+pub const DEFAULT_MAX_INPUT_SIZE: u64 = 16 << 30;
+
+/// The cap on one single document (a text file or an HTML page, held whole in memory and
+/// processed alongside others): far beyond any real page, low enough that a few at once fit
+/// in memory. A lower `--max-input-size` lowers it too.
+pub const MAX_DOCUMENT_SIZE: u64 = 256 << 20;
 
 /// The reason of an I/O error without Rust's ` (os error N)` suffix, which users do not need.
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -75,8 +91,14 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// Reads the file at `path` (or standard input for `-`) into a record.
 pub fn read(path: &str) -> Result<Record, InputError> {
+    read_limited(path, None)
+}
+
+/// Like [`read`], failing with [`InputError::TooLarge`] past `max` bytes. The file is never
+/// read beyond `max + 1` bytes, even when it grows while being read.
+pub fn read_limited(path: &str, max: Option<u64>) -> Result<Record, InputError> {
     if path == STDIN {
-        return read_stdin();
+        return read_stdin_limited(max);
     }
     let p = Path::new(path);
     let err = |source| InputError::Read {
@@ -89,7 +111,18 @@ pub fn read(path: &str) -> Result<Record, InputError> {
             path: path.to_string(),
         });
     }
-    let bytes = std::fs::read(p).map_err(err)?;
+    let too_large = |limit| InputError::TooLarge {
+        path: path.to_string(),
+        limit,
+    };
+    if let Some(max) = max.filter(|&m| meta.len() > m) {
+        return Err(too_large(max));
+    }
+    let file = std::fs::File::open(p).map_err(err)?;
+    let bytes = read_capped(file, max, meta.len()).map_err(err)?;
+    if let Some(max) = max.filter(|&m| bytes.len() as u64 > m) {
+        return Err(too_large(max));
+    }
     let name = p
         .file_name()
         .map(PathBuf::from)
@@ -105,19 +138,34 @@ pub fn read(path: &str) -> Result<Record, InputError> {
 
 /// Reads all of standard input into a record named `stdin.txt`.
 pub fn read_stdin() -> Result<Record, InputError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|source| InputError::Read {
-            path: display_name(STDIN).to_string(),
+    read_stdin_limited(None)
+}
+
+/// Like [`read_stdin`], failing past `max` bytes.
+pub fn read_stdin_limited(max: Option<u64>) -> Result<Record, InputError> {
+    let path = display_name(STDIN).to_string();
+    let bytes =
+        read_capped(std::io::stdin().lock(), max, 0).map_err(|source| InputError::Read {
+            path: path.clone(),
             source,
         })?;
+    if let Some(max) = max.filter(|&m| bytes.len() as u64 > m) {
+        return Err(InputError::TooLarge { path, limit: max });
+    }
     Ok(Record {
         source: STDIN.to_string(),
         name: PathBuf::from("stdin.txt"),
         bytes,
     })
+}
+
+/// Reads at most `max + 1` bytes, so that the caller can tell "over the limit" apart from
+/// "exactly at it" without holding more. `hint` sizes the buffer (the file's length).
+fn read_capped(r: impl Read, max: Option<u64>, hint: u64) -> std::io::Result<Vec<u8>> {
+    let cap = max.map_or(u64::MAX, |m| m.saturating_add(1));
+    let mut bytes = Vec::with_capacity(hint.min(cap) as usize);
+    r.take(cap).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The text of `bytes`: UTF-8, with invalid sequences replaced by U+FFFD. The flag says
@@ -216,5 +264,18 @@ mod tests {
         );
         let err = read(dir.path().to_str().unwrap()).unwrap_err().to_string();
         assert!(err.contains("is a directory"), "{err}");
+    }
+
+    #[test]
+    fn documents_over_the_limit_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, vec![b'a'; 1001]).unwrap();
+        let path = p.to_str().unwrap();
+        let err = read_limited(path, Some(1000)).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{path}: larger than")), "{err}");
+        assert!(err.contains("1000 bytes"), "{err}");
+        assert_eq!(read_limited(path, Some(1001)).unwrap().bytes.len(), 1001);
+        assert_eq!(read_limited(path, None).unwrap().bytes.len(), 1001);
     }
 }

@@ -7,6 +7,7 @@ mod cli;
 mod corpus;
 mod dump;
 mod fixtures;
+mod hostile;
 mod html;
 mod html_cli;
 mod interrupt;
