@@ -1,6 +1,8 @@
 //! Text cleaning on arbitrary bytes: the engine with the default rules, as `clean` runs it.
 #![no_main]
 
+mod warm;
+
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 static ENGINE: OnceLock<decruft::Engine> = OnceLock::new();
 
 // built before the first input, so that its cost does not count against -timeout
-fuzz_target!(init: { ENGINE.get_or_init(decruft::Engine::default); }, |data: &[u8]| {
+fuzz_target!(init: { ENGINE.get_or_init(warm::engine); }, |data: &[u8]| {
     let engine = ENGINE.get().unwrap();
     let (text, _) = decruft::input::decode(data);
     let cleaned = engine.clean(&text);

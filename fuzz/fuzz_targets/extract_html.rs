@@ -1,6 +1,8 @@
 //! HTML extraction on arbitrary bytes (any charset, any nesting), then cleaning the result.
 #![no_main]
 
+mod warm;
+
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
@@ -8,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 static ENGINE: OnceLock<decruft::Engine> = OnceLock::new();
 
 // built before the first input, so that its cost does not count against -timeout
-fuzz_target!(init: { ENGINE.get_or_init(decruft::Engine::default); }, |data: &[u8]| {
+fuzz_target!(init: { ENGINE.get_or_init(warm::engine); }, |data: &[u8]| {
     let engine = ENGINE.get().unwrap();
     if let Ok(page) = decruft::extract::extract(data) {
         let body = page.body();

@@ -1,6 +1,8 @@
 //! JSON Lines reading and writing back on arbitrary bytes, through the gzip-sniffing opener.
 #![no_main]
 
+mod warm;
+
 use std::io::Cursor;
 use std::sync::OnceLock;
 
@@ -10,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 static ENGINE: OnceLock<decruft::Engine> = OnceLock::new();
 
 // built before the first input, so that its cost does not count against -timeout
-fuzz_target!(init: { ENGINE.get_or_init(decruft::Engine::default); }, |data: &[u8]| {
+fuzz_target!(init: { ENGINE.get_or_init(warm::engine); }, |data: &[u8]| {
     let engine = ENGINE.get().unwrap();
     let Ok(input) = compress::from_reader(Cursor::new(data.to_vec()), "fuzz", Some(1 << 20))
     else {
