@@ -7,6 +7,7 @@
 
 mod classify;
 mod decode;
+mod prune;
 mod segment;
 
 use serde::Serialize;
@@ -96,7 +97,7 @@ pub fn extract_str(html: &str) -> Extraction {
 }
 
 fn extract_str_with(html: &str, mut warnings: Vec<String>) -> Extraction {
-    let doc = scraper::Html::parse_document(html);
+    let doc = scraper::Html::parse_document(&prune::prune(html));
     let page = segment::walk(&doc);
     drop(doc);
     let verdicts = classify::classify(&page);
