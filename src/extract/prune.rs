@@ -5,7 +5,8 @@
 //! tokenizer just far enough to know where those bodies really start and end (comments, quoted
 //! attribute values, RAWTEXT/RCDATA elements, the script-data escape states, CDATA in SVG and
 //! MathML) and cuts them out, so the parsed tree is the same apart from the missing script and
-//! style text. Whenever the scanner cannot be sure of the tokenizer's state (foreign content
+//! style text and the content of inline SVG and MathML, which the extractor skips as well.
+//! Whenever the scanner cannot be sure of the tokenizer's state (foreign content
 //! that HTML breaks out of, framesets, `<plaintext>`, unterminated constructs) it stops and
 //! leaves the rest of the page untouched: a page scanned too little parses slower, a page cut
 //! wrongly would parse differently.
@@ -13,8 +14,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// The page without the bodies of its scripts and style sheets. JSON-LD scripts keep their
-/// body: it is page metadata the extractor may read.
+/// The page without the bodies of its scripts and style sheets and the content of its SVG and
+/// MathML elements. JSON-LD scripts keep their body: it is page metadata the extractor may
+/// read.
 pub(crate) fn prune(html: &str) -> Cow<'_, str> {
     let cuts = cuts(html.as_bytes());
     if cuts.is_empty() {
@@ -295,14 +297,17 @@ fn is(name: &[u8], t: &str) -> bool {
     name.eq_ignore_ascii_case(t.as_bytes())
 }
 
-/// The byte ranges to remove: script and style bodies, each from just after the start tag's
-/// `>` to the `<` of its end tag.
+/// The byte ranges to remove: script and style bodies and SVG/MathML content, each from just
+/// after the start tag's `>` to the `<` of its end tag.
 fn cuts(b: &[u8]) -> Vec<Range<usize>> {
     let mut cuts = Vec::new();
     // The open SVG/MathML elements, innermost last. Inside them tags are foreign and nothing
     // is raw text; an end tag that matches none of them would be handled as HTML, which may
     // close them without the scanner noticing, so it stops there.
     let mut foreign: Vec<&[u8]> = Vec::new();
+    // Where the content of the outermost open SVG/MathML element starts: the extractor never
+    // reads it either, so it goes too once its end tag is found.
+    let mut foreign_from = 0;
     let mut i = 0;
     while let Some(p) = find_byte(b, i, b'<') {
         i = p + 1;
@@ -339,6 +344,12 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
                     i = end;
                     if !foreign.is_empty() {
                         match foreign.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                            Some(0) => {
+                                foreign.clear();
+                                if p > foreign_from {
+                                    cuts.push(foreign_from..p);
+                                }
+                            }
                             Some(k) => foreign.truncate(k),
                             None => break,
                         }
@@ -394,6 +405,7 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
                     break;
                 } else if (is(name, "svg") || is(name, "math")) && !self_closing {
                     foreign.push(name);
+                    foreign_from = end;
                 }
             }
             _ => {}
@@ -441,11 +453,22 @@ mod tests {
     use scraper::{Html, Node};
 
     /// The parsed tree as text, leaving out what pruning removes: the text inside `<script>`
-    /// and `<style>` elements of the HTML namespace.
+    /// and `<style>` elements of the HTML namespace and the content of `<svg>` and `<math>`.
     fn shape(html: &str) -> String {
         let doc = Html::parse_document(html);
         let mut out = String::new();
         for n in doc.tree.root().descendants() {
+            let in_foreign = n.ancestors().any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    e.name.ns != html5ever::ns!(html)
+                        && a.parent()
+                            .and_then(|p| p.value().as_element())
+                            .is_some_and(|p| p.name.ns == html5ever::ns!(html))
+                })
+            });
+            if in_foreign {
+                continue;
+            }
             let depth = n.ancestors().count();
             let line = match n.value() {
                 Node::Element(e) => {
@@ -456,8 +479,7 @@ mod tests {
                 Node::Text(t) => {
                     let parent = n.parent().and_then(|p| p.value().as_element().cloned());
                     let raw = parent.is_some_and(|p| {
-                        p.name.ns == html5ever::ns!(html)
-                            && matches!(p.name(), "script" | "style")
+                        p.name.ns == html5ever::ns!(html) && matches!(p.name(), "script" | "style")
                     });
                     if raw {
                         continue;
@@ -477,7 +499,11 @@ mod tests {
     /// Prunes `html`, checks that the tree is unchanged, and returns the pruned page.
     fn pruned(html: &str) -> String {
         let p = prune(html).into_owned();
-        assert_eq!(shape(html), shape(&p), "tree changed by pruning:\n{html}\n->\n{p}");
+        assert_eq!(
+            shape(html),
+            shape(&p),
+            "tree changed by pruning:\n{html}\n->\n{p}"
+        );
         p
     }
 
@@ -577,8 +603,10 @@ mod tests {
         let html = "<svg><style>.a{}</style><script><![CDATA[ </svg><script>x</script> ]]>\
                     </script></svg><script>gone</script><p>b</p>";
         let p = pruned(html);
-        assert!(p.contains(".a{}") && p.contains("x</script>"), "{p}");
-        assert!(!p.contains("gone"), "{p}");
+        assert_eq!(p, "<svg></svg><script></script><p>b</p>");
+        // Nested SVG elements end where the outermost one does.
+        let p = pruned("<div><svg><g><svg><path></svg></g><title>t</title></svg>x</div>");
+        assert_eq!(p, "<div><svg></svg>x</div>");
         // An HTML tag breaks out of SVG: the scanner stops.
         let html = "<svg><p><textarea></svg><script>A</script></textarea><script>B</script>";
         assert_eq!(pruned(html), html);
@@ -590,11 +618,11 @@ mod tests {
         assert_eq!(pruned(html), html);
         // A self-closing svg opens nothing.
         let p = pruned("<svg/><script>gone</script><math><mi>x</mi></math><style>s</style>");
-        assert_eq!(p, "<svg/><script></script><math><mi>x</mi></math><style></style>");
+        assert_eq!(p, "<svg/><script></script><math></math><style></style>");
         // `/` ending an unquoted value does not close the tag: the textarea is an SVG element,
         // not RCDATA, and the script after `</svg>` is HTML.
         let p = pruned("<svg a=b/><textarea></svg><script>A</script></textarea>");
-        assert_eq!(p, "<svg a=b/><textarea></svg><script></script></textarea>");
+        assert_eq!(p, "<svg a=b/></svg><script></script></textarea>");
     }
 
     #[test]
@@ -637,7 +665,10 @@ mod tests {
         for from in 0..hay.len() {
             assert_eq!(
                 find_byte(hay, from, b'<'),
-                hay[from..].iter().position(|&c| c == b'<').map(|p| p + from)
+                hay[from..]
+                    .iter()
+                    .position(|&c| c == b'<')
+                    .map(|p| p + from)
             );
         }
         assert_eq!(find_byte(b"\x80\x81\xff<", 0, b'<'), Some(3));

@@ -600,7 +600,10 @@ pub(crate) fn walk(html: &Html) -> Page {
             match node.parent() {
                 Some(p) if p.id() != root.id() => {
                     node = p;
-                    if w.frames.last().is_some_and(|f| std::ptr::eq(f.node, p.value())) {
+                    if w.frames
+                        .last()
+                        .is_some_and(|f| std::ptr::eq(f.node, p.value()))
+                    {
                         close(&mut w);
                     }
                 }
