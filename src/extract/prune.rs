@@ -5,7 +5,9 @@
 //! tokenizer just far enough to know where those bodies really start and end (comments, quoted
 //! attribute values, RAWTEXT/RCDATA elements, the script-data escape states, CDATA in SVG and
 //! MathML) and cuts them out, so the parsed tree is the same apart from the missing script and
-//! style text and the content of inline SVG and MathML, which the extractor skips as well.
+//! style text, the content of inline SVG and MathML, which the extractor skips as well, and
+//! the attributes that neither the extractor nor the parser reads (links, image sources,
+//! `data-*`: a third of what is left of a page).
 //! Whenever the scanner cannot be sure of the tokenizer's state (foreign content
 //! that HTML breaks out of, framesets, `<plaintext>`, unterminated constructs) it stops and
 //! leaves the rest of the page untouched: a page scanned too little parses slower, a page cut
@@ -13,6 +15,8 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+
+use super::segment::READ_ATTRS;
 
 /// The page without the bodies of its scripts and style sheets and the content of its SVG and
 /// MathML elements. JSON-LD scripts keep their body: it is page metadata the extractor may
@@ -172,9 +176,19 @@ fn script_end(b: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// Reads a tag from just after its name to its `>`, honouring quoted attribute values.
-/// Returns the position after the `>` and whether the tag is self-closing (`/>`).
-fn tag_end(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
+/// An attribute of a start tag: where its name starts and ends and where its value ends.
+#[derive(Clone, Copy)]
+struct Attr {
+    start: usize,
+    name_end: usize,
+    end: usize,
+}
+
+/// Reads a tag from just after its name to its `>`, honouring quoted attribute values, and
+/// records its attributes in `attrs`. Returns the position after the `>` and whether the tag
+/// is self-closing (`/>`).
+fn tag_end(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<(usize, bool)> {
+    attrs.clear();
     let skip_space = |i: &mut usize| {
         while b.get(*i).is_some_and(|&c| is_space(c)) {
             *i += 1;
@@ -192,24 +206,40 @@ fn tag_end(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
             }
             _ => {
                 // An attribute name; its first character may be anything, even `=`.
+                let start = i;
                 i += 1;
                 while !matches!(*b.get(i)?, b'/' | b'>' | b'=') && !is_space(b[i]) {
                     i += 1;
                 }
+                let name_end = i;
+                let mut end = i;
                 skip_space(&mut i);
                 if *b.get(i)? == b'=' {
                     i += 1;
                     skip_space(&mut i);
                     match *b.get(i)? {
                         q @ (b'"' | b'\'') => i = find_byte(b, i + 1, q)? + 1,
-                        b'>' => return Some((i + 1, false)),
+                        b'>' => {
+                            attrs.push(Attr {
+                                start,
+                                name_end,
+                                end: i,
+                            });
+                            return Some((i + 1, false));
+                        }
                         _ => {
                             while *b.get(i)? != b'>' && !is_space(b[i]) {
                                 i += 1;
                             }
                         }
                     }
+                    end = i;
                 }
+                attrs.push(Attr {
+                    start,
+                    name_end,
+                    end,
+                });
             }
         }
     }
@@ -308,6 +338,7 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
     // Where the content of the outermost open SVG/MathML element starts: the extractor never
     // reads it either, so it goes too once its end tag is found.
     let mut foreign_from = 0;
+    let mut attrs = Vec::new();
     let mut i = 0;
     while let Some(p) = find_byte(b, i, b'<') {
         i = p + 1;
@@ -338,7 +369,7 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
                 } else if c.is_ascii_alphabetic() {
                     let ne = name_end(b, p + 2);
                     let name = &b[p + 2..ne];
-                    let Some((end, _)) = tag_end(b, ne) else {
+                    let Some((end, _)) = tag_end(b, ne, &mut attrs) else {
                         break;
                     };
                     i = end;
@@ -364,10 +395,13 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
             c if c.is_ascii_alphabetic() => {
                 let ne = name_end(b, p + 1);
                 let name = &b[p + 1..ne];
-                let Some((end, self_closing)) = tag_end(b, ne) else {
+                let Some((end, self_closing)) = tag_end(b, ne, &mut attrs) else {
                     break;
                 };
                 i = end;
+                if foreign.is_empty() && !is_formatting(name) {
+                    drop_attributes(b, &attrs, end, &mut cuts);
+                }
                 if let Some(&top) = foreign.last() {
                     // Start tags in an integration point and the breakout tags are HTML
                     // again.
@@ -412,6 +446,44 @@ fn cuts(b: &[u8]) -> Vec<Range<usize>> {
         }
     }
     cuts
+}
+
+/// Attributes the parser itself acts on: `font` breaks out of SVG by them, `annotation-xml`
+/// becomes an HTML integration point, a `selected` option is copied into `selectedcontent`;
+/// `shadowroot*` ones give a `template` a shadow root.
+const PARSER_ATTRS: &[&str] = &["color", "face", "size", "encoding", "selected"];
+
+/// Cuts the attributes of a start tag that neither the extractor nor the parser reads, each
+/// with the space up to the next attribute (the last one alone, so `/>` and `>` stay).
+fn drop_attributes(b: &[u8], attrs: &[Attr], tag_end: usize, cuts: &mut Vec<Range<usize>>) {
+    for (k, a) in attrs.iter().enumerate() {
+        let name = &b[a.start..a.name_end];
+        let read = READ_ATTRS
+            .iter()
+            .chain(PARSER_ATTRS)
+            .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+            || name.len() > 10 && name[..10].eq_ignore_ascii_case(b"shadowroot");
+        if read {
+            continue;
+        }
+        let end = attrs.get(k + 1).map_or(a.end, |next| next.start);
+        debug_assert!(end < tag_end);
+        match cuts.last_mut() {
+            Some(last) if last.end == a.start => last.end = end,
+            _ => cuts.push(a.start..end),
+        }
+    }
+}
+
+/// The active formatting elements: the parser compares their attributes (three identical
+/// open ones make it forget the oldest), so theirs stay. `a` is left out: a new `<a>` always
+/// closes the open one, so two are never compared.
+fn is_formatting(name: &[u8]) -> bool {
+    [
+        "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    ]
+    .iter()
+    .any(|t| name.eq_ignore_ascii_case(t.as_bytes()))
 }
 
 /// Elements whose content is RCDATA or RAWTEXT (with scripting enabled, as the parser runs).
@@ -472,7 +544,10 @@ mod tests {
             let depth = n.ancestors().count();
             let line = match n.value() {
                 Node::Element(e) => {
-                    let mut attrs: Vec<_> = e.attrs().collect();
+                    let mut attrs: Vec<_> = e
+                        .attrs()
+                        .filter(|(k, _)| READ_ATTRS.contains(k) || PARSER_ATTRS.contains(k))
+                        .collect();
                     attrs.sort();
                     format!("<{:?} {}{attrs:?}", e.name.ns, e.name())
                 }
@@ -518,6 +593,22 @@ mod tests {
             "<html><head><style></style><script></script></head>\
              <body><p>Text</p><SCRIPT type=module></sCrIpT ><p>More</p></body></html>"
         );
+    }
+
+    #[test]
+    fn unread_attributes_go() {
+        let p = pruned(r#"<div data-x="a>b" class=c href='x'>t</div><img src=x/><p id=a>x"#);
+        assert_eq!(p, "<div class=c >t</div><img ><p id=a>x");
+        let p = pruned(r#"<a href="/x" class="k" rel=nofollow title="T">link</a>"#);
+        assert_eq!(p, r#"<a class="k" >link</a>"#);
+        let p = pruned(r#"<META property="og:title" content="A" data-a><br data-b/>"#);
+        assert_eq!(p, r#"<META property="og:title" content="A" ><br />"#);
+        // Formatting elements keep theirs: the parser compares them.
+        let html = r#"<b data-a=1><b data-a=2><b data-a=3><b data-a=4><p>x</b>"#;
+        assert_eq!(pruned(html), html);
+        // Attribute names are matched whole and in any case.
+        let p = pruned(r#"<div Class=a classy=b ID=c idx=d STYLE=e>x</div>"#);
+        assert_eq!(p, r#"<div Class=a ID=c STYLE=e>x</div>"#);
     }
 
     #[test]
@@ -621,8 +712,8 @@ mod tests {
         assert_eq!(p, "<svg/><script></script><math></math><style></style>");
         // `/` ending an unquoted value does not close the tag: the textarea is an SVG element,
         // not RCDATA, and the script after `</svg>` is HTML.
-        let p = pruned("<svg a=b/><textarea></svg><script>A</script></textarea>");
-        assert_eq!(p, "<svg a=b/></svg><script></script></textarea>");
+        let p = pruned("<svg class=b/><textarea></svg><script>A</script></textarea>");
+        assert_eq!(p, "<svg class=b/></svg><script></script></textarea>");
     }
 
     #[test]

@@ -163,6 +163,21 @@ fn kind_of(name: &str) -> Option<BlockKind> {
     })
 }
 
+/// The names of the attributes [`Attrs`] reads: the page is parsed without all others.
+pub(crate) const READ_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "role",
+    "itemprop",
+    "property",
+    "name",
+    "content",
+    "type",
+];
+
 /// The attributes the walk reads. Looking each up by name would intern the name and
 /// binary-search the element's attributes every time; one pass comparing interned names
 /// costs a fraction of that.
