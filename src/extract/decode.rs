@@ -5,6 +5,8 @@
 //! keeps its `charset=windows-1252`), so a declaration is checked against the bytes instead of
 //! trusted blindly.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// Names the kind of binary file the bytes are, if they are clearly not a text document.
@@ -98,8 +100,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Decodes the page, returning the text and warnings about the character set.
-pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<String>) {
+/// Decodes the page, returning the text and warnings about the character set. Valid UTF-8
+/// is borrowed, so a page is validated once and copied by nothing here.
+pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, Vec<String>) {
     let mut warnings = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -109,9 +112,9 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<String>) {
                 enc.name()
             ));
         }
-        return (text.into_owned(), warnings);
+        return (text, warnings);
     }
-    let utf8_ok = std::str::from_utf8(bytes).is_ok();
+    let utf8 = std::str::from_utf8(bytes).ok();
     let declared = declared_label(bytes);
     let enc = match &declared {
         Some(label) => match Encoding::for_label(label.as_bytes()) {
@@ -128,22 +131,23 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<String>) {
         },
         None => UTF_8,
     };
-    if enc != UTF_8 && utf8_ok && !bytes.is_ascii() {
-        // Multibyte UTF-8 sequences almost never happen by chance in legacy encodings, so
-        // valid UTF-8 with non-ASCII text means the declaration is stale.
-        warnings.push(format!(
-            "declared character set {} but the bytes are valid UTF-8; read as UTF-8",
-            enc.name()
-        ));
-        return (String::from_utf8_lossy(bytes).into_owned(), warnings);
-    }
-    if enc == UTF_8 {
-        if !utf8_ok {
-            warnings.push(
-                "the page is not valid UTF-8; invalid bytes replaced with U+FFFD".to_string(),
-            );
+    if let Some(text) = utf8 {
+        if enc == UTF_8 {
+            return (Cow::Borrowed(text), warnings);
         }
-        return (String::from_utf8_lossy(bytes).into_owned(), warnings);
+        if !text.is_ascii() {
+            // Multibyte UTF-8 sequences almost never happen by chance in legacy encodings, so
+            // valid UTF-8 with non-ASCII text means the declaration is stale.
+            warnings.push(format!(
+                "declared character set {} but the bytes are valid UTF-8; read as UTF-8",
+                enc.name()
+            ));
+            return (Cow::Borrowed(text), warnings);
+        }
+    } else if enc == UTF_8 {
+        warnings
+            .push("the page is not valid UTF-8; invalid bytes replaced with U+FFFD".to_string());
+        return (String::from_utf8_lossy(bytes), warnings);
     }
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
@@ -152,7 +156,7 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<String>) {
             enc.name()
         ));
     }
-    (text.into_owned(), warnings)
+    (text, warnings)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 mod classify;
 mod decode;
 mod depth;
+mod prune;
 mod segment;
 
 use serde::Serialize;
@@ -97,7 +98,9 @@ pub fn extract_str(html: &str) -> Extraction {
 }
 
 fn extract_str_with(html: &str, mut warnings: Vec<String>) -> Extraction {
-    let doc = scraper::Html::parse_document(&depth::limit(html, depth::MAX_DEPTH));
+    // pruning first: the depth scan then reads no script or style bodies
+    let pruned = prune::prune(html);
+    let doc = scraper::Html::parse_document(&depth::limit(&pruned, depth::MAX_DEPTH));
     let page = segment::walk(&doc);
     drop(doc);
     let verdicts = classify::classify(&page);

@@ -5,6 +5,10 @@
 //! The walk is iterative (first child / next sibling / parent), so pages nested thousands of
 //! levels deep cannot overflow the stack.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use html5ever::{local_name, ns};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
@@ -46,6 +50,8 @@ pub(crate) struct Page {
 
 #[derive(Clone, Copy)]
 struct Frame {
+    /// The tree node the frame was opened for (its address: the tree outlives the walk).
+    node: *const Node,
     elem: u32,
     block: bool,
     link: bool,
@@ -157,18 +163,82 @@ fn kind_of(name: &str) -> Option<BlockKind> {
     })
 }
 
-fn is_hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
+/// The names of the attributes [`Attrs`] reads: the page is parsed without all others.
+pub(crate) const READ_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "role",
+    "itemprop",
+    "property",
+    "name",
+    "content",
+    "type",
+];
+
+/// The attributes the walk reads. Looking each up by name would intern the name and
+/// binary-search the element's attributes every time; one pass comparing interned names
+/// costs a fraction of that.
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    content: Option<&'a str>,
+    type_: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, v) in el.attrs.iter() {
+            if q.ns != ns!() || q.prefix.is_some() {
+                continue;
+            }
+            let v: &str = v;
+            let slot = match q.local {
+                local_name!("class") => &mut a.class,
+                local_name!("id") => &mut a.id,
+                local_name!("style") => &mut a.style,
+                local_name!("hidden") => {
+                    a.hidden = true;
+                    continue;
+                }
+                local_name!("aria-hidden") => &mut a.aria_hidden,
+                local_name!("role") => &mut a.role,
+                local_name!("itemprop") => &mut a.itemprop,
+                local_name!("property") => &mut a.property,
+                local_name!("name") => &mut a.name,
+                local_name!("content") => &mut a.content,
+                local_name!("type") => &mut a.type_,
+                _ => continue,
+            };
+            *slot = Some(v);
+        }
+        a
+    }
+}
+
+fn is_hidden(el: &Attrs) -> bool {
+    if el.hidden {
         return true;
     }
     if el
-        .attr("aria-hidden")
+        .aria_hidden
         .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
         return true;
     }
     if let Some(style) = el
-        .attr("style")
+        .style
         .filter(|s| s.contains("none") || s.contains("hidden"))
     {
         let compact: String = style
@@ -230,10 +300,17 @@ fn word_hint(w: &str) -> Option<Result<(), &'static str>> {
                 ("caption", "caption"),
                 ("navbar", "navigation"),
             ];
-            return STEMS
-                .iter()
-                .find(|(stem, _)| w.contains(stem))
-                .map(|&(_, r)| Err(r));
+            // One automaton pass instead of a substring search per stem; the first stem of
+            // the list that occurs wins, as it would in a scan of the list.
+            static STEM_AC: OnceLock<AhoCorasick> = OnceLock::new();
+            let ac = STEM_AC.get_or_init(|| {
+                AhoCorasick::new(STEMS.iter().map(|(stem, _)| stem)).expect("valid stems")
+            });
+            return ac
+                .find_overlapping_iter(w)
+                .map(|m| m.pattern().as_usize())
+                .min()
+                .map(|i| Err(STEMS[i].1));
         }
     };
     Some(Err(neg))
@@ -258,7 +335,7 @@ fn is_taxonomy_class(c: &str) -> bool {
 
 /// Reads the boilerplate/article hints of an element from its tag, role, itemprop, class and
 /// id.
-fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
+fn hints(el: &Attrs, name: &str) -> (Option<&'static str>, bool) {
     let mut neg = match name {
         "nav" => Some("navigation"),
         "footer" => Some("footer"),
@@ -269,7 +346,7 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
         _ => None,
     };
     let mut pos = matches!(name, "article" | "main");
-    if let Some(role) = el.attr("role") {
+    if let Some(role) = el.role {
         match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "menu" | "menubar" => neg = neg.or(Some("navigation")),
             "banner" => neg = neg.or(Some("header")),
@@ -281,7 +358,7 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
             _ => {}
         }
     }
-    if let Some(prop) = el.attr("itemprop") {
+    if let Some(prop) = el.itemprop {
         if prop
             .split_whitespace()
             .any(|p| p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text"))
@@ -296,7 +373,7 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
     }
     let mut word = [0u8; 40];
     let mut embed = false;
-    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for attr in [el.class, el.id].into_iter().flatten() {
         // Content management systems label posts with their taxonomy (`tag-elections`,
         // `category-news`, `author-jane`): words about the post, not about the element.
         let names = attr
@@ -329,8 +406,8 @@ fn hints(el: &Element, name: &str) -> (Option<&'static str>, bool) {
 
 /// An inline element that only shows on hover (a person's card behind a linked name, a
 /// tooltip): its text is not part of the sentence it sits in.
-fn is_hover_card(el: &Element) -> bool {
-    let Some(class) = el.attr("class") else {
+fn is_hover_card(class: Option<&str>) -> bool {
+    let Some(class) = class else {
         return false;
     };
     class.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
@@ -397,14 +474,14 @@ impl Walker {
 }
 
 /// Reads `<title>`, Open Graph metadata and JSON-LD from anywhere in the document.
-fn read_meta(page: &mut Page, name: &str, el: &Element, node: scraper::ElementRef<'_>) {
+fn read_meta(page: &mut Page, name: &str, el: &Attrs, node: scraper::ElementRef<'_>) {
     match name {
         "title" if page.title_tag.is_empty() => {
             page.title_tag = collect_text(node);
         }
         "meta" => {
-            let key = el.attr("property").or_else(|| el.attr("name"));
-            let content = el.attr("content").unwrap_or("").trim();
+            let key = el.property.or(el.name);
+            let content = el.content.unwrap_or("").trim();
             match key.map(|k| k.trim().to_ascii_lowercase()) {
                 Some(k) if k == "og:title" && page.og_title.is_empty() => {
                     page.og_title = content.to_string()
@@ -417,7 +494,7 @@ fn read_meta(page: &mut Page, name: &str, el: &Element, node: scraper::ElementRe
         }
         "script"
             if el
-                .attr("type")
+                .type_
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
         {
             page.ld_json.push(collect_text(node));
@@ -453,6 +530,7 @@ pub(crate) fn walk(html: &Html) -> Page {
         pos: false,
     });
     w.frames.push(Frame {
+        node: std::ptr::null(),
         elem: 0,
         block: true,
         link: false,
@@ -473,29 +551,30 @@ pub(crate) fn walk(html: &Html) -> Page {
             Node::Text(t) => w.text(t),
             Node::Element(el) => {
                 let name = el.name();
+                let attrs = Attrs::of(el);
                 if let Some(er) = scraper::ElementRef::wrap(node) {
                     if name == "head" {
                         for d in er.descendants() {
                             if let Some(de) = scraper::ElementRef::wrap(d) {
                                 let e = de.value();
-                                read_meta(&mut w.page, e.name(), e, de);
+                                read_meta(&mut w.page, e.name(), &Attrs::of(e), de);
                             }
                         }
                     } else {
-                        read_meta(&mut w.page, name, el, er);
+                        read_meta(&mut w.page, name, &attrs, er);
                     }
                 }
                 if name == "br" || name == "hr" {
                     w.flush();
                 } else if !is_skipped(name)
-                    && !is_hidden(el)
-                    && !skip_inline(name, el, scraper::ElementRef::wrap(node))
+                    && !is_hidden(&attrs)
+                    && !skip_inline(name, &attrs, scraper::ElementRef::wrap(node))
                 {
                     let block = is_block(name);
                     if block {
                         w.flush();
                     }
-                    let (neg, pos) = hints(el, name);
+                    let (neg, pos) = hints(&attrs, name);
                     let idx = w.page.elems.len() as u32;
                     let parent = w.frames.last().map_or(0, |f| f.elem);
                     w.page.elems.push(Elem {
@@ -509,6 +588,7 @@ pub(crate) fn walk(html: &Html) -> Page {
                         w.links += 1;
                     }
                     w.frames.push(Frame {
+                        node: node.value(),
                         elem: idx,
                         block,
                         link,
@@ -535,7 +615,10 @@ pub(crate) fn walk(html: &Html) -> Page {
             match node.parent() {
                 Some(p) if p.id() != root.id() => {
                     node = p;
-                    if opened(scraper::ElementRef::wrap(p)) {
+                    if w.frames
+                        .last()
+                        .is_some_and(|f| std::ptr::eq(f.node, p.value()))
+                    {
                         close(&mut w);
                     }
                 }
@@ -553,8 +636,8 @@ pub(crate) fn walk(html: &Html) -> Page {
 /// Inline hover cards are left out of the text; block-level ones are judged like any block.
 /// The element that holds both the linked name and its card is the sentence's own text; the
 /// card is the part nested in it, or, alone, the part that does not start with the link.
-fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) -> bool {
-    if is_block(name) || name == "a" || !is_hover_card(el) {
+fn skip_inline(name: &str, el: &Attrs, node: Option<scraper::ElementRef<'_>>) -> bool {
+    if is_block(name) || name == "a" || !is_hover_card(el.class) {
         return false;
     }
     let Some(node) = node else {
@@ -562,7 +645,7 @@ fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) 
     };
     // A card inside the hover wrapper.
     let nested = node.ancestors().take(4).any(|a| match a.value() {
-        Node::Element(e) => is_hover_card(e),
+        Node::Element(e) => is_hover_card(e.attr("class")),
         _ => false,
     });
     if nested {
@@ -574,21 +657,6 @@ fn skip_inline(name: &str, el: &Element, node: Option<scraper::ElementRef<'_>>) 
         _ => false,
     });
     !matches!(first.map(|c| c.value()), Some(Node::Element(e)) if e.name() == "a")
-}
-
-/// Whether the walk opened a frame for this node (it must then close it).
-fn opened(n: Option<scraper::ElementRef<'_>>) -> bool {
-    match n.as_deref().map(|n| n.value()) {
-        Some(Node::Element(el)) => {
-            let name = el.name();
-            name != "br"
-                && name != "hr"
-                && !is_skipped(name)
-                && !is_hidden(el)
-                && !skip_inline(name, el, n)
-        }
-        _ => false,
-    }
 }
 
 fn close(w: &mut Walker) {
