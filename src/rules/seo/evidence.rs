@@ -505,7 +505,16 @@ impl<'t> Analyser<'_, 't> {
         }
         // the counting pass asks for most names several times (as a pair's left and right
         // half, around connectives): look each token up once
-        let ids: Vec<Option<usize>> = (0..toks.len()).map(name_at).collect();
+        let ids: Vec<Option<usize>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Word && t.has(CAP) {
+                    index.get(norm(&self.text[t.start..t.end])).copied()
+                } else {
+                    None
+                }
+            })
+            .collect();
         let name_at = |i: usize| ids[i];
 
         // one pass over all tokens: totals, adjacency in any line, connectives
@@ -540,9 +549,9 @@ impl<'t> Analyser<'_, 't> {
                     }
                     continue;
                 }
-                let w = self.word(i);
                 // "US-Russia": a hyphenated compound of two names
                 if t.has(HYPHEN) {
+                    let w = self.word(i);
                     if let Some((x, y)) = w.split_once('-') {
                         if let (Some(&a), Some(&b)) = (index.get(x), index.get(norm(y))) {
                             add_coord(a, b, w.to_string(), Some(t.line) == title);
@@ -550,6 +559,11 @@ impl<'t> Analyser<'_, 't> {
                     }
                     continue;
                 }
+                // the lengths of the connectives below: most words are not read
+                if !matches!(t.byte_len(), 2 | 3 | 6) {
+                    continue;
+                }
+                let w = self.word(i);
                 let connective = matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or");
                 if connective
                     && i > 0
@@ -565,7 +579,6 @@ impl<'t> Analyser<'_, 't> {
                     }
                 }
             } else {
-                let c = self.text[t.start..].chars().next().unwrap_or(' ');
                 if i == 0
                     || i + 1 >= toks.len()
                     || toks[i - 1].line != t.line
@@ -573,6 +586,7 @@ impl<'t> Analyser<'_, 't> {
                 {
                     continue;
                 }
+                let c = self.text[t.start..].chars().next().unwrap_or(' ');
                 let tight =
                     matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
                 let spaced = c == '&' && t.space_before && toks[i + 1].space_before;

@@ -85,6 +85,17 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// ASCII letters and digits: one load per byte in the tokeniser's inner loop.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The flags a word gets from its first character.
 #[inline]
 fn first_char_flags(c: char) -> u8 {
@@ -168,7 +179,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
         while i < end {
             // ASCII letters and digits, most of every word, byte by byte
             let run = i;
-            while i < end && bytes[i].is_ascii_alphanumeric() {
+            while i < end && ASCII_WORD[usize::from(bytes[i])] {
                 i += 1;
             }
             if i > run {
