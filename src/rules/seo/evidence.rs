@@ -485,26 +485,9 @@ impl<'t> Analyser<'_, 't> {
         let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
         let index: HashMap<&'t str, usize> =
             names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
-        let name_at = |i: usize| -> Option<usize> {
-            // every name starts upper-case, and `norm(w)` starts like `w`: most words are
-            // ruled out without hashing
-            if toks[i].kind != Kind::Word || !toks[i].has(CAP) {
-                return None;
-            }
-            index.get(norm(self.word(i))).copied()
-        };
-
-        // A pair is stuffing only when the document joins its two names with a connective
-        // or glues them in both orders; either needs two names of one prose bigram next to
-        // each other (around a connective, or glued in the other order). Such places are
-        // rare, and finding them reads only the neighbours of connectives and of other
-        // capitalised words: without one, no pair can be stuffing and the pass that counts
-        // every name is not needed.
-        if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
-            return (names, HashMap::default(), Vec::new());
-        }
-        // the counting pass asks for most names several times (as a pair's left and right
-        // half, around connectives): look each token up once
+        // the passes below ask for most names several times (as a pair's left and right
+        // half, around connectives): look each token up once. Every name starts upper-case,
+        // and `norm(w)` starts like `w`: most words are ruled out without hashing.
         let ids: Vec<Option<usize>> = toks
             .iter()
             .map(|t| {
@@ -516,6 +499,14 @@ impl<'t> Analyser<'_, 't> {
             })
             .collect();
         let name_at = |i: usize| ids[i];
+
+        // A pair is stuffing only when the document joins its two names with a connective
+        // or glues them in both orders; either needs two names of one prose bigram next to
+        // each other (around a connective, or glued in the other order). Such places are
+        // rare: without one, no pair can be stuffing and the counting pass is not needed.
+        if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
+            return (names, HashMap::default(), Vec::new());
+        }
 
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
@@ -690,7 +681,7 @@ impl<'t> Analyser<'_, 't> {
                 matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
             } else {
                 matches!(self.text.as_bytes()[t.start], b'-' | b'/' | b'&')
-                    || self.text[t.start..t.end] == *"–"
+                    || &self.text[t.start..t.end] == "–"
             };
             if between {
                 if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
@@ -1400,6 +1391,32 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     fn a_name_used_only_whole_is_never_glued() {
         // "Porto" alone and "Lisbon" alone, but never joined: no evidence
         let text = "Rail News\n\nLisbon Porto is a rail operator. Lisbon grew; Porto grew too. Lisbon Porto hired staff.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn every_kind_of_join_is_evidence_for_a_glued_pair() {
+        // each join alone must reach the pair counting: a quick test that skips it when no
+        // join can exist must see all of them
+        for join in [
+            "The Lisbon/Porto line reopened.",
+            "The Lisbon-Porto line reopened.",
+            "The Lisbon\u{2013}Porto line reopened.",
+            "Lisbon & Porto signed.",
+            "Lisbon and Porto signed.",
+            "Critics said Porto Lisbon links lag.",
+        ] {
+            let text = format!(
+                "Rail Talks Resume\n\n{join} Engineers said that the work on the Lisbon Porto rail line was going well.\nLisbon paid for it, and Porto waited for the rest of the money.\n"
+            );
+            let f = findings(&text);
+            assert!(
+                f.iter()
+                    .any(|f| f.code == "S001" && text[f.range.clone()].contains("Lisbon Porto")),
+                "{join}: {f:#?}"
+            );
+        }
+        let text = "Rail Talks Resume\n\nEngineers said that the work on the Lisbon Porto rail line was going well.\nLisbon paid for it, and Porto waited for the rest of the money.\n";
         assert!(findings(text).is_empty(), "{:#?}", findings(text));
     }
 
