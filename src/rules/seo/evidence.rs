@@ -18,7 +18,7 @@ use super::lexicon::{
     is_capitalised_function_word, is_common_english_bytes, is_finite_verb, is_function_word,
     is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
 };
-use super::tokens::{tokenize, Kind, Tokens};
+use super::tokens::{tokenize, Kind, Tokens, ALPHA, CAP, DIGIT, HYPHEN, LOWER};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
@@ -150,10 +150,16 @@ fn is_name(w: &str) -> bool {
         return false;
     }
     let n = norm(w);
-    starts_upper(n)
-        && n.chars().count() >= 2
-        && n.chars().all(|c| c.is_alphabetic() || c == '.')
-        && !is_capitalised_function_word(n)
+    let shape = if n.is_ascii() {
+        n.len() >= 2
+            && n.as_bytes()[0].is_ascii_uppercase()
+            && n.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+    } else {
+        starts_upper(n)
+            && n.chars().count() >= 2
+            && n.chars().all(|c| c.is_alphabetic() || c == '.')
+    };
+    shape && !is_capitalised_function_word(n)
 }
 
 /// A lower-case word that is not a closed-class word: a noun, adjective or verb.
@@ -267,7 +273,7 @@ fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
         return Analysis::default();
     }
     let tk = tokenize(doc);
-    let kinds = line_kinds(doc, text, &tk);
+    let kinds = line_kinds(doc, &tk);
     let a = Analyser {
         doc,
         text,
@@ -283,11 +289,21 @@ fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
 /// of ASCII letters and digits or non-ASCII bytes, and at least one word in eight must be
 /// one of the commonest English words.
 fn looks_english(text: &str) -> bool {
+    // one load per byte instead of three comparisons
+    static WORD_BYTE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+            b += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
     let (mut words, mut common) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
-        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let word_byte = |b: u8| WORD_BYTE[usize::from(b)];
         if !word_byte(bytes[i]) {
             i += 1;
             continue;
@@ -316,7 +332,7 @@ fn looks_english(text: &str) -> bool {
     words > 0 && common * 100 >= words * 12
 }
 
-fn line_kinds(doc: &Document<'_>, text: &str, tk: &Tokens) -> Vec<LineKind> {
+fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
     tk.lines
         .iter()
@@ -333,12 +349,11 @@ fn line_kinds(doc: &Document<'_>, text: &str, tk: &Tokens) -> Vec<LineKind> {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                let w = &text[t.start..t.end];
-                if w.len() >= 4 && w.chars().next().is_some_and(char::is_alphabetic) {
+                if t.byte_len() >= 4 && t.has(ALPHA) {
                     long += 1;
-                    caps += usize::from(starts_upper(w));
+                    caps += usize::from(t.has(CAP));
                 }
-                if starts_lower(w) {
+                if t.has(LOWER) {
                     lower_fn += 1;
                 }
             }
@@ -420,16 +435,34 @@ impl<'t> Analyser<'_, 't> {
         let toks = &self.tk.toks;
         // candidate occurrences: two capitalised names side by side in a prose line
         let mut occ: Vec<(usize, &'t str, &'t str)> = Vec::new();
+        // the last token checked with `is_name`: in a run of capitalised words each one is
+        // the right half of one pair and the left half of the next
+        let mut known: Option<(usize, bool)> = None;
+        let mut name = |j: usize| match known {
+            Some((k, v)) if k == j => v,
+            _ => {
+                let v = is_name(self.word(j));
+                known = Some((j, v));
+                v
+            }
+        };
         for (li, r) in self.tk.lines.iter().enumerate() {
             if self.kinds[li] != LineKind::Prose {
                 continue;
             }
             for i in r.start..r.end.saturating_sub(1) {
-                if !self.is_word(i) || !self.is_word(i + 1) || !toks[i + 1].space_before {
+                let (ta, tb) = (&toks[i], &toks[i + 1]);
+                // a name starts upper-case: the flags rule out nearly every pair unread
+                if ta.kind != Kind::Word
+                    || tb.kind != Kind::Word
+                    || !tb.space_before
+                    || !ta.has(CAP)
+                    || !tb.has(CAP)
+                {
                     continue;
                 }
                 let (a, b) = (self.word(i), self.word(i + 1));
-                if is_name(a) && !has_possessive(a) && is_name(b) {
+                if name(i) && !has_possessive(a) && name(i + 1) {
                     occ.push((i, a, norm(b)));
                 }
             }
@@ -452,18 +485,28 @@ impl<'t> Analyser<'_, 't> {
         let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
         let index: HashMap<&'t str, usize> =
             names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
-        let name_at = |i: usize| -> Option<usize> {
-            if toks[i].kind != Kind::Word {
-                return None;
-            }
-            let w = self.word(i);
-            // every name starts upper-case, and so does `norm(w)` when `w` does not: most
-            // words are ruled out without hashing
-            if w.as_bytes()[0] < 0x80 && !w.as_bytes()[0].is_ascii_uppercase() {
-                return None;
-            }
-            index.get(norm(w)).copied()
-        };
+        // the passes below ask for most names several times (as a pair's left and right
+        // half, around connectives): look each token up once. Every name starts upper-case,
+        // and `norm(w)` starts like `w`: most words are ruled out without hashing.
+        let ids: Vec<Option<usize>> = toks
+            .iter()
+            .map(|t| {
+                if t.kind == Kind::Word && t.has(CAP) {
+                    index.get(norm(&self.text[t.start..t.end])).copied()
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let name_at = |i: usize| ids[i];
+
+        // A pair is stuffing only when the document joins its two names with a connective
+        // or glues them in both orders; either needs two names of one prose bigram next to
+        // each other (around a connective, or glued in the other order). Such places are
+        // rare: without one, no pair can be stuffing and the counting pass is not needed.
+        if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
+            return (names, HashMap::default(), Vec::new());
+        }
 
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
@@ -497,14 +540,21 @@ impl<'t> Analyser<'_, 't> {
                     }
                     continue;
                 }
-                let w = self.word(i);
                 // "US-Russia": a hyphenated compound of two names
-                if let Some((x, y)) = w.split_once('-') {
-                    if let (Some(&a), Some(&b)) = (index.get(x), index.get(norm(y))) {
-                        add_coord(a, b, w.to_string(), Some(t.line) == title);
+                if t.has(HYPHEN) {
+                    let w = self.word(i);
+                    if let Some((x, y)) = w.split_once('-') {
+                        if let (Some(&a), Some(&b)) = (index.get(x), index.get(norm(y))) {
+                            add_coord(a, b, w.to_string(), Some(t.line) == title);
+                        }
                     }
                     continue;
                 }
+                // the lengths of the connectives below: most words are not read
+                if !matches!(t.byte_len(), 2 | 3 | 6) {
+                    continue;
+                }
+                let w = self.word(i);
                 let connective = matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or");
                 if connective
                     && i > 0
@@ -520,7 +570,6 @@ impl<'t> Analyser<'_, 't> {
                     }
                 }
             } else {
-                let c = self.text[t.start..].chars().next().unwrap_or(' ');
                 if i == 0
                     || i + 1 >= toks.len()
                     || toks[i - 1].line != t.line
@@ -528,6 +577,7 @@ impl<'t> Analyser<'_, 't> {
                 {
                     continue;
                 }
+                let c = self.text[t.start..].chars().next().unwrap_or(' ');
                 let tight =
                     matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
                 let spaced = c == '&' && t.space_before && toks[i + 1].space_before;
@@ -573,6 +623,75 @@ impl<'t> Analyser<'_, 't> {
             })
             .collect();
         (names, pairs, pieces)
+    }
+
+    /// Whether any place in the document could give a pair of `prose_bigrams` the evidence
+    /// [`PairStats::is_stuffing`] needs: the two names glued in the order opposite to a prose
+    /// bigram's, or a connective ("and", "&", "-", "/", "–", a hyphenated compound) between
+    /// the names of one. It checks the same places as the counting pass in
+    /// [`Self::glued_pairs`] with the same or looser conditions, so a `false` is exact.
+    fn pair_evidence_possible(
+        &self,
+        name_at: &impl Fn(usize) -> Option<usize>,
+        prose_bigrams: &HashSet<(usize, usize)>,
+        index: &HashMap<&'t str, usize>,
+    ) -> bool {
+        let toks = &self.tk.toks;
+        let joined = |a: usize, b: usize| {
+            a != b && (prose_bigrams.contains(&(a, b)) || prose_bigrams.contains(&(b, a)))
+        };
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == Kind::Word {
+                if t.has(CAP) {
+                    if self.spaced_next(i) && toks[i + 1].has(CAP) {
+                        if let (Some(a), Some(b)) = (name_at(i), name_at(i + 1)) {
+                            // "B A" glued where the prose has "A B"
+                            if a != b && prose_bigrams.contains(&(b, a)) {
+                                return true;
+                            }
+                        }
+                    }
+                    if !t.has(HYPHEN) && name_at(i).is_some() {
+                        continue;
+                    }
+                }
+                if t.has(HYPHEN) {
+                    if let Some((x, y)) = self.word(i).split_once('-') {
+                        if let (Some(&a), Some(&b)) = (index.get(x), index.get(norm(y))) {
+                            if joined(a, b) {
+                                return true;
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if !matches!(t.byte_len(), 2 | 3 | 6) {
+                    continue;
+                }
+            }
+            // a connective word or punctuation between two names on one line
+            if i == 0
+                || i + 1 >= toks.len()
+                || toks[i - 1].line != t.line
+                || toks[i + 1].line != t.line
+            {
+                continue;
+            }
+            let between = if t.kind == Kind::Word {
+                matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
+            } else {
+                matches!(self.text.as_bytes()[t.start], b'-' | b'/' | b'&')
+                    || &self.text[t.start..t.end] == "–"
+            };
+            if between {
+                if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
+                    if joined(a, b) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// In "A and B", A and B are whole names, not the ends of longer ones ("Manchester
@@ -623,7 +742,13 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             for y in r.start + 1..r.end {
-                if !self.is_word(y) || !toks[y].space_before || !is_year(self.word(y)) {
+                let ty = &toks[y];
+                if ty.byte_len() != 4
+                    || !ty.has(DIGIT)
+                    || ty.kind != Kind::Word
+                    || !ty.space_before
+                    || !is_year(self.word(y))
+                {
                     continue;
                 }
                 let p = y - 1;
@@ -972,7 +1097,7 @@ impl<'t> Analyser<'_, 't> {
             let mut sents: Option<Vec<Range<usize>>> = None;
             for i in r.start..r.end.saturating_sub(1) {
                 if toks[i].kind != Kind::Punct
-                    || &self.text[toks[i].start..toks[i].end] != ","
+                    || self.text.as_bytes()[toks[i].start] != b','
                     || !self.is_word(i + 1)
                 {
                     continue;
@@ -1266,6 +1391,32 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     fn a_name_used_only_whole_is_never_glued() {
         // "Porto" alone and "Lisbon" alone, but never joined: no evidence
         let text = "Rail News\n\nLisbon Porto is a rail operator. Lisbon grew; Porto grew too. Lisbon Porto hired staff.\n";
+        assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn every_kind_of_join_is_evidence_for_a_glued_pair() {
+        // each join alone must reach the pair counting: a quick test that skips it when no
+        // join can exist must see all of them
+        for join in [
+            "The Lisbon/Porto line reopened.",
+            "The Lisbon-Porto line reopened.",
+            "The Lisbon\u{2013}Porto line reopened.",
+            "Lisbon & Porto signed.",
+            "Lisbon and Porto signed.",
+            "Critics said Porto Lisbon links lag.",
+        ] {
+            let text = format!(
+                "Rail Talks Resume\n\n{join} Engineers said that the work on the Lisbon Porto rail line was going well.\nLisbon paid for it, and Porto waited for the rest of the money.\n"
+            );
+            let f = findings(&text);
+            assert!(
+                f.iter()
+                    .any(|f| f.code == "S001" && text[f.range.clone()].contains("Lisbon Porto")),
+                "{join}: {f:#?}"
+            );
+        }
+        let text = "Rail Talks Resume\n\nEngineers said that the work on the Lisbon Porto rail line was going well.\nLisbon paid for it, and Porto waited for the rest of the money.\n";
         assert!(findings(text).is_empty(), "{:#?}", findings(text));
     }
 

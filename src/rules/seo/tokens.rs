@@ -27,8 +27,35 @@ pub struct Tok {
     pub kind: Kind,
     /// Whitespace separates this token from the previous one on the same line.
     pub space_before: bool,
+    /// What the first character is, and whether a word holds a hyphen ([`CAP`], [`LOWER`],
+    /// [`ALPHA`], [`DIGIT`], [`HYPHEN`]): the rules ask this of every token, and the
+    /// tokeniser has already decoded the character.
+    pub flags: u8,
     /// Index of the line in [`Document::lines`].
     pub line: u32,
+}
+
+/// The first character is upper-case (`char::is_uppercase`).
+pub const CAP: u8 = 1;
+/// The first character is lower-case (`char::is_lowercase`).
+pub const LOWER: u8 = 2;
+/// The first character is alphabetic (`char::is_alphabetic`).
+pub const ALPHA: u8 = 4;
+/// The first character is an ASCII digit.
+pub const DIGIT: u8 = 8;
+/// A word with an inner hyphen (`all-time`, `US-Russia`).
+pub const HYPHEN: u8 = 16;
+
+impl Tok {
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    #[inline]
+    pub fn byte_len(&self) -> usize {
+        self.end - self.start
+    }
 }
 
 /// The document's tokens, with each line's token range.
@@ -58,6 +85,42 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// ASCII letters and digits: one load per byte in the tokeniser's inner loop.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The flags a word gets from its first character.
+#[inline]
+fn first_char_flags(c: char) -> u8 {
+    if c.is_ascii() {
+        match c {
+            'A'..='Z' => CAP | ALPHA,
+            'a'..='z' => LOWER | ALPHA,
+            '0'..='9' => DIGIT,
+            _ => 0,
+        }
+    } else {
+        let mut f = 0;
+        if c.is_uppercase() {
+            f |= CAP;
+        }
+        if c.is_lowercase() {
+            f |= LOWER;
+        }
+        if c.is_alphabetic() {
+            f |= ALPHA;
+        }
+        f
+    }
+}
+
 /// Tokenises every line of `doc`.
 pub fn tokenize(doc: &Document<'_>) -> Tokens {
     let text = doc.text();
@@ -77,19 +140,32 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
     let mut i = range.start;
     let mut space = false;
     while i < end {
-        let c = char_at(text, i);
+        let b = bytes[i];
+        // ASCII spacing and punctuation, most of what is not a word, without decoding
+        let c = if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space = true;
+                i += 1;
+                continue;
+            }
+            b as char
+        } else {
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            c
+        };
         let len = c.len_utf8();
-        if c.is_whitespace() {
-            space = true;
-            i += len;
-            continue;
-        }
         if !is_word_char(c) {
             out.push(Tok {
                 start: i,
                 end: i + len,
                 kind: Kind::Punct,
                 space_before: space,
+                flags: 0,
                 line,
             });
             space = false;
@@ -97,12 +173,13 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             continue;
         }
         let start = i;
+        let mut flags = first_char_flags(c);
         let mut last_digit = c.is_ascii_digit();
         i += len;
         while i < end {
             // ASCII letters and digits, most of every word, byte by byte
             let run = i;
-            while i < end && bytes[i].is_ascii_alphanumeric() {
+            while i < end && ASCII_WORD[usize::from(bytes[i])] {
                 i += 1;
             }
             if i > run {
@@ -110,6 +187,10 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
                 if i == end {
                     break;
                 }
+            }
+            // ASCII that is not a joiner ends the word without decoding anything
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'\'' | b'-' | b'.' | b',') {
+                break;
             }
             let c = char_at(text, i);
             let len = c.len_utf8();
@@ -119,6 +200,9 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
                 continue;
             }
             let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.') || (c == ',' && last_digit);
+            if !joiner {
+                break;
+            }
             let next_ok = i + len < end && {
                 let n = char_at(text, i + len);
                 if c == ',' || (c == '.' && last_digit) {
@@ -127,7 +211,10 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
                     is_word_char(n)
                 }
             };
-            if joiner && next_ok && (c != ',' || bytes[i + len].is_ascii_digit()) {
+            if next_ok && (c != ',' || bytes[i + len].is_ascii_digit()) {
+                if c == '-' {
+                    flags |= HYPHEN;
+                }
                 i += len;
                 continue;
             }
@@ -138,6 +225,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             end: i,
             kind: Kind::Word,
             space_before: space,
+            flags,
             line,
         });
         space = false;
@@ -195,6 +283,31 @@ mod tests {
         let spaces: Vec<bool> = t.toks.iter().map(|k| k.space_before).collect();
         assert_eq!(spaces, vec![false, true, false, false, false]);
         assert_eq!(t.toks[4].line, 2);
+    }
+
+    #[test]
+    fn flags_describe_the_first_character_and_inner_hyphens() {
+        let text = "Éric élan 2025 US-Russia 中文 all-time x- (";
+        let doc = Document::parse(text);
+        let got: Vec<(&str, u8)> = tokenize(&doc)
+            .toks
+            .iter()
+            .map(|k| (&text[k.start..k.end], k.flags))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Éric", CAP | ALPHA),
+                ("élan", LOWER | ALPHA),
+                ("2025", DIGIT),
+                ("US-Russia", CAP | ALPHA | HYPHEN),
+                ("中文", ALPHA),
+                ("all-time", LOWER | ALPHA | HYPHEN),
+                ("x", LOWER | ALPHA),
+                ("-", 0),
+                ("(", 0),
+            ]
+        );
     }
 
     #[test]
