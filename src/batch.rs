@@ -11,14 +11,18 @@
 //! Learning a profile takes the same content, [`Content::into_article`], keyed by
 //! [`site_key`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+use serde::Serialize;
 
 use crate::engine::Cleaned;
 use crate::extract::{self, Extraction};
 use crate::input::jsonl::{render_record, FieldNames, JsonlRecord};
 use crate::input::warc::WarcRecord;
 use crate::profile::{site_of_url, Profile};
+use crate::rules::Action;
 use crate::suppress::{self, Unused};
 use crate::{Engine, Finding};
 
@@ -48,17 +52,28 @@ impl Content {
 /// html field.
 pub fn jsonl_content(rec: &JsonlRecord) -> Content {
     match rec.article() {
-        Some(text) => {
-            // a field holds no final newline, but the clean text ends with one: without
-            // it every record would count as changed
-            let mut text = text.into_owned();
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            Content::Text(text)
-        }
+        Some(text) => Content::Text(with_final_newline(text.into_owned())),
         None => Content::Page(extract::extract_str(rec.html.as_deref().unwrap_or(""))),
     }
+}
+
+/// The content of an article given as text and, optionally, a separate title, read as a
+/// JSONL record with these two fields is.
+pub fn text_content(title: Option<&str>, text: &str) -> Content {
+    let text = match title.map(str::trim) {
+        Some(t) if !t.is_empty() && !t.contains('\n') => format!("{t}\n\n{text}"),
+        _ => text.to_string(),
+    };
+    Content::Text(with_final_newline(text))
+}
+
+/// A field holds no final newline, but the clean text ends with one: without it every
+/// record would count as changed.
+fn with_final_newline(mut text: String) -> String {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// The input bytes a JSONL record counts for in a summary: its line and the newline.
@@ -187,6 +202,86 @@ impl Processed {
         m
     }
 
+    /// A map from an engine-input range to its 1-based line and byte range in
+    /// [`original`](Self::original); line 0 (and an empty range) for a page title that is
+    /// not a visible block.
+    pub fn locator(&self) -> impl Fn(&Range<usize>) -> (usize, Range<usize>) + '_ {
+        let line_starts: Vec<usize> = match self.page {
+            Some(_) => Vec::new(),
+            None => std::iter::once(0)
+                .chain(self.input.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        };
+        move |r| match &self.page {
+            Some(p) => {
+                let (line, start, end) = p.locate(&self.input, r);
+                (line, start..end)
+            }
+            None => (line_starts.partition_point(|&s| s <= r.start), r.clone()),
+        }
+    }
+
+    /// Every finding with its line, in terms of the original: the engine's findings and,
+    /// for a page, one `X001` finding per block the extractor dropped; in line order.
+    pub fn located_findings(&self) -> Vec<(usize, Finding)> {
+        let locate = self.locator();
+        let mut out: Vec<(usize, Finding)> = self
+            .cleaned
+            .findings
+            .iter()
+            .map(|f| {
+                let (line, range) = locate(&f.range);
+                (line, Finding { range, ..f.clone() })
+            })
+            .collect();
+        if let Some(p) = &self.page {
+            out.extend(p.dropped.iter().map(|(line, range, reason)| {
+                let f = Finding {
+                    code: Cow::Borrowed(EXTRACTION_CODE),
+                    name: Cow::Borrowed(EXTRACTION_NAME),
+                    range: range.clone(),
+                    action: Action::DropLine,
+                    message: format!("not part of the article: {reason}"),
+                };
+                (*line, f)
+            }));
+            out.sort_by_key(|(line, f)| (*line, f.range.start));
+        }
+        out
+    }
+
+    /// The findings as reported in JSON, in line order. For an HTML input, lines and offsets
+    /// are those of the visible text (the diff's left side); a finding in a title that is not
+    /// a visible block has line 0.
+    pub fn findings(&self) -> Vec<FindingOut> {
+        let original = self.original();
+        self.located_findings()
+            .into_iter()
+            .map(|(line, f)| FindingOut {
+                text: original.get(f.range.clone()).unwrap_or("").to_string(),
+                code: f.code,
+                name: f.name,
+                action: f.action.as_str(),
+                line,
+                start: f.range.start,
+                end: f.range.end,
+                message: f.message,
+            })
+            .collect()
+    }
+
+    /// The JSON report of the record without its path: title, clean body, findings.
+    pub fn report(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        m.insert("title".into(), self.cleaned.title.as_str().into());
+        m.insert("text".into(), self.cleaned.body.as_str().into());
+        m.insert(
+            "findings".into(),
+            serde_json::to_value(self.findings()).expect("findings are plain data"),
+        );
+        m
+    }
+
     /// `{"removed": n, "flagged": n, "rules": {"J002": 2, ...}}` as in the output lines of
     /// records that are not JSONL.
     pub fn counts(&self) -> serde_json::Value {
@@ -226,6 +321,19 @@ impl Processed {
             }
         }
     }
+}
+
+/// One finding in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct FindingOut {
+    pub code: Cow<'static, str>,
+    pub name: Cow<'static, str>,
+    pub action: &'static str,
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub message: String,
 }
 
 /// Where a cleaned record came from, for its output line.
@@ -359,6 +467,10 @@ mod tests {
             panic!("a text record is text");
         };
         assert_eq!(t, "T\n\nBody\n");
+        let Content::Text(same) = text_content(Some(" T "), "Body") else {
+            panic!("text is text");
+        };
+        assert_eq!(same, t);
         assert!(matches!(
             jsonl_content(&rec(r#"{"html":"<p>x</p>"}"#)),
             Content::Page(_)
