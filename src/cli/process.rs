@@ -10,19 +10,16 @@
 //! the page's visible text (one block per line) against the clean article, so every block the
 //! extractor dropped shows up as a removed line, and in reports as an `X001` finding.
 
-use std::borrow::Cow;
-use std::ops::{Deref, Range};
+use std::ops::Deref;
 
+pub use decruft::batch::Content;
 use decruft::batch::{Cleaner, Processed};
-pub use decruft::batch::{Content, EXTRACTION_CODE, EXTRACTION_NAME};
 use decruft::extract;
 use decruft::input::{self, Format, Record};
 use decruft::output::report::{FileReport, LineIndex};
 use decruft::profile::Profile;
-use decruft::rules::Action;
 use decruft::suppress::Unused;
-use decruft::{Cleaned, Engine, Finding};
-use serde::Serialize;
+use decruft::{Cleaned, Engine};
 
 use super::args::InputFormat;
 use super::options::Ignores;
@@ -119,74 +116,6 @@ impl Outcome {
         )
     }
 
-    /// A map from an engine-input range to its 1-based line and byte range in
-    /// [`original`](Self::original); line 0 (and an empty range) for a page title that is
-    /// not a visible block.
-    fn locator(&self) -> impl Fn(&Range<usize>) -> (usize, Range<usize>) + '_ {
-        let line_starts: Vec<usize> = match self.page {
-            Some(_) => Vec::new(),
-            None => std::iter::once(0)
-                .chain(self.input.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        };
-        move |r| match &self.page {
-            Some(p) => {
-                let (line, start, end) = p.locate(&self.input, r);
-                (line, start..end)
-            }
-            None => (line_starts.partition_point(|&s| s <= r.start), r.clone()),
-        }
-    }
-
-    /// Every finding with its line, in terms of the original: the engine's findings and,
-    /// for a page, one `X001` finding per block the extractor dropped; in line order.
-    fn located_findings(&self) -> Vec<(usize, Finding)> {
-        let locate = self.locator();
-        let mut out: Vec<(usize, Finding)> = self
-            .cleaned
-            .findings
-            .iter()
-            .map(|f| {
-                let (line, range) = locate(&f.range);
-                (line, Finding { range, ..f.clone() })
-            })
-            .collect();
-        if let Some(p) = &self.page {
-            out.extend(p.dropped.iter().map(|(line, range, reason)| {
-                let f = Finding {
-                    code: Cow::Borrowed(EXTRACTION_CODE),
-                    name: Cow::Borrowed(EXTRACTION_NAME),
-                    range: range.clone(),
-                    action: Action::DropLine,
-                    message: format!("not part of the article: {reason}"),
-                };
-                (*line, f)
-            }));
-            out.sort_by_key(|(line, f)| (*line, f.range.start));
-        }
-        out
-    }
-
-    /// The findings as reported in JSON, in line order. For an HTML input, lines and offsets
-    /// are those of the visible text (the diff's left side); a finding in a title that is not
-    /// a visible block has line 0.
-    pub fn findings(&self) -> Vec<FindingOut> {
-        let original = self.original();
-        self.located_findings()
-            .into_iter()
-            .map(|(line, f)| FindingOut {
-                text: original.get(f.range.clone()).unwrap_or("").to_string(),
-                code: f.code,
-                name: f.name,
-                action: f.action.as_str(),
-                line,
-                start: f.range.start,
-                end: f.range.end,
-                message: f.message,
-            })
-            .collect()
-    }
-
     /// The unused `decruft: keep` markers as `NAME:LINE:COLUMN: message` warnings.
     pub fn unused_warnings(&self) -> Vec<String> {
         if self.unused.is_empty() {
@@ -249,32 +178,13 @@ impl Outcome {
 
     /// The JSON report of this record, one line, with `extra` fields (id, url) first.
     pub fn report_line(&self, path: &str, extra: &[(&str, &str)]) -> String {
-        let mut m = serde_json::Map::new();
+        let mut m = self.report();
         m.insert("path".into(), path.into());
         for (k, v) in extra {
             m.insert((*k).into(), (*v).into());
         }
-        m.insert("title".into(), self.cleaned.title.as_str().into());
-        m.insert("text".into(), self.cleaned.body.as_str().into());
-        m.insert(
-            "findings".into(),
-            serde_json::to_value(self.findings()).expect("findings are plain data"),
-        );
         serde_json::Value::Object(m).to_string()
     }
-}
-
-/// One finding in the JSON report.
-#[derive(Debug, Serialize)]
-pub struct FindingOut {
-    pub code: Cow<'static, str>,
-    pub name: Cow<'static, str>,
-    pub action: &'static str,
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub message: String,
 }
 
 /// The path shown in diff headers and reports: git-style relative paths (`a/dir/x.txt`), so
@@ -329,7 +239,7 @@ pub fn outcome(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use decruft::batch::article_input;
+    use decruft::batch::{article_input, EXTRACTION_CODE};
     use std::path::PathBuf;
 
     fn process(mut record: Record, engine: &Engine) -> Result<Outcome, String> {
