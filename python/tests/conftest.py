@@ -43,6 +43,17 @@ TOPICS = [
     ("market", "Stallholders at the covered market agreed on {day} to a new rota for the winter months."),
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+WORDS = (
+    "harbour council budget river station school clinic road tunnel pier library depot market "
+    "orchard bakery museum stadium theatre factory quarry canal lighthouse airport warehouse "
+    "meadow bridge ferry garden chapel pool tower estate village borough district workshop"
+).split()
+
+
+def clause(rng: random.Random) -> str:
+    """Words that make each sentence of the dump its own (digits alone would not: profiles
+    read every number as the same token)."""
+    return " ".join(rng.choice(WORDS) for _ in range(4))
 
 
 def article(rng: random.Random, i: int) -> dict:
@@ -50,18 +61,18 @@ def article(rng: random.Random, i: int) -> dict:
     s = rng.randrange(len(SITES))
     topic, lead = TOPICS[rng.randrange(len(TOPICS))]
     title = f"{topic.capitalize()} update number {i} from the {SITES[s].split('.')[0].replace('www.', '')} desk"
-    body = [lead.format(day=rng.choice(DAYS))]
+    body = [lead.format(day=rng.choice(DAYS))[:-1] + f", near the {clause(rng)}."]
     if rng.random() < 0.3:
         body.append("Share\nX\nFacebook")
     body.append(
         f"Officials said the {topic} work would cost about {rng.randrange(2, 90)} million and finish by "
-        f"{rng.choice(['spring', 'autumn', 'the end of the year'])}, according to figures seen by reporters."
+        f"{rng.choice(['spring', 'autumn', 'the end of the year'])}, according to the {clause(rng)} figures."
     )
     if rng.random() < 0.2:
         body.append("Advertisement")
     body.append(
         f"Residents who spoke at the meeting on {rng.choice(DAYS)} asked for {rng.randrange(3, 40)} more "
-        f"days of notice before the {topic} closes again."
+        f"days of notice before the {topic} closes again, citing the {clause(rng)}."
     )
     if rng.random() < 0.25:
         body.append(title)
