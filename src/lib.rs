@@ -14,6 +14,7 @@
 //! assert_eq!(cleaned.body, "The article's only paragraph.");
 //! ```
 
+pub mod batch;
 pub mod config;
 pub mod document;
 pub mod edit;

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use decruft::extract;
+use decruft::batch as shared;
 use decruft::input::jsonl::{self, FieldNames, JsonlReader, JsonlRecord};
 use decruft::input::warc::{self, WarcReader, WarcRecord, WarcStats};
 use decruft::input::{self, compress, Record, STDIN};
@@ -196,7 +196,7 @@ pub fn prepare(work: Work, sources: &[Source], setup: &Setup<'_>) -> Done<Doc> {
                 r.map_err(|e| format!("{path}: {e}")).map(|rec| Doc {
                     record: named(format!("{path}:{}", rec.number)),
                     bytes_in: rec.html.len() as u64,
-                    content: Content::Page(extract::extract_str(&rec.html)),
+                    content: shared::warc_content(&rec),
                     warnings: Vec::new(),
                     url: Some(rec.url),
                     id: rec.record_id,
@@ -217,25 +217,14 @@ fn named(source: String) -> Record {
 
 fn jsonl_doc(path: &str, rec: JsonlRecord) -> Doc {
     let record = named(format!("{path}:{}", rec.line));
-    let content = match rec.article() {
-        Some(text) => {
-            // a field holds no final newline, but the clean text ends with one: without
-            // it every record would count as changed
-            let mut text = text.into_owned();
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            Content::Text(text)
-        }
-        None => Content::Page(extract::extract_str(rec.html.as_deref().unwrap_or(""))),
-    };
+    let content = shared::jsonl_content(&rec);
     Doc {
         record,
         content,
         warnings: Vec::new(),
         url: rec.url.clone(),
         id: rec.id.clone(),
-        bytes_in: rec.raw().len() as u64 + 1,
+        bytes_in: shared::jsonl_bytes(&rec),
         jsonl: Some(rec),
     }
 }

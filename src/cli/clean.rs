@@ -5,14 +5,15 @@
 //! result goes. Every file it writes is written to a temporary file and renamed when
 //! complete, so an interrupted run leaves no half-written output under a real name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context as _;
+use decruft::batch::LineSource;
 use decruft::input;
-use decruft::input::jsonl::{render_record, FieldNames};
+use decruft::input::jsonl::FieldNames;
 use decruft::output;
 use decruft::profile::Profile;
 
@@ -392,24 +393,15 @@ impl<W: Write> Sink<'_, W> {
     fn jsonl_line(&self, c: &Cleaned) -> Vec<u8> {
         let mut buf = Vec::new();
         let o = &c.outcome;
-        if let Some(rec) = &c.jsonl {
-            render_record(&mut buf, rec, &o.cleaned, &self.names);
-        } else {
-            let mut m = serde_json::Map::new();
-            if c.id.is_none() && c.url.is_none() {
-                m.insert("path".into(), o.record.display_name().into());
-            }
-            if let Some(id) = &c.id {
-                m.insert("id".into(), id.as_str().into());
-            }
-            if let Some(url) = &c.url {
-                m.insert("url".into(), url.as_str().into());
-            }
-            m.insert("title".into(), o.cleaned.title.as_str().into());
-            m.insert("text".into(), o.cleaned.body.as_str().into());
-            m.insert("decruft".into(), counts(c));
-            serde_json::to_writer(&mut buf, &m).expect("writing to a Vec cannot fail");
-        }
+        let source = match &c.jsonl {
+            Some(rec) => LineSource::Jsonl(rec, &self.names),
+            None => LineSource::Other {
+                path: o.record.display_name(),
+                id: c.id.as_deref(),
+                url: c.url.as_deref(),
+            },
+        };
+        o.line(&mut buf, source);
         buf.push(b'\n');
         buf
     }
@@ -431,21 +423,6 @@ impl<W: Write> Sink<'_, W> {
         }
         Ok(self.summary)
     }
-}
-
-/// `{"removed": n, "flagged": n, "rules": {"J002": 2, ...}}` as in JSONL outputs.
-fn counts(c: &Cleaned) -> serde_json::Value {
-    let o = &c.outcome;
-    let mut rules: BTreeMap<String, u64> = BTreeMap::new();
-    for f in &o.cleaned.findings {
-        *rules.entry(f.code.to_string()).or_default() += 1;
-    }
-    if let Some(n) = o.removals_by_code().get(super::process::EXTRACTION_CODE) {
-        rules.insert(super::process::EXTRACTION_CODE.to_string(), *n);
-    }
-    let removed = o.removals();
-    let flagged = o.cleaned.findings.len() - o.cleaned.removals().count();
-    serde_json::json!({ "removed": removed, "flagged": flagged, "rules": rules })
 }
 
 /// The output name of a dump under `--out DIR`: `.gz` dropped, extension `.jsonl`.

@@ -6,15 +6,16 @@
 
 use std::time::Instant;
 
+use decruft::batch::site_key;
 use decruft::input;
 use decruft::output;
-use decruft::profile::{site_of_url, Profile, Thresholds};
+use decruft::profile::{Profile, Thresholds};
 use rayon::prelude::*;
 
 use super::args::LearnArgs;
 use super::batch::{self, Done};
 use super::options::Options;
-use super::process::{article_input, Content, Setup};
+use super::process::Setup;
 use super::Status;
 
 pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
@@ -64,17 +65,8 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
             args.input.threads,
             setup.max_input,
             |w| {
-                batch::prepare(w, &srcs, &setup).map(|_, d| {
-                    let key = site
-                        .map(str::to_string)
-                        .or_else(|| d.url.as_deref().and_then(site_of_url))
-                        .unwrap_or_default();
-                    let text = match d.content {
-                        Content::Text(t) => t,
-                        Content::Page(x) => article_input(&x).0,
-                    };
-                    (key, text)
-                })
+                batch::prepare(w, &srcs, &setup)
+                    .map(|_, d| (site_key(site, d.url.as_deref()), d.content.into_article()))
             },
             |d, _| {
                 match d {

@@ -10,26 +10,19 @@
 //! the page's visible text (one block per line) against the clean article, so every block the
 //! extractor dropped shows up as a removed line, and in reports as an `X001` finding.
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-use std::ops::Range;
+use std::ops::Deref;
 
-use decruft::extract::{self, Extraction};
+pub use decruft::batch::Content;
+use decruft::batch::{Cleaner, Processed};
+use decruft::extract;
 use decruft::input::{self, Format, Record};
 use decruft::output::report::{FileReport, LineIndex};
-use decruft::profile::{site_of_url, Profile};
-use decruft::rules::Action;
-use decruft::suppress::{self, Unused};
-use decruft::{Cleaned, Engine, Finding};
-use serde::Serialize;
+use decruft::profile::Profile;
+use decruft::suppress::Unused;
+use decruft::{Cleaned, Engine};
 
 use super::args::InputFormat;
 use super::options::Ignores;
-
-/// The code of findings for blocks the extractor left out of the article.
-pub const EXTRACTION_CODE: &str = "X001";
-/// Their name.
-pub const EXTRACTION_NAME: &str = "extraction";
 
 /// What a record is cleaned with.
 #[derive(Clone, Copy)]
@@ -57,19 +50,13 @@ impl<'a> Setup<'a> {
         }
     }
 
-    /// The engine's findings on `text`, with the profile of the record's site when there is
-    /// one.
-    pub fn findings(&self, text: &str, url: Option<&str>) -> Vec<Finding> {
-        let Some(profile) = self.profile else {
-            return self.engine.findings(text);
-        };
-        // as in `learn`: --site, else the URL's host, else the empty key of documents
-        // without a URL
-        let key = match self.site {
-            Some(s) => s.to_string(),
-            None => url.and_then(site_of_url).unwrap_or_default(),
-        };
-        self.engine.findings_with(text, profile.site(&key))
+    /// The shared per-record path with this setup's engine and profile.
+    pub fn cleaner(&self) -> Cleaner<'a> {
+        Cleaner {
+            engine: self.engine,
+            profile: self.profile,
+            site: self.site,
+        }
     }
 
     /// Whether a document named `name` with these first bytes is read as HTML.
@@ -80,118 +67,6 @@ impl<'a> Setup<'a> {
             InputFormat::Auto => Format::detect(name, bytes) == Format::Html,
         }
     }
-}
-
-/// What the extractor made of an HTML page, kept for the diff and the report.
-pub struct Page {
-    /// The visible text, one block per line: the left side of the diff.
-    pub visible: String,
-    /// Blocks left out of the article: (1-based line in `visible`, byte range, reason).
-    pub dropped: Vec<(usize, Range<usize>, &'static str)>,
-    /// Where each piece of the engine input came from on the page.
-    segments: Vec<Segment>,
-}
-
-/// A title or block in the engine input and its place in the visible text.
-struct Segment {
-    input: Range<usize>,
-    /// Start offset and 1-based line in the visible text; `None` for a title that is not a
-    /// visible block (it came from `og:title` or `<title>`).
-    visible: Option<(usize, usize)>,
-}
-
-impl Page {
-    /// The line, start and end in the visible text of the engine-input range `r`; `(0, 0, 0)`
-    /// when it is in a title that is not on the page.
-    fn locate(&self, input: &str, r: &Range<usize>) -> (usize, usize, usize) {
-        let at = |pos: usize| {
-            let i = self
-                .segments
-                .partition_point(|s| s.input.start <= pos)
-                .saturating_sub(1);
-            self.segments.get(i)
-        };
-        let Some(seg) = at(r.start) else {
-            return (0, 0, 0);
-        };
-        let Some((vstart, vline)) = seg.visible else {
-            return (0, 0, 0);
-        };
-        let into = r.start.saturating_sub(seg.input.start);
-        let start = vstart + into;
-        let line = vline
-            + input[seg.input.start..r.start.min(input.len())]
-                .matches('\n')
-                .count();
-        let end_pos = r.end.saturating_sub(1).max(r.start);
-        let end = match at(end_pos) {
-            Some(Segment {
-                input: ir,
-                visible: Some((vs, _)),
-            }) => vs + (r.end.min(ir.end)).saturating_sub(ir.start),
-            _ => start,
-        };
-        (line, start, end.max(start))
-    }
-}
-
-/// The engine input of an extracted page and the map back to its visible text.
-pub fn article_input(x: &Extraction) -> (String, Page) {
-    let mut visible = String::new();
-    let mut title_at = None;
-    let mut kept_at = Vec::new();
-    let mut dropped = Vec::new();
-    let mut line = 1;
-    for b in &x.blocks {
-        let start = visible.len();
-        visible.push_str(&b.text);
-        let range = start..visible.len();
-        visible.push('\n');
-        if b.kept {
-            kept_at.push((start, line));
-        } else if b.reason == Some("title") && title_at.is_none() {
-            title_at = Some((start, line));
-        } else {
-            dropped.push((line, range, b.reason.unwrap_or("not part of the article")));
-        }
-        line += 1 + b.text.matches('\n').count();
-    }
-    let mut input = String::new();
-    let mut segments = Vec::new();
-    let mut push = |input: &mut String, text: &str, visible| {
-        if !input.is_empty() {
-            input.push_str("\n\n");
-        }
-        let start = input.len();
-        input.push_str(text);
-        segments.push(Segment {
-            input: start..input.len(),
-            visible,
-        });
-    };
-    if !x.title.trim().is_empty() {
-        push(&mut input, x.title.trim(), title_at);
-    }
-    for (b, at) in x.blocks.iter().filter(|b| b.kept).zip(kept_at) {
-        push(&mut input, &b.text, Some(at));
-    }
-    if !input.is_empty() {
-        input.push('\n');
-    }
-    (
-        input,
-        Page {
-            visible,
-            dropped,
-            segments,
-        },
-    )
-}
-
-/// What a record holds once read: text, or an extracted page.
-pub enum Content {
-    Text(String),
-    Page(Extraction),
 }
 
 /// Reads a document's bytes as the setup says: an HTML page is extracted, anything else
@@ -219,55 +94,22 @@ pub fn content(
 /// The result of processing one record.
 pub struct Outcome {
     pub record: Record,
-    /// The text given to the engine: the input as decoded (invalid UTF-8 replaced), or an
-    /// HTML page's extracted article.
-    pub input: String,
-    pub cleaned: Cleaned,
     /// Things worth telling the user about this input, without the `warning:` prefix.
     pub warnings: Vec<String>,
-    /// Set for an HTML input.
-    pub page: Option<Page>,
-    /// Findings taken out by `decruft: keep` markers.
-    pub suppressed: usize,
-    /// Findings taken out by `per-file-ignores`.
-    pub ignored: usize,
-    /// Markers that kept nothing.
-    pub unused: Vec<Unused>,
+    /// The engine input, the clean text and the findings (through `Deref`: `o.cleaned`,
+    /// `o.original()` ...).
+    pub processed: Processed,
+}
+
+impl Deref for Outcome {
+    type Target = Processed;
+
+    fn deref(&self) -> &Processed {
+        &self.processed
+    }
 }
 
 impl Outcome {
-    /// The text the diff starts from: the input, or an HTML page's visible text.
-    pub fn original(&self) -> &str {
-        match &self.page {
-            Some(p) => &p.visible,
-            None => &self.input,
-        }
-    }
-
-    /// Whether `clean` would write something other than the input.
-    pub fn changed(&self) -> bool {
-        self.original() != self.cleaned.text
-    }
-
-    /// The number of removals: findings that remove text, and blocks the extractor dropped.
-    pub fn removals(&self) -> usize {
-        self.cleaned.removals().count() + self.page.as_ref().map_or(0, |p| p.dropped.len())
-    }
-
-    /// Removals per rule code (extraction drops as `X001`).
-    pub fn removals_by_code(&self) -> BTreeMap<String, u64> {
-        let mut m = BTreeMap::new();
-        for f in self.cleaned.removals() {
-            *m.entry(f.code.to_string()).or_default() += 1;
-        }
-        if let Some(p) = &self.page {
-            if !p.dropped.is_empty() {
-                *m.entry(EXTRACTION_CODE.to_string()).or_default() += p.dropped.len() as u64;
-            }
-        }
-        m
-    }
-
     /// The unified diff of the original against the clean text; empty when unchanged.
     pub fn diff(&self) -> String {
         decruft::output::diff::unified(
@@ -275,74 +117,6 @@ impl Outcome {
             self.original(),
             &self.cleaned.text,
         )
-    }
-
-    /// A map from an engine-input range to its 1-based line and byte range in
-    /// [`original`](Self::original); line 0 (and an empty range) for a page title that is
-    /// not a visible block.
-    fn locator(&self) -> impl Fn(&Range<usize>) -> (usize, Range<usize>) + '_ {
-        let line_starts: Vec<usize> = match self.page {
-            Some(_) => Vec::new(),
-            None => std::iter::once(0)
-                .chain(self.input.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        };
-        move |r| match &self.page {
-            Some(p) => {
-                let (line, start, end) = p.locate(&self.input, r);
-                (line, start..end)
-            }
-            None => (line_starts.partition_point(|&s| s <= r.start), r.clone()),
-        }
-    }
-
-    /// Every finding with its line, in terms of the original: the engine's findings and,
-    /// for a page, one `X001` finding per block the extractor dropped; in line order.
-    fn located_findings(&self) -> Vec<(usize, Finding)> {
-        let locate = self.locator();
-        let mut out: Vec<(usize, Finding)> = self
-            .cleaned
-            .findings
-            .iter()
-            .map(|f| {
-                let (line, range) = locate(&f.range);
-                (line, Finding { range, ..f.clone() })
-            })
-            .collect();
-        if let Some(p) = &self.page {
-            out.extend(p.dropped.iter().map(|(line, range, reason)| {
-                let f = Finding {
-                    code: Cow::Borrowed(EXTRACTION_CODE),
-                    name: Cow::Borrowed(EXTRACTION_NAME),
-                    range: range.clone(),
-                    action: Action::DropLine,
-                    message: format!("not part of the article: {reason}"),
-                };
-                (*line, f)
-            }));
-            out.sort_by_key(|(line, f)| (*line, f.range.start));
-        }
-        out
-    }
-
-    /// The findings as reported in JSON, in line order. For an HTML input, lines and offsets
-    /// are those of the visible text (the diff's left side); a finding in a title that is not
-    /// a visible block has line 0.
-    pub fn findings(&self) -> Vec<FindingOut> {
-        let original = self.original();
-        self.located_findings()
-            .into_iter()
-            .map(|(line, f)| FindingOut {
-                text: original.get(f.range.clone()).unwrap_or("").to_string(),
-                code: f.code,
-                name: f.name,
-                action: f.action.as_str(),
-                line,
-                start: f.range.start,
-                end: f.range.end,
-                message: f.message,
-            })
-            .collect()
     }
 
     /// The unused `decruft: keep` markers as `NAME:LINE:COLUMN: message` warnings.
@@ -386,52 +160,34 @@ impl Outcome {
             .collect();
         drop(locate);
         let path = diff_label(&self.record);
-        let input = match self.page {
-            Some(p) => p.visible,
-            None => self.input,
+        let p = self.processed;
+        let input = match p.page {
+            Some(page) => page.visible,
+            None => p.input,
         };
         FileReport {
             path,
             input,
             cleaned: Some(Cleaned {
                 findings,
-                ..self.cleaned
+                ..p.cleaned
             }),
             error: None,
-            suppressed: self.suppressed,
-            ignored: self.ignored,
+            suppressed: p.suppressed,
+            ignored: p.ignored,
             unused,
         }
     }
 
     /// The JSON report of this record, one line, with `extra` fields (id, url) first.
     pub fn report_line(&self, path: &str, extra: &[(&str, &str)]) -> String {
-        let mut m = serde_json::Map::new();
+        let mut m = self.report();
         m.insert("path".into(), path.into());
         for (k, v) in extra {
             m.insert((*k).into(), (*v).into());
         }
-        m.insert("title".into(), self.cleaned.title.as_str().into());
-        m.insert("text".into(), self.cleaned.body.as_str().into());
-        m.insert(
-            "findings".into(),
-            serde_json::to_value(self.findings()).expect("findings are plain data"),
-        );
         serde_json::Value::Object(m).to_string()
     }
-}
-
-/// One finding in the JSON report.
-#[derive(Debug, Serialize)]
-pub struct FindingOut {
-    pub code: Cow<'static, str>,
-    pub name: Cow<'static, str>,
-    pub action: &'static str,
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub message: String,
 }
 
 /// The path shown in diff headers and reports: git-style relative paths (`a/dir/x.txt`), so
@@ -463,40 +219,30 @@ pub fn outcome(
     file: &str,
     url: Option<&str>,
 ) -> Outcome {
-    let (input, page) = match content {
-        Content::Text(t) => (t, None),
-        Content::Page(x) => {
-            warnings.extend(
-                x.warnings
-                    .iter()
-                    .map(|w| format!("{}: {w}", record.display_name())),
-            );
-            let (input, page) = article_input(&x);
-            (input, Some(page))
-        }
-    };
-    let findings = setup.findings(&input, url);
-    let (findings, ignored) = match setup.ignores {
-        Some(ig) => ig.apply(file, findings),
-        None => (findings, Vec::new()),
-    };
-    let kept = suppress::apply(&input, findings);
-    let cleaned = setup.engine.clean_with(&input, kept.kept);
+    if let Content::Page(x) = &content {
+        warnings.extend(
+            x.warnings
+                .iter()
+                .map(|w| format!("{}: {w}", record.display_name())),
+        );
+    }
+    let processed = setup
+        .cleaner()
+        .process(content, url, |findings| match setup.ignores {
+            Some(ig) => ig.apply(file, findings),
+            None => (findings, Vec::new()),
+        });
     Outcome {
         record,
-        input,
-        cleaned,
         warnings,
-        page,
-        suppressed: kept.suppressed.len(),
-        ignored: ignored.len(),
-        unused: kept.unused,
+        processed,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use decruft::batch::{article_input, EXTRACTION_CODE};
     use std::path::PathBuf;
 
     fn process(mut record: Record, engine: &Engine) -> Result<Outcome, String> {
