@@ -453,6 +453,19 @@ fn a_duplicate_with_junk_glued_to_it_goes_in_the_same_run() {
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
 
+/// Found by `cleaning_random_text` (`a\nx\r\n`, with many cases): a widget line glued under
+/// a title that ends in a lower-case word reads as the wrapped tail of the title's sentence,
+/// so the line rules keep it; the clean text puts a blank line after the title, the widget is
+/// then a line of its own and J002 drops it on a second run.
+#[test]
+#[ignore = "known: a widget glued under the title is judged only once the layout splits it off"]
+fn a_widget_glued_under_the_title_goes_in_the_same_run() {
+    let input = "Harbour ferry fares rise again\nshare\n\n\
+        Fares on the harbour ferry will rise by ten percent from June, the operator said.\n";
+    let once = engine().clean(input);
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
 /// GNU `patch` applies the diffs too, including the shapes that are easy to get wrong: a
 /// missing final line end on either side, CRLF, a lone `\r`. Skipped when `patch` is not
 /// installed, unless `DECRUFT_REQUIRE_VALIDATORS` is set.
