@@ -301,6 +301,33 @@ mod tests {
         assert!(c.findings.is_empty());
     }
 
+    /// The late rules see the removals the allow list leaves: a protected junk line glued to
+    /// a repeat stays, the repeat goes, and the clean text cleans to itself.
+    #[test]
+    fn late_rules_see_only_what_the_allow_list_leaves_removed() {
+        let p = "The tram line will reach the airport by the end of next year, the mayor said.";
+        let input = format!(
+            "Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n\n\
+             Tram Line to Reach Airport\n{p}\nSponsored\n"
+        );
+        let plain = Engine::default().clean(&input);
+        assert_eq!(
+            plain.text,
+            format!("Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n")
+        );
+        let config = Config {
+            allow: vec!["Sponsored".into()],
+            ..Config::default()
+        };
+        let e = Engine::new(&config).unwrap();
+        let c = e.clean(&input);
+        assert_eq!(
+            c.text,
+            format!("Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n\nSponsored\n")
+        );
+        assert_eq!(e.clean(&c.text).text, c.text);
+    }
+
     #[test]
     fn crlf_is_kept() {
         let c = Engine::default().clean("Title\r\n\r\nBody\r\nmore\r\n");

@@ -24,8 +24,9 @@ case and spacing, punctuation kept). In a text with one line per paragraph, a li
 repeats an earlier line is dropped the same way. The first copy stays. Paragraphs of fewer \
 than `min-words` words (default 6, setting `[settings.duplicate-paragraph] min-words`) are \
 never compared, because short lines such as photo credits legitimately recur. A paragraph \
-is compared as it reads once the other rules have dropped their lines: a repeat with a \
-repeated title line glued above it and a `Sponsored` label below is still a repeat.
+is compared as it reads once the other rules' removals are made: a repeat with a repeated \
+title line glued above it and a `Sponsored` label below, or with a stuffed keyword clause \
+that another rule removes, is still a repeat.
 
 ## Why
 Pull quotes, teaser boxes and lazily loaded fragments repeat the article's own text; a \
@@ -269,8 +270,9 @@ impl Rule for DuplicateParagraph {
         &META
     }
 
-    /// Late: a paragraph is judged without the junk lines glued to it, which the line rules
-    /// drop; judged with them, it would be seen as a repeat only on a second run.
+    /// Late: a paragraph is judged without the junk lines glued to it and the stuffed
+    /// phrases in it, which other rules remove; judged with them, it would be seen as a
+    /// repeat only on a second run.
     fn phase(&self) -> Phase {
         Phase::Late
     }
