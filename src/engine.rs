@@ -9,8 +9,9 @@ use crate::document::Document;
 use crate::edit::{self, Edit};
 use crate::profile::SiteRef;
 use crate::rules::junk::site_boilerplate;
+use crate::rules::late::Removals;
 use crate::rules::user::UserRule;
-use crate::rules::{self, Action, Context, Finding, Rule};
+use crate::rules::{self, Action, Context, Finding, Phase, Rule};
 use crate::Error;
 
 /// A configured set of rules, ready to clean any number of texts (share it across threads).
@@ -132,9 +133,10 @@ impl Engine {
 
     fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
         let text = doc.text();
-        let ctx = Context::new(doc, &self.settings);
+        let mut ctx = Context::new(doc, &self.settings);
         let mut findings = Vec::new();
-        for rule in &self.rules {
+        let in_phase = |phase| self.rules.iter().filter(move |r| r.phase() == phase);
+        for rule in in_phase(Phase::First) {
             rule.check(&ctx, &mut findings);
         }
         if let Some(site) = site {
@@ -149,14 +151,27 @@ impl Engine {
         for rule in &self.user_rules {
             rule.check(doc, &mut findings);
         }
-        if let Some(allow) = &self.allow {
-            let protected: Vec<_> = allow.find_iter(text).map(|m| m.range()).collect();
-            findings.retain(|f| {
-                !f.action.removes()
-                    || !protected
-                        .iter()
-                        .any(|p| p.start < f.range.end && f.range.start < p.end)
-            });
+        let protected: Vec<_> = match &self.allow {
+            Some(allow) => allow.find_iter(text).map(|m| m.range()).collect(),
+            None => Vec::new(),
+        };
+        let allowed = |f: &Finding| {
+            !f.action.removes()
+                || !protected
+                    .iter()
+                    .any(|p| p.start < f.range.end && f.range.start < p.end)
+        };
+        findings.retain(allowed);
+        if in_phase(Phase::Late).next().is_some() {
+            // the late rules see the text as the first phase leaves it, so that a second run
+            // over the clean text finds nothing new
+            ctx = ctx.with_removals(Removals::new(doc, &findings));
+            let mut more = Vec::new();
+            for rule in in_phase(Phase::Late) {
+                rule.check(&ctx, &mut more);
+            }
+            more.retain(allowed);
+            findings.append(&mut more);
         }
         findings.sort_by(|a, b| {
             a.range
@@ -189,20 +204,7 @@ impl Engine {
 
     fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {
         let text = doc.text();
-        let edits: Vec<Edit> = findings
-            .iter()
-            .filter_map(|f| match f.action {
-                Action::Flag => None,
-                Action::DropSpan => Some(edit::span_removal(text, f.range.clone())),
-                Action::DropLine => {
-                    let first = doc.line_at(f.range.start);
-                    let last = doc.line_at(f.range.end.saturating_sub(1).max(f.range.start));
-                    Some(Edit::delete(
-                        doc.lines()[first].full.start..doc.lines()[last].full.end,
-                    ))
-                }
-            })
-            .collect();
+        let edits: Vec<Edit> = findings.iter().filter_map(|f| edit_for(doc, f)).collect();
         let (after, _) = edit::apply(text, &edits);
         let (title, body) = layout(&after);
         let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
@@ -211,6 +213,22 @@ impl Engine {
             title,
             body,
             findings,
+        }
+    }
+}
+
+/// The edit `f` makes in `doc`: a dropped line goes with its line end.
+pub(crate) fn edit_for(doc: &Document<'_>, f: &Finding) -> Option<Edit> {
+    let text = doc.text();
+    match f.action {
+        Action::Flag => None,
+        Action::DropSpan => Some(edit::span_removal(text, f.range.clone())),
+        Action::DropLine => {
+            let first = doc.line_at(f.range.start);
+            let last = doc.line_at(f.range.end.saturating_sub(1).max(f.range.start));
+            Some(Edit::delete(
+                doc.lines()[first].full.start..doc.lines()[last].full.end,
+            ))
         }
     }
 }
@@ -281,6 +299,33 @@ mod tests {
         let c = Engine::default().clean("");
         assert_eq!(c.text, "");
         assert!(c.findings.is_empty());
+    }
+
+    /// The late rules see the removals the allow list leaves: a protected junk line glued to
+    /// a repeat stays, the repeat goes, and the clean text cleans to itself.
+    #[test]
+    fn late_rules_see_only_what_the_allow_list_leaves_removed() {
+        let p = "The tram line will reach the airport by the end of next year, the mayor said.";
+        let input = format!(
+            "Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n\n\
+             Tram Line to Reach Airport\n{p}\nSponsored\n"
+        );
+        let plain = Engine::default().clean(&input);
+        assert_eq!(
+            plain.text,
+            format!("Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n")
+        );
+        let config = Config {
+            allow: vec!["Sponsored".into()],
+            ..Config::default()
+        };
+        let e = Engine::new(&config).unwrap();
+        let c = e.clean(&input);
+        assert_eq!(
+            c.text,
+            format!("Tram Line to Reach Airport\n\n{p}\n\nWork starts in March.\n\nSponsored\n")
+        );
+        assert_eq!(e.clean(&c.text).text, c.text);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! keep meaning the same thing across versions. Every rule is listed once, in [`registry`].
 
 pub mod junk;
+pub mod late;
 pub mod select;
 pub mod seo;
 pub mod user;
@@ -104,6 +105,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// What the per-line junk rules share: found once per document, not once per rule.
     junk: OnceCell<junk::Shared<'a>>,
+    /// What the first phase removes; `None` while it runs (see [`Phase::Late`]).
+    removals: Option<late::Removals>,
 }
 
 impl<'a> Context<'a> {
@@ -112,14 +115,36 @@ impl<'a> Context<'a> {
             doc,
             settings,
             junk: OnceCell::new(),
+            removals: None,
         }
     }
+}
+
+/// When a rule runs.
+///
+/// A rule that compares whole paragraphs judges them as they will read once the other rules
+/// are done: a repeated paragraph with a junk line glued to it is only a repeat once that
+/// line is gone (or a stuffed clause), and judging it as it stands would leave the repeat
+/// for a second run (the clean text would not clean to itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// With the other rules, on the text as it stands.
+    First,
+    /// After every rule of [`Phase::First`] (built-in, site and user rules, less what the
+    /// allow list protects), with what their findings remove handed over through
+    /// [`Context::line_dropped`] and [`Context::line_after_removals`]. Late rules do not see
+    /// each other's findings.
+    Late,
 }
 
 /// A rule. Implementations are stateless; settings come through the [`Context`].
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>);
+    /// When the engine runs the rule.
+    fn phase(&self) -> Phase {
+        Phase::First
+    }
 }
 
 /// Every built-in rule, in code order. Each rule group lists its own rules in a `RULES`

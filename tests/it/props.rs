@@ -340,12 +340,9 @@ fn apply_diff(old: &str, diff: &str) -> Result<String, String> {
 fn properties(input: &str) -> Result<(), TestCaseError> {
     let c = engine().clean(input);
     let again = engine().clean(&c.text);
-    // the known exceptions, where one removal makes another: a second stuffed dek under the
-    // first (`a_second_stuffed_dek_goes_in_the_same_run`), a paragraph that repeats an
-    // earlier one once junk lines glued to it are gone (`a_duplicate_with_junk_glued_...`)
-    let known = again
-        .removals()
-        .all(|f| f.code == "S004" || f.code == "J012");
+    // the known exception, where one removal makes another: a second stuffed dek under the
+    // first (`a_second_stuffed_dek_goes_in_the_same_run`)
+    let known = again.removals().all(|f| f.code == "S004");
     if !known {
         prop_assert_eq!(&again.text, &c.text, "not idempotent");
     }
@@ -437,11 +434,10 @@ fn a_second_stuffed_dek_goes_in_the_same_run() {
 }
 
 /// Found by `cleaning_mutated_articles`: a repeated paragraph with junk lines glued to it
-/// on both sides (no blank lines between: the repeated title above, `Sponsored` below) is
-/// not seen as a duplicate by J012 until J001 and J003 have dropped those lines, so only a
-/// second run drops it. (With one glued junk line, J012 already sees the duplicate.)
+/// on both sides (no blank lines between: the repeated title above, `Sponsored` below) was
+/// not seen as a duplicate by J012 until J001 and J003 had dropped those lines, so only a
+/// second run dropped it. J012 now runs late and judges the paragraph without them.
 #[test]
-#[ignore = "known: J012 sees a duplicate only once glued junk lines are gone"]
 fn a_duplicate_with_junk_glued_to_it_goes_in_the_same_run() {
     let para =
         "The ferry operator said the new timetable would add four crossings a day from May, \
@@ -454,6 +450,19 @@ fn a_duplicate_with_junk_glued_to_it_goes_in_the_same_run() {
     );
     let once = engine().clean(&input);
     assert_eq!(once.text.matches(para).count(), 1, "{}", once.text);
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
+/// Found by `cleaning_random_text` (`a\nx\r\n`, with many cases): a widget line glued under
+/// a title that ends in a lower-case word reads as the wrapped tail of the title's sentence,
+/// so the line rules keep it; the clean text puts a blank line after the title, the widget is
+/// then a line of its own and J002 drops it on a second run.
+#[test]
+#[ignore = "known: a widget glued under the title is judged only once the layout splits it off"]
+fn a_widget_glued_under_the_title_goes_in_the_same_run() {
+    let input = "Harbour ferry fares rise again\nshare\n\n\
+        Fares on the harbour ferry will rise by ten percent from June, the operator said.\n";
+    let once = engine().clean(input);
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
 

@@ -4,10 +4,11 @@
 //! the page a second time; a scraper keeps both copies. The evidence is the document itself:
 //! the same words in the same order as an earlier paragraph. It works in any language.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+use crate::rules::{Action, Context, Finding, Phase, Rule, RuleMeta};
 
 pub struct DuplicateParagraph;
 
@@ -22,7 +23,10 @@ Drops a paragraph that repeats an earlier paragraph word for word (compared igno
 case and spacing, punctuation kept). In a text with one line per paragraph, a line that \
 repeats an earlier line is dropped the same way. The first copy stays. Paragraphs of fewer \
 than `min-words` words (default 6, setting `[settings.duplicate-paragraph] min-words`) are \
-never compared, because short lines such as photo credits legitimately recur.
+never compared, because short lines such as photo credits legitimately recur. A paragraph \
+is compared as it reads once the other rules' removals are made: a repeat with a repeated \
+title line glued above it and a `Sponsored` label below, or with a stuffed keyword clause \
+that another rule removes, is still a repeat.
 
 ## Why
 Pull quotes, teaser boxes and lazily loaded fragments repeat the article's own text; a \
@@ -45,9 +49,21 @@ The third paragraph is dropped.
 const MAX_DISTINCT_REPEATS: usize = 3;
 
 /// A piece of text that can be a duplicate: a paragraph or a line standing as one.
-struct Unit {
-    range: Range<usize>,
+struct Unit<'g> {
+    text: &'g str,
     line: usize,
+}
+
+/// A paragraph as it reads once the other rules' removals are made.
+struct Group<'t> {
+    /// The lines that stay, in order (never empty), each with its text as it stays.
+    lines: Vec<(usize, Cow<'t, str>)>,
+    /// From the first line that stays to the last: what a finding on the group covers.
+    range: Range<usize>,
+    /// The staying lines' texts, one line end between each two.
+    text: Cow<'t, str>,
+    /// Whether each line is also a unit of its own.
+    per_line: bool,
 }
 
 /// Folds `c` for comparison: lower case, every whitespace run is one space.
@@ -254,91 +270,74 @@ impl Rule for DuplicateParagraph {
         &META
     }
 
+    /// Late: a paragraph is judged without the junk lines glued to it and the stuffed
+    /// phrases in it, which other rules remove; judged with them, it would be seen as a
+    /// repeat only on a second run.
+    fn phase(&self) -> Phase {
+        Phase::Late
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
-        let text = doc.text();
         let min_words = ctx.settings.duplicate_paragraph.min_words.max(1);
-        let mut seen: HashMap<u64, Vec<Unit>> = HashMap::new();
         // the body's paragraphs; the lines after the title in its own paragraph count as one
         let title_par = doc.title_line().and_then(|t| doc.lines()[t].paragraph);
-        let groups = || {
-            doc.paragraphs()
-                .iter()
-                .enumerate()
-                .filter_map(move |(p, par)| {
-                    if Some(p) != title_par {
-                        return Some(par.lines.clone());
-                    }
+        let groups: Vec<Group<'_>> = doc
+            .paragraphs()
+            .iter()
+            .enumerate()
+            .filter_map(|(p, par)| {
+                let lines = if Some(p) != title_par {
+                    par.lines.clone()
+                } else {
                     let after_title = doc.title_line()? + 1;
-                    (after_title < par.lines.end).then_some(after_title..par.lines.end)
-                })
-        };
-        // a paragraph of lines that each end a sentence is one paragraph per line
-        let per_line = |lines: &Range<usize>| {
-            let ending = lines
-                .clone()
-                .filter(|&i| ends_sentence(doc.line_text(i)))
-                .count();
-            lines.len() >= 2 && ending * 2 >= lines.len()
-        };
+                    after_title..par.lines.end
+                };
+                group(ctx, lines)
+            })
+            .collect();
         // the signatures of every unit that may be compared, in the order they are checked
         let mut order: Vec<u64> = Vec::new();
-        let mut split: Vec<bool> = Vec::new();
-        for lines in groups() {
-            let range = doc.lines()[lines.start].range.start..doc.lines()[lines.end - 1].range.end;
-            order.push(edge_sig(&text[range]));
-            let by_line = per_line(&lines);
-            split.push(by_line);
-            if by_line {
-                order.extend(lines.map(|i| edge_sig(doc.line_text(i))));
+        for g in &groups {
+            order.push(edge_sig(&g.text));
+            if g.per_line {
+                order.extend(g.lines.iter().map(|(_, t)| edge_sig(t)));
             }
         }
         let mut sigs = order.clone();
         sigs.sort_unstable();
-        let shared = |sig: u64| {
-            let at = sigs.partition_point(|&s| s < sig);
-            sigs.get(at + 1) == Some(&sig)
+        let mut seen = Seen {
+            sigs,
+            min_words,
+            units: HashMap::new(),
         };
-        // returns the earlier unit's line when `range` repeats one, else records it
-        let mut check_unit =
-            |range: Range<usize>, line: usize, sig: u64| -> Option<(usize, usize)> {
-                if !shared(sig) {
-                    return None;
-                }
-                let t = &text[range.clone()];
-                let (h, words) = fold_hash(t);
-                if words < min_words {
-                    return None;
-                }
-                let entry = seen.entry(h).or_default();
-                if let Some(first) = entry.iter().find(|u| same(&text[u.range.clone()], t)) {
-                    return Some((first.line, words));
-                }
-                entry.push(Unit { range, line });
-                None
-            };
-        // (range, earlier line, words, "paragraph" or "line")
-        let mut repeats: Vec<(Range<usize>, usize, usize, &str)> = Vec::new();
+        // (range, earlier line, words, "paragraph" or "line", whether it ends a sentence)
+        let mut repeats: Vec<(Range<usize>, usize, usize, &str, bool)> = Vec::new();
         let mut next_sig = order.iter().copied();
-        for (lines, split) in groups().zip(split) {
-            let first = &doc.lines()[lines.start];
-            let range = first.range.start..doc.lines()[lines.end - 1].range.end;
+        for g in &groups {
+            let number = doc.lines()[g.lines[0].0].number;
             let sig = next_sig.next().unwrap_or_default();
-            if let Some((earlier, words)) = check_unit(range.clone(), first.number, sig) {
-                repeats.push((range, earlier, words, "paragraph"));
-                if split {
-                    next_sig.nth(lines.len() - 1);
+            if let Some((earlier, words)) = seen.check(&g.text, number, sig) {
+                repeats.push((
+                    g.range.clone(),
+                    earlier,
+                    words,
+                    "paragraph",
+                    ends_sentence(&g.text),
+                ));
+                if g.per_line {
+                    next_sig.nth(g.lines.len() - 1);
                 }
                 continue;
             }
-            if !split {
+            if !g.per_line {
                 continue;
             }
-            for i in lines {
-                let line = &doc.lines()[i];
+            for (i, t) in &g.lines {
+                let line = &doc.lines()[*i];
                 let sig = next_sig.next().unwrap_or_default();
-                if let Some((earlier, words)) = check_unit(line.range.clone(), line.number, sig) {
-                    repeats.push((line.range.clone(), earlier, words, "line"));
+                if let Some((earlier, words)) = seen.check(t, line.number, sig) {
+                    repeats.push((line.range.clone(), earlier, words, "line", ends_sentence(t)));
                 }
             }
         }
@@ -356,10 +355,9 @@ impl Rule for DuplicateParagraph {
         for r in &repeats {
             *copies.entry(r.1).or_default() += 1;
         }
-        for (range, earlier, words, what) in &repeats {
-            let (range, earlier, words) = (range.clone(), *earlier, *words);
+        for (range, earlier, words, what, prose) in &repeats {
+            let (range, earlier, words, prose) = (range.clone(), *earlier, *words, *prose);
             let recurring = copies.get(&earlier).is_some_and(|&n| n >= 2);
-            let prose = ends_sentence(&text[range.clone()]);
             let mut msg =
                 format!("repeats the {what} at line {earlier} word for word ({words} words)");
             let mut finding = Finding::new(&META, range, String::new());
@@ -379,6 +377,71 @@ impl Rule for DuplicateParagraph {
     }
 }
 
+/// The units checked so far.
+struct Seen<'g> {
+    /// The edge signatures of every unit, sorted.
+    sigs: Vec<u64>,
+    min_words: usize,
+    /// Units by the hash of their folded text.
+    units: HashMap<u64, Vec<Unit<'g>>>,
+}
+
+impl<'g> Seen<'g> {
+    /// The earlier unit's line and the word count when `t` repeats a unit, else records `t`.
+    fn check(&mut self, t: &'g str, line: usize, sig: u64) -> Option<(usize, usize)> {
+        // a signature no other unit has cannot repeat or be repeated
+        let at = self.sigs.partition_point(|&s| s < sig);
+        if self.sigs.get(at + 1) != Some(&sig) {
+            return None;
+        }
+        let (h, words) = fold_hash(t);
+        if words < self.min_words {
+            return None;
+        }
+        let entry = self.units.entry(h).or_default();
+        if let Some(first) = entry.iter().find(|u| same(u.text, t)) {
+            return Some((first.line, words));
+        }
+        entry.push(Unit { text: t, line });
+        None
+    }
+}
+
+/// The group of the body lines `lines` (one paragraph, or the rest of the title's), as the
+/// other rules' removals leave it; `None` when no line stays.
+fn group<'t>(ctx: &Context<'t>, lines: Range<usize>) -> Option<Group<'t>> {
+    let doc = ctx.doc;
+    let kept: Vec<(usize, Cow<'t, str>)> = lines
+        .filter(|&i| !ctx.line_dropped(i))
+        .map(|i| (i, ctx.line_after_removals(i)))
+        .collect();
+    let (first, last) = (kept.first()?.0, kept.last()?.0);
+    let range = doc.lines()[first].range.start..doc.lines()[last].range.end;
+    let as_is =
+        last - first + 1 == kept.len() && kept.iter().all(|l| matches!(l.1, Cow::Borrowed(_)));
+    let text = if as_is {
+        Cow::Borrowed(&doc.text()[range.clone()])
+    } else {
+        let mut joined = String::with_capacity(range.len());
+        for (_, line) in &kept {
+            if !joined.is_empty() {
+                joined.push('\n');
+            }
+            joined.push_str(line);
+        }
+        Cow::Owned(joined)
+    };
+    // a paragraph of lines that each end a sentence is one paragraph per line
+    let ending = kept.iter().filter(|l| ends_sentence(&l.1)).count();
+    let per_line = kept.len() >= 2 && ending * 2 >= kept.len();
+    Some(Group {
+        lines: kept,
+        range,
+        text,
+        per_line,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +449,7 @@ mod tests {
     use crate::document::Document;
     use crate::rules::junk::testing::{findings, found};
     use crate::rules::junk::word_count;
+    use crate::rules::late::Removals;
 
     #[test]
     fn a_repeated_paragraph_is_found_and_the_first_kept() {
@@ -400,6 +464,113 @@ mod tests {
             f[0].message,
             "repeats the paragraph at line 3 word for word (9 words)"
         );
+    }
+
+    /// J012's findings on `text` when other rules drop the lines at `dropped` (0-based).
+    fn findings_after_drops(text: &str, dropped: &[usize]) -> Vec<Finding> {
+        let doc = Document::parse(text);
+        let settings = Settings::default();
+        let drops: Vec<Finding> = dropped
+            .iter()
+            .map(|&i| Finding::new(&META, doc.lines()[i].range.clone(), "another rule"))
+            .collect();
+        let ctx = Context::new(&doc, &settings).with_removals(Removals::new(&doc, &drops));
+        let mut out = Vec::new();
+        DuplicateParagraph.check(&ctx, &mut out);
+        out
+    }
+
+    #[test]
+    fn lines_other_rules_drop_are_left_out_of_the_paragraph() {
+        let p = "The ferry will run every 20 minutes from June.";
+        let t = format!("Title\n\n{p}\n\nOther text here.\n\nTitle\n{p}\nPromoted\n");
+        // as the paragraph stands, `Title` and `Promoted` make it differ from the first copy
+        assert!(findings(&DuplicateParagraph, &t).is_empty());
+        let f = findings_after_drops(&t, &[6, 8]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&t[f[0].range.clone()], p);
+        assert_eq!(f[0].action, Action::DropLine);
+        assert_eq!(
+            f[0].message,
+            "repeats the paragraph at line 3 word for word (9 words)"
+        );
+    }
+
+    #[test]
+    fn a_line_dropped_inside_a_paragraph_joins_its_neighbours() {
+        let t = "Title\n\nthe ferry will run every twenty minutes from\nJune, the operator said.\n\nOther text here.\n\nthe ferry will run every twenty minutes from\nShare\nJune, the operator said.\n";
+        let f = findings_after_drops(t, &[8]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // the finding spans the dropped line too, which goes either way
+        assert_eq!(
+            &t[f[0].range.clone()],
+            "the ferry will run every twenty minutes from\nShare\nJune, the operator said."
+        );
+        assert_eq!(f[0].action, Action::DropLine);
+    }
+
+    #[test]
+    fn the_first_copy_is_read_without_its_dropped_lines_too() {
+        let p = "The ferry will run every 20 minutes from June.";
+        let t = format!("Title\n\nShare\n{p}\n\nOther text here.\n\n{p}\n");
+        let f = findings_after_drops(&t, &[2]);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(&t[f[0].range.clone()], p);
+        assert!(f[0].message.contains("at line 4"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_paragraph_dropped_whole_is_no_first_copy() {
+        let p = "The ferry will run every 20 minutes from June.";
+        let t = format!("Title\n\n{p}\n\nOther text here.\n\n{p}\n");
+        // another rule drops the first copy: the second is then the only one
+        assert!(findings_after_drops(&t, &[2]).is_empty());
+    }
+
+    /// Fixture-style, through the engine: a repeat with the repeated title glued above it and
+    /// a sponsored label below goes in one run, and the clean text cleans to itself.
+    #[test]
+    fn a_repeat_with_junk_glued_on_both_sides_goes_in_one_run() {
+        let input = "Library Extends Weekend Opening Hours\n\n\
+            The city library will open until eight in the evening on Saturdays and Sundays \
+            from next month, the council said.\n\n\
+            Staff numbers will rise by six to cover the longer hours.\n\n\
+            Library Extends Weekend Opening Hours\n\
+            The city library will open until eight in the evening on Saturdays and Sundays \
+            from next month, the council said.\n\
+            Sponsored\n\n\
+            The change follows a survey of 2,000 library members.\n";
+        let expected = "Library Extends Weekend Opening Hours\n\n\
+            The city library will open until eight in the evening on Saturdays and Sundays \
+            from next month, the council said.\n\n\
+            Staff numbers will rise by six to cover the longer hours.\n\n\
+            The change follows a survey of 2,000 library members.\n";
+        let engine = crate::Engine::default();
+        let once = engine.clean(input);
+        assert_eq!(once.text, expected);
+        let codes: Vec<&str> = once.removals().map(|f| f.code.as_ref()).collect();
+        assert_eq!(codes, ["J001", "J012", "J003"]);
+        assert_eq!(engine.clean(&once.text).text, once.text);
+    }
+
+    /// Fixture-style, through the engine: a repeat that differs only by a stuffed keyword
+    /// clause, which S003 removes, goes in the same run.
+    #[test]
+    fn a_repeat_that_differs_by_a_removed_span_goes_in_one_run() {
+        let p = "The harbour board approved the new ferry timetable on Tuesday after a long \
+            debate about weekend fares";
+        let input = format!(
+            "Ferry Timetable Approved\n\n{p}.\n\n\
+             The first boats will leave at six in the morning.\n\n\
+             {p}, adding that it was a key moment for Harbour Ferries talks 2025.\n\n\
+             Fares stay the same until the autumn.\n"
+        );
+        let engine = crate::Engine::default();
+        let once = engine.clean(&input);
+        let codes: Vec<&str> = once.removals().map(|f| f.code.as_ref()).collect();
+        assert_eq!(codes, ["J012", "S003"], "{:#?}", once.findings);
+        assert_eq!(once.text.matches(p).count(), 1, "{}", once.text);
+        assert_eq!(engine.clean(&once.text).text, once.text);
     }
 
     #[test]

@@ -1,0 +1,154 @@
+//! What the rules of the late phase ([`Phase::Late`](super::Phase::Late)) see: the text as
+//! the first phase's removals leave it.
+//!
+//! A rule that compares paragraphs must judge them as they will read in the clean text, or a
+//! second run over that text finds what the first did not (a repeat that only shows once a
+//! glued junk line or a stuffed clause is gone), and the clean text does not clean to itself.
+//! The engine hands the removals over explicitly instead of letting a rule read the findings
+//! of rules that happen to run before it.
+
+use std::borrow::Cow;
+
+use crate::document::Document;
+use crate::edit::{self, Edit};
+use crate::engine::edit_for;
+use crate::rules::{Action, Context, Finding};
+
+/// The removals of the first phase, by line.
+#[derive(Debug, Default)]
+pub struct Removals {
+    /// Per line of the document, whether a removal drops it whole.
+    dropped: Vec<bool>,
+    /// The span removals, each inside one line, sorted by start.
+    spans: Vec<Edit>,
+}
+
+impl Removals {
+    /// The removals `findings` make in `doc`, exactly as the engine makes them.
+    pub fn new(doc: &Document<'_>, findings: &[Finding]) -> Self {
+        let mut dropped = vec![false; doc.lines().len()];
+        let mut spans = Vec::new();
+        for f in findings {
+            let Some(e) = edit_for(doc, f) else { continue };
+            let first = doc.line_at(e.range.start);
+            match f.action {
+                Action::DropLine => {
+                    let last = doc.line_at(e.range.end.saturating_sub(1).max(e.range.start));
+                    for d in dropped.iter_mut().take(last + 1).skip(first) {
+                        *d = true;
+                    }
+                }
+                // a removal across a line end changes the paragraph's shape, which no later
+                // rule can read off single lines: such (rare) spans are left out
+                _ if e.range.end <= doc.lines().get(first).map_or(0, |l| l.range.end) => {
+                    spans.push(e);
+                }
+                _ => {}
+            }
+        }
+        spans.sort_by_key(|e| e.range.start);
+        Removals { dropped, spans }
+    }
+}
+
+impl<'a> Context<'a> {
+    /// The context of the late rules, which see `removals`.
+    pub fn with_removals(mut self, removals: Removals) -> Self {
+        self.removals = Some(removals);
+        self
+    }
+
+    /// Whether the first phase drops line `i`. Always false for a rule of the first phase,
+    /// which cannot know.
+    pub fn line_dropped(&self, i: usize) -> bool {
+        self.removals
+            .as_ref()
+            .is_some_and(|r| r.dropped.get(i).copied().unwrap_or(false))
+    }
+
+    /// The text of line `i` without the spans the first phase removes from it.
+    pub fn line_after_removals(&self, i: usize) -> Cow<'a, str> {
+        let doc = self.doc;
+        let line = &doc.lines()[i].range;
+        let text: &'a str = doc.text();
+        let own = &text[line.clone()];
+        let Some(r) = &self.removals else {
+            return Cow::Borrowed(own);
+        };
+        let from = r.spans.partition_point(|e| e.range.start < line.start);
+        let edits: Vec<Edit> = r.spans[from..]
+            .iter()
+            .take_while(|e| e.range.start < line.end)
+            .filter(|e| e.range.end <= line.end)
+            .map(|e| Edit {
+                range: e.range.start - line.start..e.range.end - line.start,
+                replacement: e.replacement.clone(),
+            })
+            .collect();
+        if edits.is_empty() {
+            Cow::Borrowed(own)
+        } else {
+            Cow::Owned(edit::apply(own, &edits).0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+    use crate::rules::RuleMeta;
+
+    static META: RuleMeta = RuleMeta {
+        code: "J999",
+        name: "test",
+        action: Action::DropLine,
+        default_enabled: true,
+        explanation: "",
+    };
+
+    fn finding(text: &str, what: &str, action: Action) -> Finding {
+        let at = text.find(what).unwrap();
+        Finding::new(&META, at..at + what.len(), "").with_action(action)
+    }
+
+    #[test]
+    fn the_late_phase_sees_lines_as_the_clean_text_has_them() {
+        let t = "Title\n\nShare\nThe fares rise, adding that it was key for Aaa Bbb 2025.\nNext\n";
+        let doc = Document::parse(t);
+        let settings = Settings::default();
+        let found = [
+            finding(t, "Share", Action::DropLine),
+            finding(
+                t,
+                ", adding that it was key for Aaa Bbb 2025",
+                Action::DropSpan,
+            ),
+            finding(t, "Next", Action::Flag),
+        ];
+        let first = Context::new(&doc, &settings);
+        assert!(!first.line_dropped(2));
+        assert_eq!(
+            first.line_after_removals(3),
+            &t[doc.lines()[3].range.clone()]
+        );
+        let late = Context::new(&doc, &settings).with_removals(Removals::new(&doc, &found));
+        let dropped: Vec<bool> = (0..doc.lines().len())
+            .map(|i| late.line_dropped(i))
+            .collect();
+        assert_eq!(dropped, [false, false, true, false, false]);
+        assert_eq!(late.line_after_removals(3), "The fares rise.");
+        assert_eq!(late.line_after_removals(4), "Next");
+    }
+
+    #[test]
+    fn a_span_across_a_line_end_is_left_out() {
+        let t = "Title\n\nThe fares rise Aaa\nBbb 2025 today.\n";
+        let doc = Document::parse(t);
+        let settings = Settings::default();
+        let found = [finding(t, "Aaa\nBbb 2025", Action::DropSpan)];
+        let late = Context::new(&doc, &settings).with_removals(Removals::new(&doc, &found));
+        assert_eq!(late.line_after_removals(2), "The fares rise Aaa");
+        assert_eq!(late.line_after_removals(3), "Bbb 2025 today.");
+    }
+}
