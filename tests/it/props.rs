@@ -458,7 +458,6 @@ fn a_duplicate_with_junk_glued_to_it_goes_in_the_same_run() {
 /// so the line rules keep it; the clean text puts a blank line after the title, the widget is
 /// then a line of its own and J002 drops it on a second run.
 #[test]
-#[ignore = "known: a widget glued under the title is judged only once the layout splits it off"]
 fn a_widget_glued_under_the_title_goes_in_the_same_run() {
     let input = "Harbour ferry fares rise again\nshare\n\n\
         Fares on the harbour ferry will rise by ten percent from June, the operator said.\n";

@@ -53,10 +53,16 @@ pub(crate) fn core(line: &str) -> &str {
 
 /// Whether body line `i` continues a sentence wrapped from the previous line of the same
 /// paragraph ("... he posted on\nlinkedin and ..."): such a line is a fragment of prose, never
-/// a widget, whatever words it holds.
+/// a widget, whatever words it holds. The title never counts as such a previous line: the
+/// clean layout sets it apart, so the line under it is judged on its own, now as it would be
+/// when the output is cleaned again.
 pub(crate) fn continues_sentence(ctx: &Context<'_>, i: usize) -> bool {
     let lines = ctx.doc.lines();
-    if i == 0 || lines[i].paragraph.is_none() || lines[i - 1].paragraph != lines[i].paragraph {
+    if i == 0
+        || lines[i].paragraph.is_none()
+        || lines[i - 1].paragraph != lines[i].paragraph
+        || ctx.doc.title_line() == Some(i - 1)
+    {
         return false;
     }
     let prev = ctx.doc.line_text(i - 1).trim_end();
