@@ -7,6 +7,7 @@
 //! teaser only goes when it carries such phrases. All five rules share these facts, so they
 //! are computed in one pass per document and cached for the calls of the other rules.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -462,7 +463,14 @@ impl<'t> Analyser<'_, 't> {
 
         let mut out = Vec::new();
         let mut consumed: Vec<Range<usize>> = Vec::new();
-        self.teaser(&spans, title_terms, &mut out, &mut consumed);
+        self.teaser(
+            &spans,
+            pair_names,
+            pairs,
+            title_terms,
+            &mut out,
+            &mut consumed,
+        );
         self.clauses(
             &spans,
             pair_names,
@@ -1063,6 +1071,8 @@ impl<'t> Analyser<'_, 't> {
     fn teaser(
         &self,
         spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
         title_terms: &HashSet<String>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
@@ -1080,22 +1090,44 @@ impl<'t> Analyser<'_, 't> {
         }) else {
             return;
         };
-        let line = self.doc.line_text(li);
         let range = self.doc.lines()[li].range.clone();
-        let words = self.tk.toks[self.tk.lines[li].clone()]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .count();
+        // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
+        // dek is judged as it reads without it, as a second run would see it
+        let cut = self
+            .line_clause(li, spans, names, pairs, title_terms)
+            .filter(|f| f.action.removes())
+            .map(|f| f.range);
+        let stays = |a: usize, b: usize| cut.as_ref().is_none_or(|c| b <= c.start || c.end <= a);
+        let line: Cow<'_, str> = match &cut {
+            Some(c) => Cow::Owned(format!(
+                "{}{}",
+                &self.text[range.start..c.start],
+                &self.text[c.end..range.end]
+            )),
+            None => Cow::Borrowed(self.doc.line_text(li)),
+        };
+        let line_toks = || {
+            self.tk.toks[self.tk.lines[li].clone()]
+                .iter()
+                .filter(|t| t.kind == Kind::Word && stays(t.start, t.end))
+        };
+        let words = line_toks().count();
         if words > self.params.teaser_max_words {
             return;
         }
-        let sents = sentences(line);
+        let sents = sentences(&line);
         let Some(last) = sents.last() else { return };
         let formula = line[last.clone()].trim();
         if sents.len() < 2 || !is_teaser_formula(formula) {
             return;
         }
-        let inside = self.spans_in(spans, &range);
+        let mut inside = self.spans_in(spans, &range);
+        inside.retain(|s| {
+            stays(
+                self.tk.toks[s.toks.start].start,
+                self.tk.toks[s.toks.end - 1].end,
+            )
+        });
         if inside.is_empty() {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
             return;
@@ -1106,12 +1138,10 @@ impl<'t> Analyser<'_, 't> {
             .collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
-            for t in &self.tk.toks[self.tk.lines[li].clone()] {
-                if t.kind == Kind::Word {
-                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
-                    if title_terms.contains(&w) && !seen.contains(&w) {
-                        seen.push(w);
-                    }
+            for t in line_toks() {
+                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                if title_terms.contains(&w) && !seen.contains(&w) {
+                    seen.push(w);
                 }
             }
             seen
@@ -1139,8 +1169,7 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
-        let toks = &self.tk.toks;
-        for (li, r) in self.tk.lines.iter().enumerate() {
+        for li in 0..self.tk.lines.len() {
             if self.kinds[li] != LineKind::Prose {
                 continue;
             }
@@ -1151,79 +1180,98 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            let mut sents: Option<Vec<Range<usize>>> = None;
-            for i in r.start..r.end.saturating_sub(1) {
-                if toks[i].kind != Kind::Punct
-                    || self.text.as_bytes()[toks[i].start] != b','
-                    || !self.is_word(i + 1)
-                {
-                    continue;
+            if let Some(f) = self.line_clause(li, spans, names, pairs, title_terms) {
+                if f.action.removes() {
+                    consumed.push(f.range.clone());
                 }
-                let part = self.word(i + 1);
-                if !is_trailing_participle(part) {
-                    continue;
-                }
-                let line = self.doc.line_text(li);
-                let sents = sents.get_or_insert_with(|| sentences(line));
-                let at = toks[i].start - line_start;
-                let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
-                    continue;
-                };
-                // the clause ends before the sentence's final stop
-                let body = line[at..sent.end]
-                    .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
-                let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
-                let end = line_start + at + body.len() - stop_len;
-                let clause = &self.text[toks[i].start..end];
-                if clause.contains(['"', '\u{201c}', '\u{201d}']) {
-                    // direct speech is the source's words, never a keyword clause
-                    continue;
-                }
-                let range = toks[i].start..end;
-                let inside = self.spans_in(spans, &range);
-                if !inside.is_empty() {
-                    let shown: Vec<String> = inside
-                        .iter()
-                        .map(|s| self.span_text(s).to_string())
-                        .collect();
-                    let msg = format!(
-                        "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
-                        quote_list(&shown),
-                        inside
-                            .iter()
-                            .flat_map(|s| s.pieces.iter())
-                            .map(|p| self.piece_evidence(p, names, pairs))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    );
-                    out.push(Finding::new(&KEYWORD_CLAUSE, range.clone(), msg));
-                    consumed.push(range);
-                    break;
-                }
-                let mut content = 0;
-                let mut hits = Vec::new();
-                for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
-                    if t.kind != Kind::Word {
-                        continue;
-                    }
-                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
-                    if w.chars().count() >= 3 && !is_function_word(&w) {
-                        content += 1;
-                        if title_terms.contains(&w) && !hits.contains(&w) {
-                            hits.push(w);
-                        }
-                    }
-                }
-                if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
-                    let msg = format!(
-                        "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
-                        quote_list(&hits)
-                    );
-                    out.push(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
-                }
-                break;
+                out.push(f);
             }
         }
+    }
+
+    /// The S003 finding on line `li`, if any: its first trailing participial clause.
+    fn line_clause(
+        &self,
+        li: usize,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        title_terms: &HashSet<String>,
+    ) -> Option<Finding> {
+        let toks = &self.tk.toks;
+        let r = &self.tk.lines[li];
+        let line_start = self.doc.lines()[li].range.start;
+        let mut sents: Option<Vec<Range<usize>>> = None;
+        for i in r.start..r.end.saturating_sub(1) {
+            if toks[i].kind != Kind::Punct
+                || self.text.as_bytes()[toks[i].start] != b','
+                || !self.is_word(i + 1)
+            {
+                continue;
+            }
+            let part = self.word(i + 1);
+            if !is_trailing_participle(part) {
+                continue;
+            }
+            let line = self.doc.line_text(li);
+            let sents = sents.get_or_insert_with(|| sentences(line));
+            let at = toks[i].start - line_start;
+            let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
+                continue;
+            };
+            // the clause ends before the sentence's final stop
+            let body =
+                line[at..sent.end].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+            let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
+            let end = line_start + at + body.len() - stop_len;
+            let clause = &self.text[toks[i].start..end];
+            if clause.contains(['"', '\u{201c}', '\u{201d}']) {
+                // direct speech is the source's words, never a keyword clause
+                continue;
+            }
+            let range = toks[i].start..end;
+            let inside = self.spans_in(spans, &range);
+            if !inside.is_empty() {
+                let shown: Vec<String> = inside
+                    .iter()
+                    .map(|s| self.span_text(s).to_string())
+                    .collect();
+                let msg = format!(
+                    "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
+                    quote_list(&shown),
+                    inside
+                        .iter()
+                        .flat_map(|s| s.pieces.iter())
+                        .map(|p| self.piece_evidence(p, names, pairs))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
+            }
+            let mut content = 0;
+            let mut hits = Vec::new();
+            for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                if w.chars().count() >= 3 && !is_function_word(&w) {
+                    content += 1;
+                    if title_terms.contains(&w) && !hits.contains(&w) {
+                        hits.push(w);
+                    }
+                }
+            }
+            if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
+                let msg = format!(
+                    "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
+                    quote_list(&hits)
+                );
+                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
+            }
+            return None;
+        }
+        None
     }
 
     /// S005: the same glued keyword in several paragraphs.
