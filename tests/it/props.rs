@@ -502,3 +502,50 @@ fn patch_applies_the_diffs() {
         assert!(patched == clean.as_bytes(), "input {i}:\n{diff}");
     }
 }
+
+/// Found by `cleaning_mutated_articles`: S002 cuts a lower-case run before a year back to a
+/// shorter keyword the document shows elsewhere ("told [fare rise 2026] the meeting"). When
+/// that shorter keyword stood only in the stuffed dek S004 drops, the first run cut "summer
+/// fares 2025" back to "fares 2025", which has a content word on its left and is only
+/// flagged; the second run, without the dek, saw the whole phrase and removed it with the
+/// "on the" that only served it. A phrase that stays is now cut back only by keywords that
+/// stay too.
+#[test]
+fn a_year_phrase_is_judged_the_same_once_the_dek_is_gone() {
+    let input = "Harbour Ferry Fares Rise for Summer Crossings\n\n\
+        The harbour ferry will raise fares from June, a big change for island commuters 2025 and Solent Fleet fares 2025. Here is what we know.\n\n\
+        The operator said fares would rise by ten percent on most routes from the first of June.\n\n\
+        A union spokesman declined to comment on the summer fares 2025, saying only that talks would continue.\n\n\
+        Passenger groups asked for cheaper tickets on weekday evenings.\n";
+    let once = engine().clean(input);
+    assert!(!once.text.contains("Here is what we know"), "{}", once.text);
+    assert!(
+        once.text.contains(
+            "A union spokesman declined to comment, saying only that talks would continue."
+        ),
+        "{}",
+        once.text
+    );
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
+/// Found by `cleaning_mutated_articles`: a stuffed dek whose teaser formula carries a keyword
+/// clause ("Find out more, adding that ...") did not end in the formula, so S004 kept it and
+/// S003 cut the clause; a second run saw the formula and dropped the dek, and with it a
+/// keyword that had set where a later phrase starts. S004 now reads the dek as S003 leaves it.
+#[test]
+fn a_dek_whose_formula_carries_a_keyword_clause_goes_in_the_same_run() {
+    let input = "Harbour Ferry Fares Rise for Summer Crossings\n\n\
+        Ferry fares jumped as Solent Wight crossings filled, a worry for island commuters 2025 and ferry ticket prices 2026 buyers. Find out more, adding that it was a key moment for Solent Wight talks 2025.\n\n\
+        Fares on the harbour ferry will rise by ten percent from June, the operator said on Monday.\n\n\
+        Passengers in Solent and on Wight asked for cheaper evening tickets.\n";
+    let once = engine().clean(input);
+    assert!(!once.text.contains("Find out more"), "{}", once.text);
+    assert!(
+        once.text.contains("the operator said on Monday."),
+        "{}",
+        once.text
+    );
+    let again = engine().clean(&once.text);
+    assert_eq!(again.removals().count(), 0, "{:#?}", again.findings);
+}

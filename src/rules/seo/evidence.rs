@@ -7,6 +7,7 @@
 //! teaser only goes when it carries such phrases. All five rules share these facts, so they
 //! are computed in one pass per document and cached for the calls of the other rules.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -396,20 +397,85 @@ impl<'t> Analyser<'_, 't> {
     }
 
     fn run(&self) -> Analysis {
-        let (pair_names, pairs, mut pieces) = self.glued_pairs();
-        pieces.extend(self.year_phrases());
+        let (pair_names, pairs, pair_pieces) = self.glued_pairs();
+        let title_terms = self.title_terms();
+        // A keyword counts as evidence of where another one starts only where the clean
+        // text keeps it: one inside a dropped dek or clause, or removed itself, is gone on a
+        // second run, which would judge a phrase it cut back as a whole and may remove what
+        // the first run only flagged. A phrase that goes is judged as it was cut (nothing of
+        // it is left to judge again); the ones that stay are cut back by the keywords that
+        // stay. Which ones stay depends on the cuts, so the two are settled together: one
+        // more round only when something went, a cap against a see-saw.
+        let mut years = self.year_phrases();
+        let raw = years.clone();
+        let mut known = vec![true; raw.len()];
+        self.trim_to_known_keywords(&mut years, &known);
+        let mut gone = vec![false; raw.len()];
+        let mut round = 0;
+        loop {
+            round += 1;
+            let (mut out, spans) =
+                self.judge(&pair_pieces, &years, &pair_names, &pairs, &title_terms);
+            let kept: Vec<bool> = years
+                .iter()
+                .map(|p| {
+                    let r = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                    !out.iter().any(|f| {
+                        f.action.removes() && f.range.start <= r.start && r.end <= f.range.end
+                    })
+                })
+                .collect();
+            let mut next = years.clone();
+            if kept != known && round < 4 {
+                for (g, k) in gone.iter_mut().zip(&kept) {
+                    *g |= !k;
+                }
+                known = kept;
+                let mut cut = raw.clone();
+                self.trim_to_known_keywords(&mut cut, &known);
+                for ((n, c), g) in next.iter_mut().zip(cut).zip(&gone) {
+                    if !g {
+                        *n = c;
+                    }
+                }
+            }
+            if next.iter().zip(&years).all(|(n, y)| n.toks == y.toks) {
+                self.repeated(&spans, &pair_names, &pairs, &mut out);
+                out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
+                return Analysis { findings: out };
+            }
+            years = next;
+        }
+    }
+
+    /// The teaser, clause and span findings for one set of pieces, and the spans they form.
+    fn judge(
+        &self,
+        pair_pieces: &[Piece],
+        years: &[Piece],
+        pair_names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        title_terms: &HashSet<String>,
+    ) -> (Vec<Finding>, Vec<Span>) {
+        let mut pieces: Vec<Piece> = pair_pieces.iter().chain(years).cloned().collect();
         pieces.sort_by_key(|p| p.toks.start);
         let spans = chain(pieces);
 
         let mut out = Vec::new();
         let mut consumed: Vec<Range<usize>> = Vec::new();
-        let title_terms = self.title_terms();
-        self.teaser(&spans, &title_terms, &mut out, &mut consumed);
+        self.teaser(
+            &spans,
+            pair_names,
+            pairs,
+            title_terms,
+            &mut out,
+            &mut consumed,
+        );
         self.clauses(
             &spans,
-            &pair_names,
-            &pairs,
-            &title_terms,
+            pair_names,
+            pairs,
+            title_terms,
             &mut out,
             &mut consumed,
         );
@@ -421,11 +487,9 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            out.push(self.span_finding(s, &pair_names, &pairs));
+            out.push(self.span_finding(s, pair_names, pairs));
         }
-        self.repeated(&spans, &pair_names, &pairs, &mut out);
-        out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
-        Analysis { findings: out }
+        (out, spans)
     }
 
     /// Glued pairs of names in prose, with the evidence for each distinct pair. Returns the
@@ -733,7 +797,8 @@ impl<'t> Analyser<'_, 't> {
         left_ok && right_ok
     }
 
-    /// Lower-case phrases followed directly by a bare year ("meeting 2025").
+    /// Lower-case phrases followed directly by a bare year ("meeting 2025"), each as long as
+    /// the run of lower-case words allows ([`Self::trim_to_known_keywords`] may shorten it).
     fn year_phrases(&self) -> Vec<Piece> {
         let toks = &self.tk.toks;
         let mut out = Vec::new();
@@ -807,24 +872,24 @@ impl<'t> Analyser<'_, 't> {
                 });
             }
         }
-        self.trim_to_known_keywords(&mut out);
         out
     }
 
     /// Where a lower-case run before a year could start at a verb ("told council tax rise
     /// 2025 the meeting"), the same keyword elsewhere in the document with a clear start ("and
     /// council tax rise 2025") says where it begins: a phrase whose words end with another
-    /// found phrase's words is cut back to that phrase.
-    fn trim_to_known_keywords(&self, pieces: &mut [Piece]) {
+    /// found phrase's words is cut back to that phrase. Only the pieces marked in `known`
+    /// count as found.
+    fn trim_to_known_keywords(&self, pieces: &mut [Piece], known: &[bool]) {
         let same = |a: usize, b: usize| self.word(a).eq_ignore_ascii_case(self.word(b));
         let longest_known_suffix = |i: usize, pieces: &[Piece]| {
             let p = &pieces[i].toks;
-            pieces
-                .iter()
+            let found = || pieces.iter().zip(known).filter(|(_, &k)| k).map(|(q, _)| q);
+            found()
                 .map(|q| q.toks.len())
                 .filter(|&n| n < p.len())
                 .filter(|&n| {
-                    pieces.iter().any(|q| {
+                    found().any(|q| {
                         q.toks.len() == n && (0..n).all(|o| same(p.end - 1 - o, q.toks.end - 1 - o))
                     })
                 })
@@ -1006,6 +1071,8 @@ impl<'t> Analyser<'_, 't> {
     fn teaser(
         &self,
         spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
         title_terms: &HashSet<String>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
@@ -1023,22 +1090,44 @@ impl<'t> Analyser<'_, 't> {
         }) else {
             return;
         };
-        let line = self.doc.line_text(li);
         let range = self.doc.lines()[li].range.clone();
-        let words = self.tk.toks[self.tk.lines[li].clone()]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .count();
+        // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
+        // dek is judged as it reads without it, as a second run would see it
+        let cut = self
+            .line_clause(li, spans, names, pairs, title_terms)
+            .filter(|f| f.action.removes())
+            .map(|f| f.range);
+        let stays = |a: usize, b: usize| cut.as_ref().is_none_or(|c| b <= c.start || c.end <= a);
+        let line: Cow<'_, str> = match &cut {
+            Some(c) => Cow::Owned(format!(
+                "{}{}",
+                &self.text[range.start..c.start],
+                &self.text[c.end..range.end]
+            )),
+            None => Cow::Borrowed(self.doc.line_text(li)),
+        };
+        let line_toks = || {
+            self.tk.toks[self.tk.lines[li].clone()]
+                .iter()
+                .filter(|t| t.kind == Kind::Word && stays(t.start, t.end))
+        };
+        let words = line_toks().count();
         if words > self.params.teaser_max_words {
             return;
         }
-        let sents = sentences(line);
+        let sents = sentences(&line);
         let Some(last) = sents.last() else { return };
         let formula = line[last.clone()].trim();
         if sents.len() < 2 || !is_teaser_formula(formula) {
             return;
         }
-        let inside = self.spans_in(spans, &range);
+        let mut inside = self.spans_in(spans, &range);
+        inside.retain(|s| {
+            stays(
+                self.tk.toks[s.toks.start].start,
+                self.tk.toks[s.toks.end - 1].end,
+            )
+        });
         if inside.is_empty() {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
             return;
@@ -1049,12 +1138,10 @@ impl<'t> Analyser<'_, 't> {
             .collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
-            for t in &self.tk.toks[self.tk.lines[li].clone()] {
-                if t.kind == Kind::Word {
-                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
-                    if title_terms.contains(&w) && !seen.contains(&w) {
-                        seen.push(w);
-                    }
+            for t in line_toks() {
+                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                if title_terms.contains(&w) && !seen.contains(&w) {
+                    seen.push(w);
                 }
             }
             seen
@@ -1082,8 +1169,7 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
-        let toks = &self.tk.toks;
-        for (li, r) in self.tk.lines.iter().enumerate() {
+        for li in 0..self.tk.lines.len() {
             if self.kinds[li] != LineKind::Prose {
                 continue;
             }
@@ -1094,79 +1180,98 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            let mut sents: Option<Vec<Range<usize>>> = None;
-            for i in r.start..r.end.saturating_sub(1) {
-                if toks[i].kind != Kind::Punct
-                    || self.text.as_bytes()[toks[i].start] != b','
-                    || !self.is_word(i + 1)
-                {
-                    continue;
+            if let Some(f) = self.line_clause(li, spans, names, pairs, title_terms) {
+                if f.action.removes() {
+                    consumed.push(f.range.clone());
                 }
-                let part = self.word(i + 1);
-                if !is_trailing_participle(part) {
-                    continue;
-                }
-                let line = self.doc.line_text(li);
-                let sents = sents.get_or_insert_with(|| sentences(line));
-                let at = toks[i].start - line_start;
-                let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
-                    continue;
-                };
-                // the clause ends before the sentence's final stop
-                let body = line[at..sent.end]
-                    .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
-                let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
-                let end = line_start + at + body.len() - stop_len;
-                let clause = &self.text[toks[i].start..end];
-                if clause.contains(['"', '\u{201c}', '\u{201d}']) {
-                    // direct speech is the source's words, never a keyword clause
-                    continue;
-                }
-                let range = toks[i].start..end;
-                let inside = self.spans_in(spans, &range);
-                if !inside.is_empty() {
-                    let shown: Vec<String> = inside
-                        .iter()
-                        .map(|s| self.span_text(s).to_string())
-                        .collect();
-                    let msg = format!(
-                        "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
-                        quote_list(&shown),
-                        inside
-                            .iter()
-                            .flat_map(|s| s.pieces.iter())
-                            .map(|p| self.piece_evidence(p, names, pairs))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    );
-                    out.push(Finding::new(&KEYWORD_CLAUSE, range.clone(), msg));
-                    consumed.push(range);
-                    break;
-                }
-                let mut content = 0;
-                let mut hits = Vec::new();
-                for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
-                    if t.kind != Kind::Word {
-                        continue;
-                    }
-                    let w = norm(&self.text[t.start..t.end]).to_lowercase();
-                    if w.chars().count() >= 3 && !is_function_word(&w) {
-                        content += 1;
-                        if title_terms.contains(&w) && !hits.contains(&w) {
-                            hits.push(w);
-                        }
-                    }
-                }
-                if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
-                    let msg = format!(
-                        "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
-                        quote_list(&hits)
-                    );
-                    out.push(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
-                }
-                break;
+                out.push(f);
             }
         }
+    }
+
+    /// The S003 finding on line `li`, if any: its first trailing participial clause.
+    fn line_clause(
+        &self,
+        li: usize,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        title_terms: &HashSet<String>,
+    ) -> Option<Finding> {
+        let toks = &self.tk.toks;
+        let r = &self.tk.lines[li];
+        let line_start = self.doc.lines()[li].range.start;
+        let mut sents: Option<Vec<Range<usize>>> = None;
+        for i in r.start..r.end.saturating_sub(1) {
+            if toks[i].kind != Kind::Punct
+                || self.text.as_bytes()[toks[i].start] != b','
+                || !self.is_word(i + 1)
+            {
+                continue;
+            }
+            let part = self.word(i + 1);
+            if !is_trailing_participle(part) {
+                continue;
+            }
+            let line = self.doc.line_text(li);
+            let sents = sents.get_or_insert_with(|| sentences(line));
+            let at = toks[i].start - line_start;
+            let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
+                continue;
+            };
+            // the clause ends before the sentence's final stop
+            let body =
+                line[at..sent.end].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+            let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
+            let end = line_start + at + body.len() - stop_len;
+            let clause = &self.text[toks[i].start..end];
+            if clause.contains(['"', '\u{201c}', '\u{201d}']) {
+                // direct speech is the source's words, never a keyword clause
+                continue;
+            }
+            let range = toks[i].start..end;
+            let inside = self.spans_in(spans, &range);
+            if !inside.is_empty() {
+                let shown: Vec<String> = inside
+                    .iter()
+                    .map(|s| self.span_text(s).to_string())
+                    .collect();
+                let msg = format!(
+                    "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
+                    quote_list(&shown),
+                    inside
+                        .iter()
+                        .flat_map(|s| s.pieces.iter())
+                        .map(|p| self.piece_evidence(p, names, pairs))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
+            }
+            let mut content = 0;
+            let mut hits = Vec::new();
+            for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                if w.chars().count() >= 3 && !is_function_word(&w) {
+                    content += 1;
+                    if title_terms.contains(&w) && !hits.contains(&w) {
+                        hits.push(w);
+                    }
+                }
+            }
+            if hits.len() >= 3 && hits.len() * 3 >= content * 2 {
+                let msg = format!(
+                    "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
+                    quote_list(&hits)
+                );
+                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
+            }
+            return None;
+        }
+        None
     }
 
     /// S005: the same glued keyword in several paragraphs.
@@ -1378,6 +1483,28 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             cleaned(text),
             "Budget Vote\n\nThe director told the meeting that reserves were low.\nShe called it a test for the mayor and ferry fare rise 2026 plans.\n"
         );
+    }
+
+    #[test]
+    fn a_keyword_that_goes_sets_no_start_for_another() {
+        // "ferry fare rise 2026" goes as a pre-modifier; had it cut the longer phrase back,
+        // "summer" would be its left neighbour and the phrase only flagged, while a second
+        // run (without the short one) would remove it: it is judged whole in both runs
+        let text = "Fares\n\nRiders criticised the ferry fare rise 2026 plans on Monday.\nThe council said nothing on the summer ferry fare rise 2026, however, and met again.\n";
+        let once = cleaned(text);
+        assert_eq!(
+            once,
+            "Fares\n\nRiders criticised the plans on Monday.\nThe council said nothing, however, and met again.\n"
+        );
+        assert_eq!(cleaned(&once), once);
+        // a shorter keyword that stays still sets where the longer one starts
+        let text = "Budget Vote\n\nThe director told ferry fare rise 2026 the meeting that reserves were low.\nShe called it a test for the mayor and ferry fare rise 2026 plans.\n";
+        let once = cleaned(text);
+        assert!(
+            once.contains("The director told the meeting that"),
+            "{once}"
+        );
+        assert_eq!(cleaned(&once), once);
     }
 
     #[test]
