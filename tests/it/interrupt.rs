@@ -8,12 +8,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use decruft::Engine;
 
-use crate::util::{corpus, decruft, files_in, read, write};
+use crate::util::{corpus, decruft, files_in, read, stderr, write};
 
 /// Copies of each corpus article per batch: with one worker thread the run takes seconds in a
 /// debug build, and spans two chunks of records, so a signal sent once the first outputs are
@@ -136,6 +136,22 @@ fn assert_batch_done(out: &Path, b: &Batch) {
     assert_eq!(assert_outputs_complete(out, b), b.expected.len());
 }
 
+/// Runs `clean INPUT --out OUT` to the end and asserts that it succeeds.
+fn clean_to(dir: &Path, input: &Path, out: &Path) {
+    let o = decruft(dir)
+        .arg("clean")
+        .arg(input)
+        .args(["--out", out.to_str().unwrap(), "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Asserts that a run stopped by a signal exited with 130.
+fn assert_stopped(o: &Output) {
+    assert_eq!(o.status.code(), Some(130), "{}", stderr(o));
+}
+
 #[test]
 fn sigkill_leaves_whole_outputs_and_a_rerun_completes_the_batch() {
     let dir = tempfile::tempdir().unwrap();
@@ -155,18 +171,7 @@ fn sigkill_leaves_whole_outputs_and_a_rerun_completes_the_batch() {
     // the re-run rewrites every output, identically for those already there; a temporary
     // file the killed run left is not an output and is left alone
     let stale = temp_files(&out);
-    let o = decruft(dir.path())
-        .arg("clean")
-        .arg(&b.input)
-        .args(["--out", out.to_str().unwrap(), "-q"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    clean_to(dir.path(), &b.input, &out);
     assert_batch_done(&out, &b);
     assert_eq!(temp_files(&out), stale);
 }
@@ -176,18 +181,7 @@ fn sigkill_leaves_no_jsonl_output_and_a_rerun_writes_it_whole() {
     let dir = tempfile::tempdir().unwrap();
     let b = batch(dir.path());
     let reference = dir.path().join("reference.jsonl");
-    let o = decruft(dir.path())
-        .arg("clean")
-        .arg(&b.input)
-        .args(["--out", reference.to_str().unwrap(), "-q"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    clean_to(dir.path(), &b.input, &reference);
     let reference = read(&reference);
     assert_eq!(reference.lines().count(), b.expected.len());
 
@@ -206,18 +200,7 @@ fn sigkill_leaves_no_jsonl_output_and_a_rerun_writes_it_whole() {
     assert!(!out.exists(), "a killed run leaves no partial JSONL output");
     assert_eq!(temp_files(&out_dir).len(), 1);
 
-    let o = decruft(dir.path())
-        .arg("clean")
-        .arg(&b.input)
-        .args(["--out", out.to_str().unwrap(), "-q"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    clean_to(dir.path(), &b.input, &out);
     assert!(
         read(&out) == reference,
         "the re-run writes the whole output"
@@ -248,12 +231,7 @@ fn ctrl_c_exits_130_with_no_temporary_files_and_whole_outputs() {
     });
     signal(&child, "INT");
     let o = child.wait_with_output().unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_stopped(&o);
     assert_eq!(temp_files(dir.path()), Vec::<PathBuf>::new());
     // the whole-run outputs are written at the end only
     assert!(!report.exists() && !diffs.exists());
@@ -276,12 +254,7 @@ fn sigterm_keeps_the_previous_jsonl_output_and_removes_the_temporary_file() {
     });
     signal(&child, "TERM");
     let o = child.wait_with_output().unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_stopped(&o);
     assert_eq!(temp_files(dir.path()), Vec::<PathBuf>::new());
     assert_eq!(read(&out), "{\"earlier\":true}\n");
 }
