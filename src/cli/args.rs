@@ -137,21 +137,27 @@ lines frequent enough for their site (--min-docs, --min-share) are kept in the p
     Learn(LearnArgs),
 }
 
-/// How to read a single-document input.
+/// How to read the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By extension (.html, .htm, .xhtml), else by the first bytes.
+    /// By extension (.jsonl, .ndjson, .warc, each optionally .gz, are dumps; .html, .htm,
+    /// .xhtml are pages), else by the first bytes.
     Auto,
     /// Plain text, title first.
     Text,
     /// An HTML page: the article is extracted first.
     Html,
+    /// Every input is a JSON Lines dump, whatever its name: for standard input
+    /// (`zcat dump.jsonl.gz | decruft clean --input-format jsonl`) or other extensions.
+    Jsonl,
+    /// Every input is a WARC archive, whatever its name (standard input included).
+    Warc,
 }
 
 /// Input selection and dump reading, shared by `clean`, `check` and `learn`.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// How to read single documents (files, standard input).
+    /// How to read the inputs (files, directories' files, standard input).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
     /// In directories, only take files whose path (relative to the directory) matches this

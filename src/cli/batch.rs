@@ -21,7 +21,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::args::InputArgs;
+use super::args::{InputArgs, InputFormat};
 use super::process::{content, outcome, Content, Outcome, Setup};
 use super::render_error;
 use super::walk::{self, Filter, Kind, Source};
@@ -124,14 +124,18 @@ impl<'a> Reader<'a> {
     }
 
     fn open(&self, s: &Source) -> io::Result<Stream> {
-        let file = std::fs::File::open(&s.path).map_err(|e| {
-            io::Error::new(e.kind(), format!("{}: {}", s.path, input::io_reason(&e)))
-        })?;
+        let inner: Box<dyn Read + Send> = if s.is_stdin() {
+            Box::new(io::stdin())
+        } else {
+            Box::new(std::fs::File::open(&s.path).map_err(|e| {
+                io::Error::new(e.kind(), format!("{}: {}", s.path, input::io_reason(&e)))
+            })?)
+        };
         let counting = Counting {
-            inner: file,
+            inner,
             count: self.read.clone(),
         };
-        compress::from_reader(counting, &s.path, Some(self.max_input))
+        compress::from_reader(counting, input::display_name(&s.path), Some(self.max_input))
     }
 }
 
@@ -158,7 +162,7 @@ impl Iterator for Reader<'_> {
         let i = self.next;
         let s = self.sources.get(i)?;
         self.next += 1;
-        if s.kind == Kind::Doc || s.is_stdin() {
+        if s.kind == Kind::Doc {
             return Some(Work::Doc(i));
         }
         match self.open(s) {
@@ -307,7 +311,20 @@ pub fn sources(paths: &[String], a: &InputArgs) -> anyhow::Result<(Vec<Source>, 
     };
     let filter = Filter::new(&a.include, &a.exclude, a.hidden)?;
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-    let sources = walk::expand(&paths, &filter, &mut errors, &mut warnings);
+    let mut sources = walk::expand(&paths, &filter, &mut errors, &mut warnings);
+    let forced = match a.input_format {
+        InputFormat::Jsonl => Some((Kind::Jsonl, "stdin.jsonl")),
+        InputFormat::Warc => Some((Kind::Warc, "stdin.warc")),
+        _ => None,
+    };
+    if let Some((kind, stdin_name)) = forced {
+        for s in &mut sources {
+            s.kind = kind;
+            if s.is_stdin() {
+                s.rel = PathBuf::from(stdin_name);
+            }
+        }
+    }
     for w in &warnings {
         eprintln!("warning: {w}");
     }

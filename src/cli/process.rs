@@ -64,7 +64,10 @@ impl<'a> Setup<'a> {
         match self.format {
             InputFormat::Text => false,
             InputFormat::Html => true,
-            InputFormat::Auto => Format::detect(name, bytes) == Format::Html,
+            // dumps never reach here: their records are read as JSONL or WARC
+            InputFormat::Auto | InputFormat::Jsonl | InputFormat::Warc => {
+                Format::detect(name, bytes) == Format::Html
+            }
         }
     }
 }

@@ -248,6 +248,71 @@ fn warc_end_to_end_with_out_and_skipped_records() {
     assert!(report.contains("\"url\":\"https://town.example/pool\""));
 }
 
+/// `--input-format jsonl|warc` reads a dump piped into standard input (gzip too) exactly as
+/// the same dump in a named file, and names standard input in its errors.
+#[test]
+fn dumps_piped_into_standard_input_read_like_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut dump = jsonl_dump(3);
+    dump.push_str("{not json\n");
+    write(d, "day.jsonl", &dump);
+    write(d, "crawl.warc", warc());
+    let piped = |format: &str, input: Vec<u8>, out: &str| {
+        let mut child = decruft(d)
+            .args([
+                "--no-config",
+                "clean",
+                "-q",
+                "--input-format",
+                format,
+                "--out",
+                out,
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = piped("jsonl", gz(dump.as_bytes()), "piped.jsonl");
+    assert_eq!(o.status.code(), Some(2), "the bad line is an error");
+    assert!(
+        stderr(&o).contains("line 4: invalid JSON"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(decruft(d).args([
+        "--no-config",
+        "clean",
+        "-q",
+        "--out",
+        "file.jsonl",
+        "day.jsonl",
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(read(&d.join("piped.jsonl")), read(&d.join("file.jsonl")));
+    assert_eq!(read(&d.join("piped.jsonl")).lines().count(), 3);
+
+    let o = piped("warc", warc(), "piped-warc.jsonl");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(decruft(d).args([
+        "--no-config",
+        "clean",
+        "-q",
+        "--out",
+        "file-warc.jsonl",
+        "crawl.warc",
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        read(&d.join("piped-warc.jsonl")),
+        read(&d.join("file-warc.jsonl"))
+    );
+    assert_eq!(read(&d.join("piped-warc.jsonl")).lines().count(), 3);
+}
+
 #[test]
 fn outputs_are_identical_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
