@@ -53,11 +53,8 @@ impl Engine {
     pub fn new(config: &Config) -> Result<Self, Error> {
         let selected = |code: &str, default_enabled: bool| {
             let matches = |list: &[String]| {
-                list.iter().any(|p| {
-                    !p.is_empty()
-                        && code.len() >= p.len()
-                        && code[..p.len()].eq_ignore_ascii_case(p)
-                })
+                list.iter()
+                    .any(|p| !p.is_empty() && rules::code_has_prefix(code, p))
             };
             if matches(&config.disable) {
                 // a more specific enable wins over a prefix disable
@@ -69,7 +66,7 @@ impl Engine {
         for code in config.disable.iter().chain(&config.enable) {
             let known = rules::registry().iter().any(|r| {
                 let c = r.meta().code;
-                c.len() >= code.len() && c[..code.len()].eq_ignore_ascii_case(code)
+                rules::code_has_prefix(c, code)
             }) || config
                 .user_rules
                 .iter()
@@ -292,6 +289,22 @@ mod tests {
         let c = e.clean("\n\nTitle\nBody one\nstill one\n\n\n\nBody two  \n");
         assert_eq!(c.title, "Title");
         assert_eq!(c.text, "Title\n\nBody one\nstill one\n\nBody two  \n");
+    }
+
+    /// Found by fuzzing `parse_config`: a user rule code with a non-ASCII letter where a
+    /// `disable` prefix ends used to be sliced inside that letter.
+    #[test]
+    fn rule_codes_with_non_ascii_letters_are_compared_without_panicking() {
+        let config = Config::parse(
+            "disable = [\"J010\"]\n[[rule]]\ncode = \"U00ſuppO1\"\nname = \"promo-line\"\nphrase = \"promo:\"\naction = \"drop-line\"\n",
+            std::path::Path::new("decruft.toml"),
+        )
+        .unwrap();
+        let e = Engine::new(&config).unwrap();
+        assert_eq!(
+            e.clean("Title\n\npromo: now\n\nBody.\n").text,
+            "Title\n\nBody.\n"
+        );
     }
 
     #[test]

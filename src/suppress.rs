@@ -143,12 +143,6 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn code_matches(selector: &str, code: &str) -> bool {
-    code.len() >= selector.len()
-        && code.is_char_boundary(selector.len())
-        && code[..selector.len()].eq_ignore_ascii_case(selector)
-}
-
 /// Takes out the findings the markers of `text` keep, and the findings that would remove a
 /// marker itself (a marker must never be what gets cleaned away), and lists the markers that
 /// kept nothing.
@@ -177,7 +171,7 @@ pub fn apply(text: &str, findings: Vec<Finding>) -> Suppressed {
                 suppress = true;
             }
             for (c, u) in m.codes.iter().zip(used.iter_mut()) {
-                if code_matches(c, &f.code) {
+                if crate::rules::code_has_prefix(&f.code, c) {
                     *u = true;
                     suppress = true;
                 }
@@ -258,7 +252,7 @@ impl PerFileIgnores {
             let globs = Glob::parse_all(pattern)
                 .map_err(|e| Error::PerFileIgnores(format!("`{pattern}`: {e}")))?;
             for c in codes {
-                if !known.iter().any(|k| code_matches(c, k)) || c.is_empty() {
+                if !known.iter().any(|k| crate::rules::code_has_prefix(k, c)) || c.is_empty() {
                     return Err(Error::UnknownRule(c.clone()));
                 }
             }
@@ -301,9 +295,11 @@ impl PerFileIgnores {
     /// Splits `findings` into those kept for `path` and those its entries ignore.
     pub fn apply(&self, path: &str, findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
         let codes = self.codes_for(path);
-        findings
-            .into_iter()
-            .partition(|f| !codes.iter().any(|c| code_matches(c, &f.code)))
+        findings.into_iter().partition(|f| {
+            !codes
+                .iter()
+                .any(|c| crate::rules::code_has_prefix(&f.code, c))
+        })
     }
 }
 

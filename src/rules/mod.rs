@@ -159,6 +159,16 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     })
 }
 
+/// Whether `code` starts with `prefix`, ignoring ASCII case: how `disable`, `enable`,
+/// `--select`, per-file ignores and keep markers name rules (`S` is every SEO rule). Compared
+/// as bytes, so that a code with non-ASCII letters (a user rule's) cannot be cut inside a
+/// character.
+pub fn code_has_prefix(code: &str, prefix: &str) -> bool {
+    code.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// The built-in rule with this code.
 pub fn find(code: &str) -> Option<&'static dyn Rule> {
     registry()
@@ -171,6 +181,18 @@ pub fn find(code: &str) -> Option<&'static dyn Rule> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn code_prefixes_ignore_ascii_case_and_never_cut_a_character() {
+        assert!(code_has_prefix("S002", "s"));
+        assert!(code_has_prefix("J010", "J01"));
+        assert!(code_has_prefix("J010", ""));
+        assert!(!code_has_prefix("J01", "J010"));
+        assert!(!code_has_prefix("U00ſ1", "U00s"));
+        // four bytes of "U00ſ1" end inside "ſ"
+        assert!(!code_has_prefix("U00ſ1", "J010"));
+        assert!(code_has_prefix("U00ſ1", "u00ſ"));
+    }
 
     #[test]
     fn codes_are_unique_well_formed_and_sorted() {

@@ -22,10 +22,7 @@ fn specificity(selector: &str, code: &str) -> Option<usize> {
     if selector.eq_ignore_ascii_case(ALL) {
         return Some(0);
     }
-    let matches = !selector.is_empty()
-        && code.len() >= selector.len()
-        && code.is_char_boundary(selector.len())
-        && code[..selector.len()].eq_ignore_ascii_case(selector);
+    let matches = !selector.is_empty() && super::code_has_prefix(code, selector);
     matches.then_some(selector.len())
 }
 
