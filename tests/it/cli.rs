@@ -2,7 +2,7 @@
 
 use std::process::Stdio;
 
-use crate::util::{builtins_off, decruft, files_in, run, stderr, stdout, write};
+use crate::util::{builtins_off, decruft, files_in, read, root, run, stderr, stdout, write};
 
 /// A config with user rules, so that tests do not depend on which built-in rules exist.
 /// Every built-in rule is disabled (see [`workspace`]) so that outputs depend on these alone.
@@ -531,4 +531,15 @@ fn html_input_can_be_forced_to_be_cleaned_as_text() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), "<!DOCTYPE html>\n\n<p>Hello</p>\n");
     assert_eq!(stderr(&o), "");
+}
+
+/// The README's before/after is what `decruft clean --diff docs/example.txt` prints today.
+#[test]
+fn readme_example_diff_is_current() {
+    let readme = read(&root().join("README.md"));
+    let start = readme.find("```diff\n").expect("the README shows a diff") + "```diff\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let o = run(decruft(&root()).args(["--no-config", "clean", "--diff", "docs/example.txt"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), &readme[start..end]);
 }
