@@ -105,6 +105,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// What the per-line junk rules share: found once per document, not once per rule.
     junk: OnceCell<junk::Shared<'a>>,
+    /// Every `S` finding: the five SEO rules read one analysis of the document.
+    seo: OnceCell<seo::evidence::Analysis>,
     /// What the first phase removes; `None` while it runs (see [`Phase::Late`]).
     removals: Option<late::Removals>,
 }
@@ -115,6 +117,7 @@ impl<'a> Context<'a> {
             doc,
             settings,
             junk: OnceCell::new(),
+            seo: OnceCell::new(),
             removals: None,
         }
     }

@@ -12,7 +12,7 @@ pub mod tokens;
 
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
-use evidence::{with_analysis, Params};
+use evidence::Params;
 
 pub static GLUED_NAMES: RuleMeta = RuleMeta {
     code: "S001",
@@ -154,9 +154,10 @@ impl Rule for Seo {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let code = self.0.code;
-        with_analysis(ctx.doc, params(ctx), |a| {
-            out.extend(a.findings.iter().filter(|f| f.code == code).cloned())
-        });
+        let analysis = ctx
+            .seo
+            .get_or_init(|| evidence::analyse(ctx.doc, params(ctx)));
+        out.extend(analysis.findings.iter().filter(|f| f.code == code).cloned());
     }
 }
 
