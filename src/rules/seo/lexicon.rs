@@ -7,315 +7,282 @@
 //! end a dek with.
 
 /// Determiners and possessives that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "your", "my", "some", "any", "no", "every", "each", "another",
+];
+
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "your"
-            | "my"
-            | "some"
-            | "any"
-            | "no"
-            | "every"
-            | "each"
-            | "another"
-    )
+    classes(w) & DETERMINER != 0
 }
 
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "as",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "during",
+    "between",
+    "among",
+    "amid",
+    "through",
+    "across",
+    "against",
+    "toward",
+    "towards",
+    "without",
+    "within",
+    "upon",
+    "via",
+    "per",
+    "than",
+    "like",
+    "near",
+    "despite",
+    "until",
+    "till",
+    "beyond",
+    "behind",
+    "below",
+    "above",
+    "along",
+    "around",
+    "throughout",
+    "versus",
+    "vs",
+];
+
 pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "about"
-            | "as"
-            | "into"
-            | "onto"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "since"
-            | "during"
-            | "between"
-            | "among"
-            | "amid"
-            | "through"
-            | "across"
-            | "against"
-            | "toward"
-            | "towards"
-            | "without"
-            | "within"
-            | "upon"
-            | "via"
-            | "per"
-            | "than"
-            | "like"
-            | "near"
-            | "despite"
-            | "until"
-            | "till"
-            | "beyond"
-            | "behind"
-            | "below"
-            | "above"
-            | "along"
-            | "around"
-            | "throughout"
-            | "versus"
-            | "vs"
-    )
+    classes(w) & PREPOSITION != 0
 }
 
 /// Auxiliaries and reporting verbs in finite form: a span right before one of these is the
 /// subject of the clause, and removing it would leave the verb without one.
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall", "did", "does", "do", "said", "says",
+];
+
 pub fn is_finite_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "did"
-            | "does"
-            | "do"
-            | "said"
-            | "says"
-    )
+    classes(w) & FINITE_VERB != 0
 }
 
 /// Other function words: conjunctions, pronouns, particles, quantifiers, adverbs of degree.
-fn is_other_function(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "so"
-            | "yet"
-            | "if"
-            | "then"
-            | "because"
-            | "while"
-            | "although"
-            | "though"
-            | "when"
-            | "where"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "why"
-            | "how"
-            | "not"
-            | "also"
-            | "just"
-            | "only"
-            | "even"
-            | "very"
-            | "more"
-            | "most"
-            | "less"
-            | "least"
-            | "much"
-            | "many"
-            | "few"
-            | "all"
-            | "both"
-            | "either"
-            | "neither"
-            | "other"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "you"
-            | "i"
-            | "me"
-            | "him"
-            | "them"
-            | "us"
-            | "there"
-            | "here"
-            | "too"
-            | "be"
-            | "been"
-            | "being"
-            | "out"
-            | "up"
-            | "down"
-            | "off"
-            | "again"
-            | "ago"
-            | "around"
-            | "nearly"
-            | "about"
-            | "almost"
-            | "over"
-            | "under"
-            | "approximately"
-            | "roughly"
-            | "some"
-            | "circa"
-            | "ca"
-            | "c"
-    )
-}
+const OTHER_FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "then",
+    "because",
+    "while",
+    "although",
+    "though",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "why",
+    "how",
+    "not",
+    "also",
+    "just",
+    "only",
+    "even",
+    "very",
+    "more",
+    "most",
+    "less",
+    "least",
+    "much",
+    "many",
+    "few",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "other",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "me",
+    "him",
+    "them",
+    "us",
+    "there",
+    "here",
+    "too",
+    "be",
+    "been",
+    "being",
+    "out",
+    "up",
+    "down",
+    "off",
+    "again",
+    "ago",
+    "around",
+    "nearly",
+    "about",
+    "almost",
+    "over",
+    "under",
+    "approximately",
+    "roughly",
+    "some",
+    "circa",
+    "ca",
+    "c",
+];
 
 /// Any closed-class word (lower-case input).
 pub fn is_function_word(w: &str) -> bool {
-    is_determiner(w) || is_preposition(w) || is_finite_verb(w) || is_other_function(w)
+    classes(w) & FUNCTION != 0
 }
 
 /// Words that legitimately stand right before a bare year: time modifiers, seasons,
 /// periods, months, and nouns that label a number (`flight 2025`, `page 1999`).
+const YEAR_MODIFIERS: &[&str] = &[
+    "early",
+    "late",
+    "mid",
+    "end",
+    "start",
+    "beginning",
+    "fiscal",
+    "financial",
+    "calendar",
+    "academic",
+    "school",
+    "tax",
+    "model",
+    "year",
+    "years",
+    "season",
+    "seasons",
+    "quarter",
+    "half",
+    "term",
+    "session",
+    "class",
+    "vintage",
+    "edition",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "born",
+    "est",
+    "since",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "page",
+    "pages",
+    "number",
+    "no",
+    "flight",
+    "route",
+    "room",
+    "article",
+    "section",
+    "chapter",
+    "version",
+    "code",
+    "episode",
+    "issue",
+    "vol",
+    "volume",
+    "part",
+    "unit",
+    "item",
+    "lot",
+    "block",
+    "bus",
+    "platform",
+    "gate",
+    "exit",
+    "highway",
+    "road",
+    "street",
+    "suite",
+    "box",
+    "row",
+    "seat",
+    "track",
+    "table",
+    "figure",
+    "fig",
+    "grade",
+    "level",
+    "stage",
+    "round",
+    "phase",
+    "act",
+    "verse",
+    "line",
+    "rule",
+    "order",
+    "case",
+    "bill",
+    "law",
+    "circa",
+    "ca",
+    "c",
+    "ad",
+    "bc",
+    "bce",
+    "ce",
+];
+
 pub fn is_year_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "early"
-            | "late"
-            | "mid"
-            | "end"
-            | "start"
-            | "beginning"
-            | "fiscal"
-            | "financial"
-            | "calendar"
-            | "academic"
-            | "school"
-            | "tax"
-            | "model"
-            | "year"
-            | "years"
-            | "season"
-            | "seasons"
-            | "quarter"
-            | "half"
-            | "term"
-            | "session"
-            | "class"
-            | "vintage"
-            | "edition"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-            | "born"
-            | "est"
-            | "since"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "page"
-            | "pages"
-            | "number"
-            | "no"
-            | "flight"
-            | "route"
-            | "room"
-            | "article"
-            | "section"
-            | "chapter"
-            | "version"
-            | "code"
-            | "episode"
-            | "issue"
-            | "vol"
-            | "volume"
-            | "part"
-            | "unit"
-            | "item"
-            | "lot"
-            | "block"
-            | "bus"
-            | "platform"
-            | "gate"
-            | "exit"
-            | "highway"
-            | "road"
-            | "street"
-            | "suite"
-            | "box"
-            | "row"
-            | "seat"
-            | "track"
-            | "table"
-            | "figure"
-            | "fig"
-            | "grade"
-            | "level"
-            | "stage"
-            | "round"
-            | "phase"
-            | "act"
-            | "verse"
-            | "line"
-            | "rule"
-            | "order"
-            | "case"
-            | "bill"
-            | "law"
-            | "circa"
-            | "ca"
-            | "c"
-            | "ad"
-            | "bc"
-            | "bce"
-            | "ce"
-    )
+    classes(w) & YEAR_MODIFIER != 0
 }
 
 /// Capitalised words that are never one half of a glued pair of names: sentence-initial
@@ -329,22 +296,7 @@ pub fn is_capitalised_function_word(w: &str) -> bool {
     let Some(lower) = lower_ascii(w, &mut buf) else {
         return false;
     };
-    is_function_word(lower)
-        || matches!(
-            lower,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "st"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-        )
-        || is_year_modifier(lower)
+    classes(lower) & (FUNCTION | ADDRESS | YEAR_MODIFIER) != 0
 }
 
 /// `w` lower-cased into `buf` without allocating; `None` for long or non-ASCII words,
@@ -360,35 +312,36 @@ pub fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 /// Participles that open a trailing clause after a comma (`..., adding that ...`).
+const TRAILING_PARTICIPLES: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "calling",
+    "describing",
+    "stressing",
+    "stating",
+    "claiming",
+    "explaining",
+    "citing",
+    "insisting",
+    "warning",
+    "highlighting",
+    "emphasising",
+    "emphasizing",
+    "underlining",
+    "arguing",
+    "hailing",
+    "terming",
+    "labelling",
+    "labeling",
+    "dubbing",
+    "signalling",
+    "signaling",
+    "marking",
+];
+
 pub fn is_trailing_participle(w: &str) -> bool {
-    matches!(
-        w,
-        "adding"
-            | "saying"
-            | "noting"
-            | "calling"
-            | "describing"
-            | "stressing"
-            | "stating"
-            | "claiming"
-            | "explaining"
-            | "citing"
-            | "insisting"
-            | "warning"
-            | "highlighting"
-            | "emphasising"
-            | "emphasizing"
-            | "underlining"
-            | "arguing"
-            | "hailing"
-            | "terming"
-            | "labelling"
-            | "labeling"
-            | "dubbing"
-            | "signalling"
-            | "signaling"
-            | "marking"
-    )
+    classes(w) & TRAILING_PARTICIPLE != 0
 }
 
 /// Openings of the generic formulas SEO templates end a teaser with, lower-case, straight
@@ -502,6 +455,119 @@ pub fn is_common_english_bytes(w: &[u8]) -> bool {
     )
 }
 
+/// Titles of address, days of the week: capitalised, they are never half of a pair of names.
+const ADDRESS_WORDS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const DETERMINER: u8 = 1;
+const PREPOSITION: u8 = 2;
+const FINITE_VERB: u8 = 4;
+const OTHER_FUNCTION: u8 = 8;
+const YEAR_MODIFIER: u8 = 16;
+const TRAILING_PARTICIPLE: u8 = 32;
+const ADDRESS: u8 = 64;
+const FUNCTION: u8 = DETERMINER | PREPOSITION | FINITE_VERB | OTHER_FUNCTION;
+
+/// Slots in [`CLASSES`]: a power of two, about three times the number of words, so that
+/// most lookups end at the first slot.
+const SLOTS: usize = 1024;
+
+/// Every listed word with the bits of the classes it belongs to, in an open-addressing hash
+/// table built at compile time. The rules ask these questions of most words of a document,
+/// several times each; one hash and one comparison replace a comparison with every listed
+/// word of the same length in each list.
+static CLASSES: [(&str, u8); SLOTS] = {
+    let lists: [(&[&str], u8); 7] = [
+        (DETERMINERS, DETERMINER),
+        (PREPOSITIONS, PREPOSITION),
+        (FINITE_VERBS, FINITE_VERB),
+        (OTHER_FUNCTION_WORDS, OTHER_FUNCTION),
+        (YEAR_MODIFIERS, YEAR_MODIFIER),
+        (TRAILING_PARTICIPLES, TRAILING_PARTICIPLE),
+        (ADDRESS_WORDS, ADDRESS),
+    ];
+    let mut t: [(&str, u8); SLOTS] = [("", 0); SLOTS];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, class) = lists[l];
+        let mut j = 0;
+        while j < words.len() {
+            let w = words[j];
+            let mut i = slot(w.as_bytes());
+            loop {
+                if t[i].0.is_empty() {
+                    t[i] = (w, class);
+                    break;
+                }
+                if bytes_eq(t[i].0.as_bytes(), w.as_bytes()) {
+                    t[i].1 |= class;
+                    break;
+                }
+                i = (i + 1) % SLOTS;
+            }
+            j += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// The home slot of a word: FNV-1a, folded to the table size.
+const fn slot(w: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < w.len() {
+        h = (h ^ w[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    (h ^ (h >> 32)) as usize % SLOTS
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The class bits of `w` (exactly as written: the lists are lower-case), 0 for a word in
+/// no list.
+fn classes(w: &str) -> u8 {
+    if w.is_empty() {
+        return 0;
+    }
+    let mut i = slot(w.as_bytes());
+    loop {
+        let (k, c) = CLASSES[i];
+        if k == w {
+            return c;
+        }
+        if k.is_empty() {
+            return 0;
+        }
+        i = (i + 1) % SLOTS;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,6 +591,35 @@ mod tests {
             "What we knew then was not enough.",
         ] {
             assert!(!is_teaser_formula(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_its_classes_only() {
+        let lists: [(&[&str], u8); 7] = [
+            (DETERMINERS, DETERMINER),
+            (PREPOSITIONS, PREPOSITION),
+            (FINITE_VERBS, FINITE_VERB),
+            (OTHER_FUNCTION_WORDS, OTHER_FUNCTION),
+            (YEAR_MODIFIERS, YEAR_MODIFIER),
+            (TRAILING_PARTICIPLES, TRAILING_PARTICIPLE),
+            (ADDRESS_WORDS, ADDRESS),
+        ];
+        let mut n = 0;
+        for (words, class) in lists {
+            for w in words {
+                let want = lists
+                    .iter()
+                    .filter(|(ws, _)| ws.contains(w))
+                    .fold(0, |bits, (_, c)| bits | c);
+                assert_eq!(classes(w), want, "{w}");
+                assert!(classes(w) & class != 0);
+                n += 1;
+            }
+        }
+        assert!(n * 2 < SLOTS, "the table must stay sparse");
+        for w in ["", "meetings", "The", "the ", "Putin", "x", "withinn"] {
+            assert_eq!(classes(w), 0, "{w:?}");
         }
     }
 
