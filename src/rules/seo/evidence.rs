@@ -30,10 +30,15 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(b));
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        // the tail byte by byte: a copy of a few bytes of unknown length is a call to memcpy
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let k = tail.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+            self.write_u64(k);
         }
     }
     fn write_u8(&mut self, n: u8) {
