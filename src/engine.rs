@@ -159,14 +159,12 @@ impl Engine {
                     .any(|p| p.start < f.range.end && f.range.start < p.end)
         };
         findings.retain(allowed);
-        if in_phase(Phase::Late).next().is_some() {
-            // the late rules see the text as the first phase leaves it, so that a second run
-            // over the clean text finds nothing new
+        for rule in in_phase(Phase::Late) {
+            // each late rule sees the text as every rule before it leaves it, so that a
+            // second run over the clean text finds nothing new
             ctx = ctx.with_removals(Removals::new(doc, &findings));
             let mut more = Vec::new();
-            for rule in in_phase(Phase::Late) {
-                rule.check(&ctx, &mut more);
-            }
+            rule.check(&ctx, &mut more);
             more.retain(allowed);
             findings.append(&mut more);
         }

@@ -107,7 +107,8 @@ pub struct Context<'a> {
     junk: OnceCell<junk::Shared<'a>>,
     /// Every `S` finding: the five SEO rules read one analysis of the document.
     seo: OnceCell<seo::evidence::Analysis>,
-    /// What the first phase removes; `None` while it runs (see [`Phase::Late`]).
+    /// What the rules before a late rule remove; `None` in the first phase (see
+    /// [`Phase::Late`]).
     removals: Option<late::Removals>,
 }
 
@@ -125,18 +126,18 @@ impl<'a> Context<'a> {
 
 /// When a rule runs.
 ///
-/// A rule that compares whole paragraphs judges them as they will read once the other rules
-/// are done: a repeated paragraph with a junk line glued to it is only a repeat once that
-/// line is gone (or a stuffed clause), and judging it as it stands would leave the repeat
-/// for a second run (the clean text would not clean to itself).
+/// A rule that compares whole lines or paragraphs judges them as they will read once the
+/// other rules are done: a repeated paragraph with a junk line glued to it is only a repeat
+/// once that line is gone (or a stuffed clause), and judging it as it stands would leave the
+/// repeat for a second run (the clean text would not clean to itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// With the other rules, on the text as it stands.
     First,
     /// After every rule of [`Phase::First`] (built-in, site and user rules, less what the
-    /// allow list protects), with what their findings remove handed over through
-    /// [`Context::line_dropped`] and [`Context::line_after_removals`]. Late rules do not see
-    /// each other's findings.
+    /// allow list protects), one late rule after another in code order, each with what the
+    /// rules before it remove (the first phase's and the earlier late rules') handed over
+    /// through [`Context::line_dropped`] and [`Context::line_after_removals`].
     Late,
 }
 

@@ -5,7 +5,7 @@
 //! document's own first line, so the rule works in any language.
 
 use crate::rules::junk::{continued_by_next, continues_sentence, core, quote};
-use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+use crate::rules::{Action, Context, Finding, Phase, Rule, RuleMeta};
 
 pub struct RepeatedTitle;
 
@@ -236,6 +236,12 @@ impl Rule for RepeatedTitle {
         &META
     }
 
+    /// Late: a line is judged as it reads once the other rules are done, so that the
+    /// title repeated with a stuffed clause appended goes in the same run as the clause.
+    fn phase(&self) -> Phase {
+        Phase::Late
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
         let (Some(ti), Some(title)) = (doc.title_line(), doc.title()) else {
@@ -253,7 +259,11 @@ impl Rule for RepeatedTitle {
         let number = doc.lines()[ti].number;
         let mut n = String::new();
         for i in doc.body_lines() {
-            let raw = doc.line_text(i);
+            if ctx.line_dropped(i) {
+                continue;
+            }
+            let raw = ctx.line_after_removals(i);
+            let raw = raw.as_ref();
             // a site affix adds at most ~45 bytes to either side
             if raw.len() > title.len() + 64 || raw.len() + 64 < title.len() {
                 continue;
