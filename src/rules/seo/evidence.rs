@@ -1033,7 +1033,9 @@ impl<'t> Analyser<'_, 't> {
             .collect()
     }
 
-    /// S004: the dek right after the title, stuffed and ending in a teaser formula.
+    /// S004: the dek right after the title, stuffed and ending in a teaser formula, and any
+    /// more such deks right after it (once the first goes, the next one is right after the
+    /// title: a second run would find it).
     fn teaser(
         &self,
         spans: &[Span],
@@ -1044,7 +1046,7 @@ impl<'t> Analyser<'_, 't> {
         consumed: &mut Vec<Range<usize>>,
     ) {
         let title = self.doc.title().unwrap_or("");
-        let Some(li) = self.doc.body_lines().find(|&li| {
+        let candidates = self.doc.body_lines().filter(|&li| {
             let r = &self.tk.lines[li];
             let words = self.tk.toks[r.clone()]
                 .iter()
@@ -1053,9 +1055,27 @@ impl<'t> Analyser<'_, 't> {
             self.kinds[li] == LineKind::Prose
                 && words >= 8
                 && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
-        }) else {
-            return;
-        };
+        });
+        for li in candidates {
+            match self.teaser_at(li, spans, names, pairs, title_terms) {
+                Some(f) => {
+                    consumed.push(f.range.clone());
+                    out.push(f);
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// The S004 finding on line `li`, if it is a stuffed dek.
+    fn teaser_at(
+        &self,
+        li: usize,
+        spans: &[Span],
+        names: &[&str],
+        pairs: &HashMap<(usize, usize), PairStats>,
+        title_terms: &HashSet<String>,
+    ) -> Option<Finding> {
         let range = self.doc.lines()[li].range.clone();
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
@@ -1079,13 +1099,13 @@ impl<'t> Analyser<'_, 't> {
         };
         let words = line_toks().count();
         if words > self.params.teaser_max_words {
-            return;
+            return None;
         }
         let sents = sentences(&line);
-        let Some(last) = sents.last() else { return };
+        let last = sents.last()?;
         let formula = line[last.clone()].trim();
         if sents.len() < 2 || !is_teaser_formula(formula) {
-            return;
+            return None;
         }
         let mut inside = self.spans_in(spans, &range);
         inside.retain(|s| {
@@ -1096,7 +1116,7 @@ impl<'t> Analyser<'_, 't> {
         });
         if inside.is_empty() {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
-            return;
+            return None;
         }
         let shown: Vec<String> = inside
             .iter()
@@ -1121,8 +1141,7 @@ impl<'t> Analyser<'_, 't> {
             " and carries the stuffed phrases {}",
             quote_list(&shown)
         );
-        out.push(Finding::new(&KEYWORD_TEASER, range.clone(), msg));
-        consumed.push(range);
+        Some(Finding::new(&KEYWORD_TEASER, range, msg))
     }
 
     /// S003: a trailing ", adding that ..." clause that carries stuffed phrases.
