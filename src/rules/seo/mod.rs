@@ -100,8 +100,9 @@ pub static KEYWORD_TEASER: RuleMeta = RuleMeta {
 
 Drops the first paragraph after the title when it is short, carries stuffed phrases (glued
 names, year-glued phrases) and ends in a generic teaser formula (`Here's what to know`,
-`Everything you need to know`, `Find out more`, `Read on to learn more`). A dek that ends in
-a formula but carries no stuffed phrase is a real dek and stays.
+`Everything you need to know`, `Find out more`, `Read on to learn more`), and each such
+paragraph right after it. A dek that ends in a formula but carries no stuffed phrase is a
+real dek and stays, and so does everything after it.
 
 ## Why
 
