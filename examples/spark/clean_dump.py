@@ -45,7 +45,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--profile-out", help="also write the learnt profile to this local file")
     p.add_argument("--no-learn", action="store_true", help="clean without a site profile")
     p.add_argument("--min-docs", type=int, default=5, help="as `decruft learn --min-docs`")
-    p.add_argument("--min-share", type=float, default=0.02, help="as `decruft learn --min-share`")
+    p.add_argument("--min-share", type=float, default=0.2, help="as `decruft learn --min-share`")
     p.add_argument("--site", help="count every record for this site key (as --site)")
     p.add_argument("--config", help="a decruft.toml, read on the driver and shipped as text")
     for f in ["text", "html", "title", "id", "url"]:

@@ -116,7 +116,7 @@ class Profile:
         """Learns from more records; returns the number of documents counted."""
     def merge(self, other: Profile) -> Profile:
         """Adds ``other``'s counts to this profile and returns it."""
-    def prune(self, *, min_docs: int = 5, min_share: float = 0.02) -> None:
+    def prune(self, *, min_docs: int = 5, min_share: float = 0.2) -> None:
         """Keeps only the lines frequent for their site (``decruft learn --min-docs
         --min-share``)."""
     def to_json(self) -> str: ...

@@ -479,7 +479,7 @@ impl Profile {
     }
 
     /// Keeps only the lines frequent for their site, as `decruft learn` does before saving.
-    #[pyo3(signature = (*, min_docs=5, min_share=0.02))]
+    #[pyo3(signature = (*, min_docs=Thresholds::DEFAULT.min_documents, min_share=Thresholds::DEFAULT.min_share))]
     fn prune(&mut self, py: Python<'_>, min_docs: u32, min_share: f64) -> PyResult<()> {
         if !(0.0..=1.0).contains(&min_share) {
             return Err(value_error("min_share must be between 0 and 1"));

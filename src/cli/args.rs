@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use decruft::profile::Thresholds;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -273,10 +274,10 @@ pub struct LearnArgs {
     #[arg(long, value_name = "KEY")]
     pub site: Option<String>,
     /// Keep lines seen in at least N documents of their site.
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = Thresholds::DEFAULT.min_documents)]
     pub min_docs: u32,
     /// ... and in at least this share of the site's documents.
-    #[arg(long, value_name = "F", default_value_t = 0.02)]
+    #[arg(long, value_name = "F", default_value_t = Thresholds::DEFAULT.min_share)]
     pub min_share: f64,
     #[command(flatten)]
     pub input: InputArgs,
