@@ -9,6 +9,7 @@ pub mod late;
 pub mod select;
 pub mod seo;
 pub mod user;
+mod words;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -7,6 +7,7 @@
 //! One word of prose ("By the end of the year ...") is enough to keep the line.
 
 use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::words::WordTable;
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct BylineTimestamp;
@@ -87,8 +88,29 @@ const NAME_LINKS: &[&str] = &[
     "y", "e",
 ];
 
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+const MONTH: u8 = 1;
+const WEEKDAY: u8 = 2;
+const ZONE: u8 = 4;
+const LABEL: u8 = 8;
+const TIME_WORD: u8 = 16;
+const AGENCY: u8 = 32;
+const NAME_LINK: u8 = 64;
+
+/// Every list above, for [`is_in`]: `classify` asks of every word of a candidate line which
+/// lists hold it.
+static WORDS: WordTable<512> = WordTable::new(&[
+    (MONTHS, MONTH),
+    (WEEKDAYS, WEEKDAY),
+    (ZONES, ZONE),
+    (LABELS, LABEL),
+    (TIME_WORDS, TIME_WORD),
+    (AGENCIES, AGENCY),
+    (NAME_LINKS, NAME_LINK),
+]);
+
+/// Whether `word` is in the list of `class`, ignoring ASCII case.
+fn is_in(class: u8, word: &str) -> bool {
+    WORDS.get_ignore_case(word) & class != 0
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -135,22 +157,26 @@ fn classify(raw: &str) -> Tok {
     {
         return Tok::Day;
     }
-    if is_numeric_date(w) {
-        return Tok::Strong;
+    // dates and clock times hold digits; most words do not
+    if b.iter().any(u8::is_ascii_digit) {
+        if is_numeric_date(w) {
+            return Tok::Strong;
+        }
+        if is_clock(w) {
+            return Tok::Clock;
+        }
     }
-    if is_clock(w) {
-        return Tok::Clock;
-    }
-    if is_in(LABELS, w) {
+    let bits = WORDS.get_ignore_case(w);
+    if bits & LABEL != 0 {
         return Tok::Label;
     }
     if w.eq_ignore_ascii_case("ago") {
         return Tok::Strong;
     }
-    if is_in(MONTHS, w) {
+    if bits & MONTH != 0 {
         return Tok::Month;
     }
-    if is_in(WEEKDAYS, w) || is_in(ZONES, w) || is_in(TIME_WORDS, w) || is_in(TIME_WORDS, t) {
+    if bits & (WEEKDAY | ZONE | TIME_WORD) != 0 || (t != w && is_in(TIME_WORD, t)) {
         return Tok::Weak;
     }
     // GMT+5:30, UTC+1
@@ -161,7 +187,7 @@ fn classify(raw: &str) -> Tok {
     {
         return Tok::Weak;
     }
-    if is_in(AGENCIES, w) {
+    if bits & AGENCY != 0 {
         return Tok::Agency;
     }
     Tok::Other
@@ -253,7 +279,7 @@ fn name_token(t: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    if is_in(NAME_LINKS, t) {
+    if is_in(NAME_LINK, t) {
         return true;
     }
     let mut chars = t.chars();
@@ -291,7 +317,7 @@ fn analyse(line: &str) -> Option<Kind> {
     if n == 0 {
         return None;
     }
-    if n <= 4 && is_in(AGENCIES, line.trim_end_matches('.')) {
+    if n <= 4 && is_in(AGENCY, line.trim_end_matches('.')) {
         return Some(Kind::Agency);
     }
     let Some(b) = tokens.iter().position(|t| t.eq_ignore_ascii_case("by")) else {
@@ -315,10 +341,10 @@ fn analyse(line: &str) -> Option<Kind> {
         }
         let last = name[k - 1].trim_end_matches([',', ';']);
         // "By Monday", "By March": date words are not a name
-        if is_in(NAME_LINKS, last)
+        if is_in(NAME_LINK, last)
             || name
                 .iter()
-                .all(|t| classify(t) != Tok::Other || is_in(NAME_LINKS, t))
+                .all(|t| classify(t) != Tok::Other || is_in(NAME_LINK, t))
         {
             continue;
         }
