@@ -179,9 +179,10 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
         while i < end {
             // ASCII letters and digits, most of every word, byte by byte
             let run = i;
-            while i < end && ASCII_WORD[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i += bytes[i..end]
+                .iter()
+                .position(|&b| !ASCII_WORD[usize::from(b)])
+                .unwrap_or(end - i);
             if i > run {
                 last_digit = bytes[i - 1].is_ascii_digit();
                 if i == end {
