@@ -464,7 +464,7 @@ pub fn run<T: Send>(
                 }
             })
             .map_err(|e| anyhow::anyhow!("cannot start the reader thread: {e}"))?;
-        let result = pool.in_place_scope(|scope| {
+        pool.in_place_scope(|scope| {
             // moved in, so that it is closed (and the reader let go) whenever this returns
             let work = work;
             let mut pending = VecDeque::new();
@@ -507,8 +507,7 @@ pub fn run<T: Send>(
                 }
             }
             Ok(())
-        });
-        result
+        })
     })
 }
 
@@ -665,4 +664,143 @@ fn html_name(path: &Path) -> bool {
             .iter()
             .any(|h| e.eq_ignore_ascii_case(h))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// A JSONL dump of `lines` records whose text is `text_len` bytes.
+    fn dump(dir: &Path, lines: usize, text_len: usize) -> Vec<Source> {
+        let path = dir.join("d.jsonl");
+        let line = format!("{{\"text\":\"{}\"}}\n", "a".repeat(text_len));
+        std::fs::write(&path, line.repeat(lines)).unwrap();
+        vec![Source {
+            path: path.to_string_lossy().into_owned(),
+            rel: PathBuf::from("d.jsonl"),
+            kind: Kind::Jsonl,
+        }]
+    }
+
+    /// The line number of each line, with markers passed on.
+    fn line_number(w: Work) -> Done<u64> {
+        match w {
+            Work::Jsonl(i, r) => Done::Rec(i, Ok(r.unwrap().line)),
+            Work::Begin(i) => Done::Begin(i),
+            Work::End(i, s) => Done::End(i, s),
+            _ => unreachable!("a JSONL dump that opens"),
+        }
+    }
+
+    fn run_on<T: Send>(
+        sources: &[Source],
+        f: impl Fn(Work) -> Done<T> + Sync,
+        sink: impl FnMut(Done<T>, &AtomicU64) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        run(sources, FieldNames::default(), Some(2), u64::MAX, f, sink)
+    }
+
+    #[test]
+    fn results_come_in_input_order_across_chunks() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 5 * CHUNK + 7;
+        let sources = dump(dir.path(), n, 10);
+        let mut seen = Vec::new();
+        let (mut begins, mut ends) = (0, 0);
+        run_on(
+            &sources,
+            |w| {
+                let d = line_number(w);
+                if let Done::Rec(_, Ok(line)) = &d {
+                    // uneven work, so that records finish out of order
+                    if line % 50 == 0 {
+                        let mut x = 0u64;
+                        for k in 0..200_000u64 {
+                            x = std::hint::black_box(x.wrapping_add(k));
+                        }
+                    }
+                }
+                d
+            },
+            |d, _| {
+                match d {
+                    Done::Rec(_, r) => seen.push(r.unwrap()),
+                    Done::Begin(_) => begins += 1,
+                    Done::End(..) => ends += 1,
+                    _ => panic!("nothing else in this dump"),
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (1..=n as u64).collect::<Vec<_>>());
+        assert_eq!((begins, ends), (1, 1));
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_reader_and_the_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 20 * CHUNK, 10);
+        let calls = AtomicUsize::new(0);
+        let mut given = 0;
+        let err = run_on(
+            &sources,
+            |w| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                line_number(w)
+            },
+            |d, _| {
+                if let Done::Rec(..) = d {
+                    given += 1;
+                    if given == 10 {
+                        anyhow::bail!("the disk is full");
+                    }
+                }
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "the disk is full");
+        assert_eq!(given, 10, "nothing is given to the sink after its error");
+        // the chunks in flight when the sink failed, at most: the first, and those started
+        // before it was written
+        let calls = calls.load(Ordering::Relaxed);
+        assert!(
+            calls <= (IN_FLIGHT + 1) * CHUNK,
+            "{calls} records processed"
+        );
+    }
+
+    #[test]
+    fn a_worker_panic_ends_the_run_instead_of_hanging_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 4 * CHUNK, 10);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_on(
+                &sources,
+                |w| match line_number(w) {
+                    Done::Rec(_, Ok(700)) => panic!("a bug in a rule"),
+                    d => d,
+                },
+                |_, _| Ok(()),
+            )
+        }));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn chunks_of_large_records_close_at_the_byte_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 20, 1 << 20);
+        let mut reader = Reader::new(&sources, FieldNames::default(), u64::MAX);
+        let never = || false;
+        let first = read_chunk(&mut reader, &never);
+        // the dump's start, then lines up to the first that reaches the budget
+        assert!(matches!(first[0], Work::Begin(0)));
+        assert_eq!(first.len(), 1 + 16);
+        let rest = read_chunk(&mut reader, &never);
+        assert_eq!(rest.len(), 4 + 1, "the last lines and the dump's end");
+        assert!(read_chunk(&mut reader, &never).is_empty());
+    }
 }
