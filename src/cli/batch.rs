@@ -1,21 +1,28 @@
 //! Reading many inputs — files, directories, JSONL and WARC dumps — as one ordered stream of
 //! records, processed in parallel, delivered in input order.
 //!
-//! Records are read in chunks of [`CHUNK`] on the calling thread, each chunk is processed
-//! with rayon, and the results are handed to a sink in input order. So memory stays bounded
-//! by a chunk whatever the size of a dump, and every output is byte-identical whatever the
-//! number of threads: only the order of work changes, never the order of results.
+//! A run is a pipeline of three stages that overlap: a reader thread splits the inputs into
+//! chunks of work (finding line ends, WARC record boundaries, gunzipping: the only part that
+//! is sequential by nature) and hands them over a bounded channel; the `--threads` workers
+//! do everything per record (parsing a JSONL line, decoding a WARC page, cleaning, rendering
+//! the output bytes), a few chunks at a time; the calling thread gives the finished chunks
+//! to a sink in input order, and the sink only writes bytes and adds up counts. Whatever the
+//! sink and the reader do is time no worker can win back, so they do as little as they can.
+//!
+//! Memory stays bounded by a few chunks whatever the size of a dump, and every output is
+//! byte-identical whatever the number of threads: only the order of work changes, never the
+//! order of results.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Instant;
 
 use decruft::batch as shared;
-use decruft::input::jsonl::{self, FieldNames, JsonlReader, JsonlRecord};
-use decruft::input::warc::{self, WarcReader, WarcRecord, WarcStats};
+use decruft::input::jsonl::{self, FieldNames, JsonlReader, JsonlRecord, RawLine};
+use decruft::input::warc::{self, Response, WarcReader, WarcStats};
 use decruft::input::{self, compress, Record, STDIN};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -26,10 +33,19 @@ use super::process::{content, outcome, Content, Outcome, Setup};
 use super::render_error;
 use super::walk::{self, Filter, Kind, Source};
 
-/// Records per parallel chunk: large enough to keep every core busy on small articles, small
-/// enough that two chunks (one processed, the next being read) of large pages stay a few
-/// hundred megabytes at most.
+/// Records per chunk: large enough that handing a chunk from stage to stage costs nothing
+/// next to its records, and that the records of a chunk spread evenly over the workers.
 pub const CHUNK: usize = 512;
+
+/// Input bytes past which a chunk is closed before it has [`CHUNK`] records: a chunk of
+/// large pages (WARC records run to megabytes) would otherwise hold hundreds of megabytes,
+/// and a run holds several chunks at once.
+pub const CHUNK_BYTES: u64 = 16 << 20;
+
+/// Chunks the workers process at once. With two, a chunk's slow last records overlap the
+/// next chunk's first ones, so the workers never wait on a chunk boundary; and the sink
+/// writes a finished chunk while two more are processed.
+const IN_FLIGHT: usize = 2;
 
 /// One unit of reading, in input order.
 pub enum Work {
@@ -37,12 +53,26 @@ pub enum Work {
     Begin(usize),
     /// A single-document input, read by the worker.
     Doc(usize),
-    Jsonl(usize, Result<JsonlRecord, jsonl::RecordError>),
-    Warc(usize, Result<WarcRecord, warc::RecordError>),
-    /// A dump ends; WARC dumps say what they skipped.
+    /// A line of a JSONL dump, parsed by the worker.
+    Jsonl(usize, Result<RawLine, jsonl::RecordError>),
+    /// A response of a WARC dump, made a page (or skipped) by the worker.
+    Warc(usize, Result<Response, warc::RecordError>),
+    /// A dump ends; WARC dumps say what the reader skipped (records that are not responses,
+    /// or too large). Responses that are not pages come as [`Done::Skipped`].
     End(usize, Option<WarcStats>),
     /// A dump that could not be opened.
     Failed(usize, String),
+}
+
+impl Work {
+    /// The input bytes this unit holds, to size chunks.
+    fn size(&self) -> u64 {
+        match self {
+            Work::Jsonl(_, Ok(l)) => l.bytes.len() as u64,
+            Work::Warc(_, Ok(r)) => r.content_len() as u64,
+            _ => 0,
+        }
+    }
 }
 
 /// One record ready for the engine.
@@ -62,6 +92,8 @@ pub struct Doc {
 pub enum Done<T> {
     Begin(usize),
     Rec(usize, Result<T, String>),
+    /// A WARC response that is not an HTML page (not 200, not HTML, undecodable).
+    Skipped(usize),
     End(usize, Option<WarcStats>),
     Failed(usize, String),
 }
@@ -72,6 +104,7 @@ impl<T> Done<T> {
         match self {
             Done::Rec(i, r) => Done::Rec(i, r.map(|t| f(i, t))),
             Done::Begin(i) => Done::Begin(i),
+            Done::Skipped(i) => Done::Skipped(i),
             Done::End(i, s) => Done::End(i, s),
             Done::Failed(i, e) => Done::Failed(i, e),
         }
@@ -145,11 +178,11 @@ impl Iterator for Reader<'_> {
     fn next(&mut self) -> Option<Work> {
         if let Some(cur) = &mut self.current {
             let item = match cur {
-                Current::Jsonl(i, r) => match r.next() {
+                Current::Jsonl(i, r) => match r.next_raw() {
                     Some(x) => Work::Jsonl(*i, x),
                     None => Work::End(*i, None),
                 },
-                Current::Warc(i, r) => match r.next() {
+                Current::Warc(i, r) => match r.next_response() {
                     Some(x) => Work::Warc(*i, x),
                     None => Work::End(*i, Some(r.stats())),
                 },
@@ -178,35 +211,45 @@ impl Iterator for Reader<'_> {
     }
 }
 
-/// Reads one unit of work into a record ready for the engine. Runs on the workers.
-pub fn prepare(work: Work, sources: &[Source], setup: &Setup<'_>) -> Done<Doc> {
+/// Reads one unit of work into a record ready for the engine: parses a JSONL line (with the
+/// dump's field `names`), makes a page of a WARC response, reads a document. Runs on the
+/// workers.
+pub fn prepare(work: Work, sources: &[Source], names: &FieldNames, setup: &Setup<'_>) -> Done<Doc> {
     match work {
         Work::Begin(i) => Done::Begin(i),
         Work::End(i, s) => Done::End(i, s),
         Work::Failed(i, e) => Done::Failed(i, e),
         Work::Doc(i) => Done::Rec(i, read_doc(&sources[i], setup)),
         Work::Jsonl(i, r) => {
-            let path = &sources[i].path;
+            let path = input::display_name(&sources[i].path);
             Done::Rec(
                 i,
-                r.map_err(|e| format!("{path}: {e}"))
+                r.and_then(|line| line.parse(names))
+                    .map_err(|e| format!("{path}: {e}"))
                     .map(|rec| jsonl_doc(path, rec)),
             )
         }
-        Work::Warc(i, r) => {
-            let path = &sources[i].path;
-            Done::Rec(
-                i,
-                r.map_err(|e| format!("{path}: {e}")).map(|rec| Doc {
-                    record: named(format!("{path}:{}", rec.number)),
-                    bytes_in: rec.html.len() as u64,
-                    content: shared::warc_content(&rec),
-                    warnings: Vec::new(),
-                    url: Some(rec.url),
-                    id: rec.record_id,
-                    jsonl: None,
-                }),
-            )
+        Work::Warc(i, Err(e)) => {
+            let path = input::display_name(&sources[i].path);
+            Done::Rec(i, Err(format!("{path}: {e}")))
+        }
+        Work::Warc(i, Ok(response)) => {
+            let path = input::display_name(&sources[i].path);
+            match response.into_page() {
+                Err(_) => Done::Skipped(i),
+                Ok(rec) => Done::Rec(
+                    i,
+                    Ok(Doc {
+                        record: named(format!("{path}:{}", rec.number)),
+                        bytes_in: rec.html.len() as u64,
+                        content: shared::warc_content(&rec),
+                        warnings: Vec::new(),
+                        url: Some(rec.url),
+                        id: rec.record_id,
+                        jsonl: None,
+                    }),
+                ),
+            }
         }
     }
 }
@@ -286,8 +329,13 @@ pub fn clean(doc: Doc, file: &str, setup: &Setup<'_>) -> Cleaned {
 
 /// Reads and cleans one unit of work: the one path from input to outcome of `clean` and
 /// `check`. Runs on the workers.
-pub fn process(work: Work, sources: &[Source], setup: &Setup<'_>) -> Done<Cleaned> {
-    prepare(work, sources, setup).map(|i, d| clean(d, &sources[i].path, setup))
+pub fn process(
+    work: Work,
+    sources: &[Source],
+    names: &FieldNames,
+    setup: &Setup<'_>,
+) -> Done<Cleaned> {
+    prepare(work, sources, names, setup).map(|i, d| clean(d, &sources[i].path, setup))
 }
 
 /// The field names of JSONL dumps.
@@ -334,34 +382,37 @@ pub fn sources(paths: &[String], a: &InputArgs) -> anyhow::Result<(Vec<Source>, 
     Ok((sources, errors.len() as u64))
 }
 
-/// Cleans every source on `input.threads` workers and gives the results to `sink` in input
-/// order, with a progress bar when standard error is a terminal: the one driver of `clean`
-/// and `check`.
-pub fn clean_all(
+/// Cleans every source on `input.threads` workers, turns each cleaned record into what the
+/// sink needs with `render(source index, record)` (on the workers too), and gives the
+/// results to `sink` in input order, with a progress bar when standard error is a terminal:
+/// the one driver of `clean` and `check`.
+pub fn clean_all<T: Send>(
     sources: &[Source],
     input: &InputArgs,
     setup: &Setup<'_>,
-    mut sink: impl FnMut(Done<Cleaned>) -> anyhow::Result<()>,
+    render: impl Fn(usize, Cleaned) -> T + Sync,
+    mut sink: impl FnMut(Done<T>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let start = Instant::now();
     let bar = progress(sources, input.quiet);
     let (mut records, mut doc_bytes) = (0u64, 0u64);
+    let names = field_names(input);
     run(
         sources,
-        field_names(input),
+        names.clone(),
         input.threads,
         setup.max_input,
-        |w| process(w, sources, setup),
-        |d, reader| {
+        |w| process(w, sources, &names, setup).map(|i, c| (c.bytes_in, render(i, c))),
+        |d, read| {
             if let Done::Rec(i, r) = &d {
                 records += 1;
-                if let (Kind::Doc, Ok(c)) = (sources[*i].kind, r) {
-                    doc_bytes += c.bytes_in;
+                if let (Kind::Doc, Ok((bytes, _))) = (sources[*i].kind, r) {
+                    doc_bytes += bytes;
                 }
             }
-            sink(d)?;
+            sink(d.map(|_, (_, t)| t))?;
             if records % 256 == 0 {
-                update_progress(&bar, reader, doc_bytes, records, start);
+                update_progress(&bar, read, doc_bytes, records, start);
             }
             Ok(())
         },
@@ -372,15 +423,17 @@ pub fn clean_all(
     Ok(())
 }
 
-/// Reads every source, maps each record with `f` on `threads` workers, and gives the
-/// results to `sink` in input order. Stops at the first error of the sink.
+/// Reads every source, maps each unit of work with `f` on `threads` workers, and gives the
+/// results to `sink` in input order, with the raw bytes read so far. Stops at the first
+/// error of the sink: the reader and the workers leave off within a chunk, and the error is
+/// returned once every thread has ended.
 pub fn run<T: Send>(
     sources: &[Source],
     names: FieldNames,
     threads: Option<usize>,
     max_input: u64,
     f: impl Fn(Work) -> Done<T> + Sync,
-    mut sink: impl FnMut(Done<T>, &Reader<'_>) -> anyhow::Result<()>,
+    mut sink: impl FnMut(Done<T>, &AtomicU64) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
@@ -389,23 +442,86 @@ pub fn run<T: Send>(
     let pool = builder
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the worker threads: {e}"))?;
-    let mut reader = Reader::new(sources, names, max_input);
-    let mut chunk: Vec<Work> = reader.by_ref().take(CHUNK).collect();
-    while !chunk.is_empty() {
-        // reading the next chunk overlaps the processing of this one: the readers (gzip,
-        // WARC parsing) are sequential and would otherwise leave the workers idle
-        let (done, next) = pool.install(|| {
-            rayon::join(
-                || chunk.into_par_iter().map(&f).collect::<Vec<Done<T>>>(),
-                || reader.by_ref().take(CHUNK).collect::<Vec<Work>>(),
-            )
-        });
-        for d in done {
-            sink(d, &reader)?;
-        }
-        chunk = next;
+    let reader = Reader::new(sources, names, max_input);
+    let read = reader.read.clone();
+    // set when the sink fails: the reader stops reading and the workers skip what is left
+    let stop = AtomicBool::new(false);
+    let stopped = || stop.load(Ordering::Relaxed);
+    // one chunk waits in the channel while the next is read: the workers never wait on the
+    // reader unless it is the slowest stage, and memory stays a few chunks
+    let (chunks, work) = mpsc::sync_channel::<Vec<Work>>(1);
+    std::thread::scope(|threads| {
+        std::thread::Builder::new()
+            .name("decruft-reader".into())
+            .spawn_scoped(threads, move || {
+                let mut reader = reader;
+                while !stopped() {
+                    let chunk = read_chunk(&mut reader, &stopped);
+                    // a closed channel means the run stopped
+                    if chunk.is_empty() || chunks.send(chunk).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|e| anyhow::anyhow!("cannot start the reader thread: {e}"))?;
+        pool.in_place_scope(|scope| {
+            // moved in, so that it is closed (and the reader let go) whenever this returns
+            let work = work;
+            let mut pending = VecDeque::new();
+            let mut more = true;
+            let mut fill = |pending: &mut VecDeque<mpsc::Receiver<Vec<Option<Done<T>>>>>| {
+                while more && pending.len() < IN_FLIGHT {
+                    let Ok(chunk) = work.recv() else {
+                        more = false;
+                        break;
+                    };
+                    let (tx, rx) = mpsc::sync_channel(1);
+                    let f = &f;
+                    let stopped = &stopped;
+                    scope.spawn(move |_| {
+                        let done: Vec<Option<Done<T>>> = chunk
+                            .into_par_iter()
+                            .map(|w| (!stopped()).then(|| f(w)))
+                            .collect();
+                        // the receiver is gone only when the run stopped
+                        let _ = tx.send(done);
+                    });
+                    pending.push_back(rx);
+                }
+            };
+            fill(&mut pending);
+            while let Some(rx) = pending.pop_front() {
+                // an error here is a worker's panic, which the scope raises again
+                let Ok(done) = rx.recv() else {
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                };
+                // the next chunk starts before this one is written, so the workers stay busy
+                // while the sink writes
+                fill(&mut pending);
+                for d in done.into_iter().flatten() {
+                    if let Err(e) = sink(d, &read) {
+                        stop.store(true, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+            }
+            Ok(())
+        })
+    })
+}
+
+/// The next chunk of work: [`CHUNK`] units or [`CHUNK_BYTES`] of input, whichever comes
+/// first; empty at the end of the inputs.
+fn read_chunk(reader: &mut Reader<'_>, stopped: &impl Fn() -> bool) -> Vec<Work> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut bytes = 0;
+    while chunk.len() < CHUNK && bytes < CHUNK_BYTES && !stopped() {
+        let Some(w) = reader.next() else { break };
+        bytes += w.size();
+        chunk.push(w);
     }
-    Ok(())
+    chunk
 }
 
 /// What a run did, printed at the end and written by `--summary-json`.
@@ -507,13 +623,13 @@ fn progress(sources: &[Source], quiet: bool) -> Option<ProgressBar> {
 /// Where the bar stands: raw dump bytes read plus single documents done.
 fn update_progress(
     bar: &Option<ProgressBar>,
-    reader: &Reader<'_>,
+    read: &AtomicU64,
     docs: u64,
     records: u64,
     start: Instant,
 ) {
     if let Some(bar) = bar {
-        bar.set_position(reader.read.load(Ordering::Relaxed) + docs);
+        bar.set_position(read.load(Ordering::Relaxed) + docs);
         let secs = start.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!("{records} records, {:.0}/s", records as f64 / secs));
     }
@@ -548,4 +664,143 @@ fn html_name(path: &Path) -> bool {
             .iter()
             .any(|h| e.eq_ignore_ascii_case(h))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// A JSONL dump of `lines` records whose text is `text_len` bytes.
+    fn dump(dir: &Path, lines: usize, text_len: usize) -> Vec<Source> {
+        let path = dir.join("d.jsonl");
+        let line = format!("{{\"text\":\"{}\"}}\n", "a".repeat(text_len));
+        std::fs::write(&path, line.repeat(lines)).unwrap();
+        vec![Source {
+            path: path.to_string_lossy().into_owned(),
+            rel: PathBuf::from("d.jsonl"),
+            kind: Kind::Jsonl,
+        }]
+    }
+
+    /// The line number of each line, with markers passed on.
+    fn line_number(w: Work) -> Done<u64> {
+        match w {
+            Work::Jsonl(i, r) => Done::Rec(i, Ok(r.unwrap().line)),
+            Work::Begin(i) => Done::Begin(i),
+            Work::End(i, s) => Done::End(i, s),
+            _ => unreachable!("a JSONL dump that opens"),
+        }
+    }
+
+    fn run_on<T: Send>(
+        sources: &[Source],
+        f: impl Fn(Work) -> Done<T> + Sync,
+        sink: impl FnMut(Done<T>, &AtomicU64) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        run(sources, FieldNames::default(), Some(2), u64::MAX, f, sink)
+    }
+
+    #[test]
+    fn results_come_in_input_order_across_chunks() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = 5 * CHUNK + 7;
+        let sources = dump(dir.path(), n, 10);
+        let mut seen = Vec::new();
+        let (mut begins, mut ends) = (0, 0);
+        run_on(
+            &sources,
+            |w| {
+                let d = line_number(w);
+                if let Done::Rec(_, Ok(line)) = &d {
+                    // uneven work, so that records finish out of order
+                    if line % 50 == 0 {
+                        let mut x = 0u64;
+                        for k in 0..200_000u64 {
+                            x = std::hint::black_box(x.wrapping_add(k));
+                        }
+                    }
+                }
+                d
+            },
+            |d, _| {
+                match d {
+                    Done::Rec(_, r) => seen.push(r.unwrap()),
+                    Done::Begin(_) => begins += 1,
+                    Done::End(..) => ends += 1,
+                    _ => panic!("nothing else in this dump"),
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (1..=n as u64).collect::<Vec<_>>());
+        assert_eq!((begins, ends), (1, 1));
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_reader_and_the_workers() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 20 * CHUNK, 10);
+        let calls = AtomicUsize::new(0);
+        let mut given = 0;
+        let err = run_on(
+            &sources,
+            |w| {
+                calls.fetch_add(1, Ordering::Relaxed);
+                line_number(w)
+            },
+            |d, _| {
+                if let Done::Rec(..) = d {
+                    given += 1;
+                    if given == 10 {
+                        anyhow::bail!("the disk is full");
+                    }
+                }
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "the disk is full");
+        assert_eq!(given, 10, "nothing is given to the sink after its error");
+        // the chunks in flight when the sink failed, at most: the first, and those started
+        // before it was written
+        let calls = calls.load(Ordering::Relaxed);
+        assert!(
+            calls <= (IN_FLIGHT + 1) * CHUNK,
+            "{calls} records processed"
+        );
+    }
+
+    #[test]
+    fn a_worker_panic_ends_the_run_instead_of_hanging_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 4 * CHUNK, 10);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_on(
+                &sources,
+                |w| match line_number(w) {
+                    Done::Rec(_, Ok(700)) => panic!("a bug in a rule"),
+                    d => d,
+                },
+                |_, _| Ok(()),
+            )
+        }));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn chunks_of_large_records_close_at_the_byte_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources = dump(dir.path(), 20, 1 << 20);
+        let mut reader = Reader::new(&sources, FieldNames::default(), u64::MAX);
+        let never = || false;
+        let first = read_chunk(&mut reader, &never);
+        // the dump's start, then lines up to the first that reaches the budget
+        assert!(matches!(first[0], Work::Begin(0)));
+        assert_eq!(first.len(), 1 + 16);
+        let rest = read_chunk(&mut reader, &never);
+        assert_eq!(rest.len(), 4 + 1, "the last lines and the dump's end");
+        assert!(read_chunk(&mut reader, &never).is_empty());
+    }
 }

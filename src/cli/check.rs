@@ -133,18 +133,28 @@ fn report_format(f: ReportFormat) -> Format {
     }
 }
 
-/// One record of the run: its outcome (warnings printed), or the report of an input that
-/// could not be checked (the error printed; the report's message leaves out the input's
-/// name, which the report shows); `None` for the start and end of a dump.
-fn record(
-    done: Done<Cleaned>,
+/// A record of the findings view as the workers leave it.
+struct Checked {
+    warnings: Vec<String>,
+    report: FileReport,
+    /// The report's block when it is streamed.
+    block: Option<String>,
+}
+
+/// One record of the run: its result (`warnings` of it printed), or the report of an input
+/// that could not be checked (the error printed; the report's message leaves out the
+/// input's name, which the report shows); `None` for the start and end of a dump and
+/// skipped WARC records.
+fn record<T>(
+    done: Done<T>,
+    warnings: impl FnOnce(&T) -> &[String],
     sources: &[Source],
     sink: &mut Sink,
-) -> anyhow::Result<Option<Result<(usize, Cleaned), FileReport>>> {
+) -> anyhow::Result<Option<Result<(usize, T), FileReport>>> {
     let (i, msg) = match done {
-        Done::Begin(_) | Done::End(..) => return Ok(None),
+        Done::Begin(_) | Done::End(..) | Done::Skipped(_) => return Ok(None),
         Done::Rec(i, Ok(c)) => {
-            for w in &c.outcome.warnings {
+            for w in warnings(&c) {
                 eprint_message(sink, "warning", w)?;
             }
             return Ok(Some(Ok((i, c))));
@@ -182,30 +192,45 @@ impl Run<'_> {
         let mut kept: Vec<FileReport> = Vec::new();
         let mut summary = Summary::default();
         summary.errors += self.walk_errors;
-        batch::clean_all(self.sources, &args.input, self.setup, |done| {
-            let r = match record(done, self.sources, sink)? {
-                None => return Ok(()),
-                Some(Ok((_, c))) => c.outcome.into_file_report(),
-                Some(Err(r)) => r,
-            };
-            add(&mut summary, &r);
-            if !streamed {
-                kept.push(r);
-                return Ok(());
-            }
+        let block_of = |r: &FileReport| {
             let block = if args.diff {
                 r.diff()
             } else if format == Format::Text {
-                report::text::file_block(&r)
+                report::text::file_block(r)
             } else {
-                report::json::render_lines(std::slice::from_ref(&r))
+                report::json::render_lines(std::slice::from_ref(r))
             };
-            let block = if color && format == Format::Text {
+            if color && format == Format::Text {
                 output::color::diff(&block)
             } else {
                 block
+            }
+        };
+        // the report and its block are made on the workers
+        let check = |_, mut c: Cleaned| {
+            let warnings = std::mem::take(&mut c.outcome.warnings);
+            let report = c.outcome.into_file_report();
+            let block = streamed.then(|| block_of(&report));
+            Checked {
+                warnings,
+                report,
+                block,
+            }
+        };
+        batch::clean_all(self.sources, &args.input, self.setup, check, |done| {
+            let (r, block) = match record(done, |c| &c.warnings, self.sources, sink)? {
+                None => return Ok(()),
+                Some(Ok((_, c))) => (c.report, c.block),
+                Some(Err(r)) => {
+                    let block = streamed.then(|| block_of(&r));
+                    (r, block)
+                }
             };
-            sink.write_all(block.as_bytes())?;
+            add(&mut summary, &r);
+            match block {
+                Some(block) => sink.write_all(block.as_bytes())?,
+                None => kept.push(r),
+            }
             Ok(())
         })?;
         if !streamed {
@@ -235,8 +260,9 @@ impl Run<'_> {
         let mut errors = self.walk_errors;
         // expected file -> the input compared with it: two inputs with one name cannot share it
         let mut seen: HashMap<PathBuf, String> = HashMap::new();
-        batch::clean_all(self.sources, &self.args.input, self.setup, |done| {
-            let (i, c) = match record(done, self.sources, sink)? {
+        let same = |_, c: Cleaned| c;
+        batch::clean_all(self.sources, &self.args.input, self.setup, same, |done| {
+            let (i, c) = match record(done, |c| &c.outcome.warnings, self.sources, sink)? {
                 None => return Ok(()),
                 Some(Ok(rec)) => rec,
                 Some(Err(_)) => {

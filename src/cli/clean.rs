@@ -2,10 +2,12 @@
 //!
 //! Inputs of every kind (files, directories, JSONL and WARC dumps, HTML pages) come through
 //! [`super::batch`] as one ordered stream of records; this module only decides where each
-//! result goes. Every file it writes is written to a temporary file and renamed when
-//! complete, so an interrupted run leaves no half-written output under a real name.
+//! result goes. The bytes of each result (output line, patch, report line) are made on the
+//! workers ([`Renderer`]); the sink, which runs on one thread while they work, only writes
+//! them. Every file it writes is written to a temporary file and renamed when complete, so
+//! an interrupted run leaves no half-written output under a real name.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -25,6 +27,7 @@ use super::walk::{Kind, Source};
 use super::{eprint_message, render_error, Status};
 
 /// Where results go.
+#[derive(Clone)]
 enum Mode {
     Text,
     Diff,
@@ -127,9 +130,14 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         || args.diff_out.is_some()
         || args.report.is_some()
         || args.summary_json.is_some();
-    let mut sink = Sink {
-        options,
+    let renderer = Renderer {
+        mode: mode.clone(),
         names: batch::field_names(&args.input),
+        color: options.color,
+        report: args.report.is_some(),
+        diff_out: args.diff_out.is_some(),
+    };
+    let mut sink = Sink {
         mode,
         headers: sources.len() > 1 || dumps,
         out: BufWriter::new(std::io::stdout().lock()),
@@ -159,7 +167,13 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
         updated: 0,
         unchanged: 0,
     };
-    batch::clean_all(&sources, &args.input, &setup, |d| sink.accept(d, &sources))?;
+    batch::clean_all(
+        &sources,
+        &args.input,
+        &setup,
+        |i, c| renderer.render(&sources[i], c),
+        |d| sink.accept(d, &sources),
+    )?;
     sink.out.flush()?;
     let expected = (sink.updated, sink.unchanged);
     let mut summary = sink.finish()?;
@@ -188,9 +202,117 @@ pub fn run(options: &Options, args: &CleanArgs) -> anyhow::Result<Status> {
     })
 }
 
-struct Sink<'a, W: Write> {
-    options: &'a Options,
+/// What a worker makes of a cleaned record: the bytes the sink writes and the counts it adds
+/// up.
+struct Rendered {
+    /// How messages name the record.
+    label: String,
+    /// Whether it was an HTML page (its output file is named `.txt`).
+    html: bool,
+    warnings: Vec<String>,
+    bytes_in: u64,
+    bytes_out: u64,
+    changed: bool,
+    removals: BTreeMap<String, u64>,
+    /// The `--report` line, newline included.
+    report: Option<String>,
+    /// The patch for `--diff-out`.
+    diff: Option<String>,
+    /// What the mode writes: the clean text (text on standard output, documents under
+    /// `--out DIR`, expected outputs), the patch (`--diff`), the report line (`--json`), or
+    /// the output line (JSONL).
+    out: Vec<u8>,
+}
+
+/// Turns cleaned records into [`Rendered`] ones, on the workers.
+struct Renderer {
+    mode: Mode,
     names: FieldNames,
+    color: bool,
+    /// `--report` is written.
+    report: bool,
+    /// `--diff-out` is written.
+    diff_out: bool,
+}
+
+impl Renderer {
+    fn render(&self, source: &Source, mut c: Cleaned) -> Rendered {
+        let o = &c.outcome;
+        let label = o.record.display_name().to_string();
+        let mut extra: Vec<(&str, &str)> = Vec::new();
+        if let Some(id) = &c.id {
+            extra.push(("id", id));
+        }
+        if let Some(url) = &c.url {
+            extra.push(("url", url));
+        }
+        let mut warnings = o.warnings.clone();
+        warnings.extend(o.unused_warnings());
+        let report = self.report.then(|| {
+            let mut line = o.report_line(&label, &extra);
+            line.push('\n');
+            line
+        });
+        let diff = (self.diff_out || matches!(self.mode, Mode::Diff)).then(|| o.diff());
+        let (bytes_out, changed, removals) = (
+            o.cleaned.text.len() as u64,
+            o.changed(),
+            o.removals_by_code(),
+        );
+        let out = match &self.mode {
+            Mode::Diff => {
+                let diff = diff.as_deref().unwrap_or("");
+                if self.color {
+                    output::color::diff(diff).into_bytes()
+                } else {
+                    diff.as_bytes().to_vec()
+                }
+            }
+            Mode::Json => {
+                let mut line = o.report_line(&label, &extra).into_bytes();
+                line.push(b'\n');
+                line
+            }
+            Mode::Jsonl => self.jsonl_line(&c),
+            Mode::Dir(_) if source.kind != Kind::Doc => self.jsonl_line(&c),
+            Mode::Text | Mode::Dir(_) | Mode::Expected(_) => {
+                std::mem::take(&mut c.outcome.processed.cleaned.text).into_bytes()
+            }
+        };
+        Rendered {
+            label,
+            html: c.html,
+            warnings,
+            bytes_in: c.bytes_in,
+            bytes_out,
+            changed,
+            removals,
+            report,
+            diff: if self.diff_out { diff } else { None },
+            out,
+        }
+    }
+
+    /// One output line for a record: a JSONL record keeps its fields (clean text spliced
+    /// in); other records get id/url (or path), title, text and counts.
+    fn jsonl_line(&self, c: &Cleaned) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let o = &c.outcome;
+        let source = match &c.jsonl {
+            Some(rec) => LineSource::Jsonl(rec, &self.names),
+            None => LineSource::Other {
+                path: o.record.display_name(),
+                id: c.id.as_deref(),
+                url: c.url.as_deref(),
+            },
+        };
+        o.line(&mut buf, source);
+        buf.push(b'\n');
+        buf
+    }
+}
+
+struct Sink<W: Write> {
     mode: Mode,
     /// Print `==> name <==` before each text.
     headers: bool,
@@ -210,16 +332,17 @@ struct Sink<'a, W: Write> {
     unchanged: usize,
 }
 
-impl<W: Write> Sink<'_, W> {
+impl<W: Write> Sink<W> {
     fn error(&mut self, msg: &dyn std::fmt::Display) -> anyhow::Result<()> {
         self.summary.errors += 1;
         eprint_message(&mut self.out, "error", msg)?;
         Ok(())
     }
 
-    fn accept(&mut self, done: Done<Cleaned>, sources: &[Source]) -> anyhow::Result<()> {
+    fn accept(&mut self, done: Done<Rendered>, sources: &[Source]) -> anyhow::Result<()> {
         match done {
             Done::Failed(_, e) => self.error(&e)?,
+            Done::Skipped(_) => self.summary.skipped += 1,
             Done::Begin(i) => {
                 self.summary.files += 1;
                 if let Mode::Dir(dir) = &self.mode {
@@ -235,7 +358,8 @@ impl<W: Write> Sink<'_, W> {
             }
             Done::End(_, stats) => {
                 if let Some(s) = stats {
-                    self.summary.skipped += s.records - s.pages - s.broken;
+                    // what the reader skipped; responses that are not pages came one by one
+                    self.summary.skipped += s.not_response + s.too_large;
                 }
                 if let Some(f) = self.dump_out.take() {
                     if let Err(e) = f.commit() {
@@ -277,34 +401,23 @@ impl<W: Write> Sink<'_, W> {
         Ok(())
     }
 
-    fn record(&mut self, source: &Source, c: Cleaned) -> anyhow::Result<()> {
-        let o = &c.outcome;
-        for w in o.warnings.iter().chain(&o.unused_warnings()) {
+    fn record(&mut self, source: &Source, r: Rendered) -> anyhow::Result<()> {
+        for w in &r.warnings {
             eprint_message(&mut self.out, "warning", w)?;
         }
         let s = &mut self.summary;
         s.records += 1;
-        s.bytes_in += c.bytes_in;
-        s.bytes_out += o.cleaned.text.len() as u64;
-        s.changed += u64::from(o.changed());
-        for (code, n) in o.removals_by_code() {
+        s.bytes_in += r.bytes_in;
+        s.bytes_out += r.bytes_out;
+        s.changed += u64::from(r.changed);
+        for (code, n) in r.removals {
             *s.removals.entry(code).or_default() += n;
         }
-        let label = o.record.display_name().to_string();
-        let mut extra: Vec<(&str, &str)> = Vec::new();
-        if let Some(id) = &c.id {
-            extra.push(("id", id));
-        }
-        if let Some(url) = &c.url {
-            extra.push(("url", url));
-        }
-        if let Some(f) = &mut self.report {
-            let mut line = o.report_line(&label, &extra);
-            line.push('\n');
+        if let (Some(f), Some(line)) = (&mut self.report, &r.report) {
             f.write(line.as_bytes())?;
         }
-        if let Some(f) = &mut self.diff_out {
-            f.write(o.diff().as_bytes())?;
+        if let (Some(f), Some(diff)) = (&mut self.diff_out, &r.diff) {
+            f.write(diff.as_bytes())?;
         }
         match &self.mode {
             Mode::Text => {
@@ -312,47 +425,32 @@ impl<W: Write> Sink<'_, W> {
                     if self.printed > 0 {
                         self.out.write_all(b"\n")?;
                     }
-                    writeln!(self.out, "==> {label} <==")?;
+                    writeln!(self.out, "==> {} <==", r.label)?;
                 }
-                self.out.write_all(o.cleaned.text.as_bytes())?;
+                self.out.write_all(&r.out)?;
             }
-            Mode::Diff => {
-                let diff = o.diff();
-                let diff = if self.options.color {
-                    output::color::diff(&diff)
-                } else {
-                    diff
-                };
-                self.out.write_all(diff.as_bytes())?;
-            }
-            Mode::Json => {
-                writeln!(self.out, "{}", o.report_line(&label, &extra))?;
-            }
+            Mode::Diff | Mode::Json => self.out.write_all(&r.out)?,
             Mode::Expected(dir) => {
-                let target = dir.join(batch::output_name(source, c.html));
-                match self.write_doc(&target, source, &o.cleaned.text, true) {
+                let target = dir.join(batch::output_name(source, r.html));
+                match self.write_doc(&target, source, &r.out, true) {
                     Ok(true) => self.updated += 1,
                     Ok(false) => self.unchanged += 1,
                     Err(e) => self.error(&render_error(&e))?,
                 }
             }
             Mode::Jsonl => {
-                let line = self.jsonl_line(&c);
                 if let Some(f) = &mut self.jsonl_out {
-                    f.write(&line)?;
+                    f.write(&r.out)?;
                 }
             }
             Mode::Dir(dir) => {
                 if source.kind == Kind::Doc {
-                    let target = dir.join(batch::output_name(source, c.html));
-                    if let Err(e) = self.write_doc(&target, source, &o.cleaned.text, false) {
+                    let target = dir.join(batch::output_name(source, r.html));
+                    if let Err(e) = self.write_doc(&target, source, &r.out, false) {
                         self.error(&render_error(&e))?;
                     }
-                } else {
-                    let line = self.jsonl_line(&c);
-                    if let Some(f) = &mut self.dump_out {
-                        f.write(&line)?;
-                    }
+                } else if let Some(f) = &mut self.dump_out {
+                    f.write(&r.out)?;
                 }
             }
         }
@@ -368,17 +466,17 @@ impl<W: Write> Sink<'_, W> {
         &mut self,
         target: &Path,
         source: &Source,
-        text: &str,
+        text: &[u8],
         keep_same: bool,
     ) -> anyhow::Result<bool> {
         self.claim(target, source)?;
-        if keep_same && std::fs::read(target).is_ok_and(|b| b == text.as_bytes()) {
+        if keep_same && std::fs::read(target).is_ok_and(|b| b == text) {
             return Ok(false);
         }
         let parent = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
             .with_context(|| format!("{}: cannot create the directory", parent.display()))?;
-        output::write_atomic(target, text.as_bytes()).map_err(|e| {
+        output::write_atomic(target, text).map_err(|e| {
             anyhow::anyhow!(
                 "{}: cannot write: {}",
                 target.display(),
@@ -386,24 +484,6 @@ impl<W: Write> Sink<'_, W> {
             )
         })?;
         Ok(true)
-    }
-
-    /// One output line for a record: a JSONL record keeps its fields (clean text spliced
-    /// in); other records get id/url (or path), title, text and counts.
-    fn jsonl_line(&self, c: &Cleaned) -> Vec<u8> {
-        let mut buf = Vec::new();
-        let o = &c.outcome;
-        let source = match &c.jsonl {
-            Some(rec) => LineSource::Jsonl(rec, &self.names),
-            None => LineSource::Other {
-                path: o.record.display_name(),
-                id: c.id.as_deref(),
-                url: c.url.as_deref(),
-            },
-        };
-        o.line(&mut buf, source);
-        buf.push(b'\n');
-        buf
     }
 
     /// Commits the whole-run outputs and returns the counts.

@@ -59,13 +59,14 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
             profile.merge(&part);
             pending.clear();
         };
+        let names = batch::field_names(&args.input);
         batch::run(
             &srcs,
-            batch::field_names(&args.input),
+            names.clone(),
             args.input.threads,
             setup.max_input,
             |w| {
-                batch::prepare(w, &srcs, &setup)
+                batch::prepare(w, &srcs, &names, &setup)
                     .map(|_, d| (site_key(site, d.url.as_deref()), d.content.into_article()))
             },
             |d, _| {

@@ -526,10 +526,38 @@ fn memchr(s: &[u8]) -> Option<usize> {
     find2(s, b'\n', b'\n')
 }
 
-impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Result<JsonlRecord, RecordError>;
+/// One line of a dump as read, not yet parsed. Finding where lines end is sequential, but
+/// parsing a line is not: a batch reads lines on one thread and parses them on its workers.
+#[derive(Debug, Clone)]
+pub struct RawLine {
+    /// 1-based line number in the input.
+    pub line: u64,
+    /// The line without its terminator.
+    pub bytes: Vec<u8>,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl RawLine {
+    /// The record of this line.
+    pub fn parse(self, names: &FieldNames) -> Result<JsonlRecord, RecordError> {
+        match String::from_utf8(self.bytes) {
+            Ok(raw) => JsonlRecord::parse(raw, self.line, names),
+            Err(_) => Err(RecordError {
+                line: self.line,
+                kind: RecordErrorKind::Utf8,
+            }),
+        }
+    }
+
+    /// The bytes of input the line stands for: the line and its newline.
+    pub fn input_len(&self) -> u64 {
+        self.bytes.len() as u64 + 1
+    }
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// The next non-blank line, unparsed (see [`RawLine`]); errors are those of reading
+    /// (I/O, a line over the length limit).
+    pub fn next_raw(&mut self) -> Option<Result<RawLine, RecordError>> {
         while !self.done {
             let mut too_long = false;
             match self.read_line(&mut too_long) {
@@ -559,17 +587,20 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                         continue;
                     }
                     let bytes = std::mem::take(&mut self.buf);
-                    return Some(match String::from_utf8(bytes) {
-                        Ok(raw) => JsonlRecord::parse(raw, line, &self.names),
-                        Err(_) => Err(RecordError {
-                            line,
-                            kind: RecordErrorKind::Utf8,
-                        }),
-                    });
+                    return Some(Ok(RawLine { line, bytes }));
                 }
             }
         }
         None
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<JsonlRecord, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let raw = self.next_raw()?;
+        Some(raw.and_then(|l| l.parse(&self.names)))
     }
 }
 

@@ -11,6 +11,11 @@
 //! `Content-Length` that runs past the end or does not end at the record separator) is an
 //! error naming its record number and byte offset; reading then resynchronises at the next
 //! `WARC/1.` line, also inside the bytes a lying `Content-Length` swallowed.
+//!
+//! Reading is two steps so that a batch can spread the costly one over its workers: framing
+//! ([`WarcReader::next_response`]: record boundaries, WARC and HTTP heads; sequential by
+//! nature) and making a page of a response ([`Response::into_page`]: de-chunking,
+//! decompressing, decoding the charset). The iterator does both.
 
 use std::fmt;
 use std::io::{self, BufRead, Read};
@@ -207,11 +212,53 @@ pub struct WarcReader<R> {
     block: Vec<u8>,
 }
 
-/// Why a record yields nothing.
+/// What the framing of a record gave.
 enum Outcome {
-    Page(WarcRecord),
+    Response(Response),
     Skipped,
     Broken(String),
+}
+
+/// A `response` record as framed by the reader: headers read, HTTP head parsed, content
+/// held. Turning it into a page ([`Response::into_page`]: status and type checks,
+/// de-chunking, decompressing, decoding the charset) is most of the work of reading an
+/// archive and needs nothing from the stream, so a batch does it on its workers while the
+/// reader frames the next records.
+#[derive(Debug)]
+pub struct Response {
+    /// 1-based number of the record in the archive.
+    pub number: u64,
+    /// Byte offset of the record's version line in the (decompressed) input.
+    pub offset: u64,
+    pub url: String,
+    pub record_id: Option<String>,
+    pub date: Option<String>,
+    http: Http,
+    block: Vec<u8>,
+    max_record: usize,
+}
+
+/// Why a response record is not a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A status other than 200.
+    NotOk,
+    /// Not HTML.
+    NotHtml,
+    /// In a content or transfer encoding that cannot be decoded.
+    Undecodable,
+}
+
+impl WarcStats {
+    /// Counts what [`Response::into_page`] made of a response.
+    pub fn count(&mut self, page: &Result<WarcRecord, Skip>) {
+        match page {
+            Ok(_) => self.pages += 1,
+            Err(Skip::NotOk) => self.not_ok += 1,
+            Err(Skip::NotHtml) => self.not_html += 1,
+            Err(Skip::Undecodable) => self.undecodable += 1,
+        }
+    }
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -364,7 +411,14 @@ impl<R: BufRead> WarcReader<R> {
             self.stats.not_response += 1;
             Outcome::Skipped
         } else {
-            self.page(number, &block, url, record_id, date)
+            // the content goes with the response: the next record gets a new buffer
+            return Ok(match self.response(number, block, url, record_id, date) {
+                Ok(r) => Outcome::Response(r),
+                Err((message, block)) => {
+                    self.block = block;
+                    Outcome::Broken(message)
+                }
+            });
         };
         self.block = block;
         Ok(outcome)
@@ -400,37 +454,60 @@ impl<R: BufRead> WarcReader<R> {
         }
     }
 
-    /// The page of a response record, or why there is none.
-    fn page(
-        &mut self,
+    /// The response of a well-framed `response` record, or why it is broken. Only the HTTP
+    /// head is parsed here (a broken one decides how reading goes on); the body is left to
+    /// [`Response::into_page`].
+    fn response(
+        &self,
         number: u64,
-        block: &[u8],
+        block: Vec<u8>,
         url: Option<String>,
         record_id: Option<String>,
         date: Option<String>,
-    ) -> Outcome {
+    ) -> Result<Response, (String, Vec<u8>)> {
         let Some(url) = url else {
-            return Outcome::Broken("response record without WARC-Target-URI".into());
+            return Err(("response record without WARC-Target-URI".into(), block));
         };
-        let Some(http) = parse_http(block) else {
-            return Outcome::Broken(
+        let Some(http) = parse_http(&block) else {
+            return Err((
                 "response record without an HTTP status line and headers".into(),
-            );
+                block,
+            ));
         };
+        Ok(Response {
+            number,
+            offset: 0,
+            url,
+            record_id,
+            date,
+            http,
+            block,
+            max_record: self.max_record,
+        })
+    }
+}
+
+impl Response {
+    /// The bytes of the record's content (HTTP head and body).
+    pub fn content_len(&self) -> usize {
+        self.block.len()
+    }
+
+    /// The HTML page of this response, or why it is not one.
+    pub fn into_page(self) -> Result<WarcRecord, Skip> {
+        let http = &self.http;
         if http.status != 200 {
-            self.stats.not_ok += 1;
-            return Outcome::Skipped;
+            return Err(Skip::NotOk);
         }
         let ctype = http
             .header("content-type")
             .unwrap_or("")
             .to_ascii_lowercase();
         let mime = ctype.split(';').next().unwrap_or("").trim();
-        let body = &block[http.body_start..];
+        let body = &self.block[http.body_start..];
         let html_mime = matches!(mime, "text/html" | "application/xhtml+xml");
         if !(html_mime || (mime.is_empty() && looks_like_html(body))) {
-            self.stats.not_html += 1;
-            return Outcome::Skipped;
+            return Err(Skip::NotHtml);
         }
         let mut body = std::borrow::Cow::Borrowed(body);
         if http
@@ -460,16 +537,12 @@ impl<R: BufRead> WarcReader<R> {
                 match decoded {
                     Some(d) => body = d.into(),
                     None if looks_like_html(&body) => {}
-                    None => {
-                        self.stats.undecodable += 1;
-                        return Outcome::Skipped;
-                    }
+                    None => return Err(Skip::Undecodable),
                 }
             }
             Some(_) => {
                 if !looks_like_html(&body) {
-                    self.stats.undecodable += 1;
-                    return Outcome::Skipped;
+                    return Err(Skip::Undecodable);
                 }
             }
         }
@@ -478,23 +551,25 @@ impl<R: BufRead> WarcReader<R> {
             .or_else(|| meta_charset(&body))
             .unwrap_or(encoding_rs::UTF_8);
         let (html, used, _) = encoding.decode(&body);
-        self.stats.pages += 1;
-        Outcome::Page(WarcRecord {
-            number,
-            offset: 0,
-            url,
-            record_id,
-            date,
+        let html = html.into_owned();
+        Ok(WarcRecord {
+            number: self.number,
+            offset: self.offset,
+            url: self.url,
+            record_id: self.record_id,
+            date: self.date,
             encoding: used.name(),
-            html: html.into_owned(),
+            html,
         })
     }
 }
 
-impl<R: BufRead> Iterator for WarcReader<R> {
-    type Item = Result<WarcRecord, RecordError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R: BufRead> WarcReader<R> {
+    /// The next `response` record, framed but not turned into a page (see [`Response`]),
+    /// or a broken record. Records of other types and those over the size limit are skipped
+    /// and counted; what the responses turn out to be is counted by whoever calls
+    /// [`Response::into_page`] ([`WarcStats::count`]).
+    pub fn next_response(&mut self) -> Option<Result<Response, RecordError>> {
         while !self.done {
             let offset = self.src.offset;
             let record = self.stats.records + 1;
@@ -534,9 +609,9 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 ))
             };
             match outcome {
-                Outcome::Page(mut page) => {
-                    page.offset = offset;
-                    return Some(Ok(page));
+                Outcome::Response(mut r) => {
+                    r.offset = offset;
+                    return Some(Ok(r));
                 }
                 Outcome::Skipped => continue,
                 Outcome::Broken(message) => {
@@ -558,6 +633,25 @@ impl<R: BufRead> Iterator for WarcReader<R> {
     }
 }
 
+impl<R: BufRead> Iterator for WarcReader<R> {
+    type Item = Result<WarcRecord, RecordError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.next_response()? {
+                Err(e) => return Some(Err(e)),
+                Ok(r) => {
+                    let page = r.into_page();
+                    self.stats.count(&page);
+                    if let Ok(page) = page {
+                        return Some(Ok(page));
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn trim_eol(line: &[u8]) -> &[u8] {
     let mut l = line;
     while let [rest @ .., b'\n' | b'\r'] = l {
@@ -574,6 +668,7 @@ fn shorten(s: &str) -> String {
     out
 }
 
+#[derive(Debug)]
 struct Http {
     status: u16,
     headers: Vec<(String, String)>,

@@ -279,7 +279,7 @@ fn dumps_piped_into_standard_input_read_like_files() {
     let o = piped("jsonl", gz(dump.as_bytes()), "piped.jsonl");
     assert_eq!(o.status.code(), Some(2), "the bad line is an error");
     assert!(
-        stderr(&o).contains("line 4: invalid JSON"),
+        stderr(&o).contains("error: <stdin>: line 4: invalid JSON"),
         "{}",
         stderr(&o)
     );
@@ -509,4 +509,189 @@ fn learn_merge_and_clean_with_a_profile() {
     assert_eq!(o.status.code(), Some(0));
     assert!(read(&d.join("other.jsonl")).contains("The Gazette is printed on recycled paper"));
     let _ = stdout(&o);
+}
+
+/// A dump of `n` good records with a bad line of each kind every 97 records; returns the dump
+/// and the number of bad lines.
+fn jsonl_dump_with_errors(n: usize) -> (Vec<u8>, usize) {
+    let bad: [&[u8]; 5] = [
+        b"{not json",
+        b"[1,2]",
+        br#"{"title":"no text field"}"#,
+        b"{\"text\":\"not UTF-8 \xff\"}",
+        br#"{"text":null}"#,
+    ];
+    let mut out = Vec::new();
+    let mut errors = 0;
+    for (i, line) in jsonl_dump(n).lines().enumerate() {
+        if i % 97 == 13 {
+            out.extend_from_slice(bad[errors % bad.len()]);
+            out.push(b'\n');
+            errors += 1;
+        }
+        out.extend_from_slice(line.as_bytes());
+        out.push(b'\n');
+    }
+    (out, errors)
+}
+
+/// [`warc`] with a 404, a response without an HTTP head, a record without a length (read
+/// on from the next record) and one more page.
+fn warc_with_errors() -> Vec<u8> {
+    let mut w = warc();
+    let uri = "https://town.example/gone";
+    w.extend(warc_record(
+        "response",
+        uri,
+        b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<html>gone</html>",
+    ));
+    w.extend(warc_record("response", uri, b"no HTTP head here"));
+    w.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: x\r\n\r\n");
+    let resp = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{}",
+        page("library")
+    );
+    w.extend(warc_record(
+        "response",
+        "https://town.example/library",
+        resp.as_bytes(),
+    ));
+    w
+}
+
+/// Every output, message and count is the same with one worker or two, errors and warnings
+/// included: the records of a run go through several chunks on different threads, but come
+/// out in input order.
+#[test]
+fn outputs_and_errors_are_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (dump, bad_lines) = jsonl_dump_with_errors(1100);
+    write(d, "in/a.jsonl", dump);
+    write(d, "in/b.warc", warc_with_errors());
+    write(d, "in/c.txt", article("pier", 1));
+    write(
+        d,
+        "in/d.txt",
+        b"Latin-1 title \xe9\n\nA body line.\n".as_slice(),
+    );
+    let inputs = [
+        "in/a.jsonl",
+        "in/b.warc",
+        "in/c.txt",
+        "in/d.txt",
+        "absent.jsonl",
+    ];
+    let mut runs = Vec::new();
+    for t in ["1", "2"] {
+        let files = |p: &str, ext: &str| format!("{p}{t}.{ext}");
+        let clean = run(decruft(d)
+            .args(["--no-config", "clean", "-q", "--threads", t, "--out"])
+            .args([
+                &files("all", "jsonl"),
+                "--diff-out",
+                &files("d", "diff"),
+                "--report",
+                &files("r", "jsonl"),
+                "--summary-json",
+                &files("s", "json"),
+            ])
+            .args(inputs));
+        assert_eq!(clean.status.code(), Some(2), "{}", stderr(&clean));
+        let text = run(decruft(d)
+            .args(["--no-config", "clean", "-q", "--threads", t])
+            .args(inputs));
+        let check = run(decruft(d)
+            .args([
+                "--no-config",
+                "check",
+                "-q",
+                "--format",
+                "jsonl",
+                "--threads",
+                t,
+            ])
+            .args(inputs));
+        let mut summary: serde_json::Value =
+            serde_json::from_str(&read(&d.join(files("s", "json")))).unwrap();
+        for timing in ["seconds", "records_per_second", "peak_rss_kb"] {
+            summary.as_object_mut().unwrap().remove(timing);
+        }
+        let outputs: Vec<Vec<u8>> = [("all", "jsonl"), ("d", "diff"), ("r", "jsonl")]
+            .iter()
+            .map(|(p, ext)| std::fs::read(d.join(files(p, ext))).unwrap())
+            .collect();
+        runs.push((outputs, summary, clean.stderr, text, check));
+    }
+    let (outputs, summary, clean_err, text, check) = &runs[0];
+    assert_eq!(outputs, &runs[1].0, "output files");
+    assert_eq!(summary, &runs[1].1, "summary");
+    assert_eq!(clean_err, &runs[1].2, "messages of clean");
+    assert_eq!(text.stdout, runs[1].3.stdout, "clean text output");
+    assert_eq!(
+        text.stderr, runs[1].3.stderr,
+        "messages of clean text output"
+    );
+    assert_eq!(check.stdout, runs[1].4.stdout, "check report");
+    assert_eq!(check.stderr, runs[1].4.stderr, "messages of check");
+    assert_eq!(check.status.code(), runs[1].4.status.code());
+
+    // the counts are those of the inputs, not of how they were split
+    assert_eq!(summary["records"], 1100 + 4 + 2, "{summary}");
+    assert_eq!(summary["errors"], bad_lines + 2 + 1, "{summary}");
+    // warcinfo, 3 requests, an image, a 404
+    assert_eq!(summary["skipped"], 6, "{summary}");
+    let messages = String::from_utf8_lossy(clean_err);
+    assert_eq!(
+        messages.matches("error: in/a.jsonl: line ").count(),
+        bad_lines
+    );
+    assert!(
+        messages.contains("error: in/b.warc: record 10 (offset "),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("warning: in/d.txt: not valid UTF-8"),
+        "{messages}"
+    );
+    let all = String::from_utf8(outputs[0].clone()).unwrap();
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(lines.len(), 1106);
+    for (i, line) in lines[..1100].iter().enumerate() {
+        assert!(
+            line.starts_with(&format!("{{\"id\":\"r{i}\",")),
+            "{i}: {line}"
+        );
+    }
+    assert!(
+        lines[1103].contains("town.example/library"),
+        "{}",
+        lines[1103]
+    );
+    assert!(lines[1104].contains("\"path\":\"in/c.txt\""));
+}
+
+/// A write that fails half-way (standard output on a full disk) ends the run at once with
+/// the reason, leaving the records after it unread; it never hangs on the threads.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "big.jsonl", jsonl_dump(3000));
+    for t in ["1", "2"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = decruft(d)
+            .args(["--no-config", "clean", "--threads", t, "big.jsonl"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("No space left on device"), "{err}");
+        assert_eq!(err.lines().count(), 1, "one message, no summary: {err}");
+    }
 }
