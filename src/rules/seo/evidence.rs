@@ -224,6 +224,15 @@ struct Span {
     pieces: Vec<Piece>,
 }
 
+/// What judging a span, a clause or a dek reads about the whole document: the names of the
+/// glued pairs, the evidence for each pair that is stuffing, and the title's terms.
+#[derive(Clone, Copy)]
+struct Facts<'a, 't> {
+    names: &'a [&'t str],
+    pairs: &'a HashMap<(usize, usize), PairStats>,
+    title_terms: &'a HashSet<String>,
+}
+
 struct Analyser<'d, 't> {
     doc: &'d Document<'t>,
     text: &'t str,
@@ -365,6 +374,11 @@ impl<'t> Analyser<'_, 't> {
     fn run(&self) -> Analysis {
         let (pair_names, pairs, pair_pieces) = self.glued_pairs();
         let title_terms = self.title_terms();
+        let facts = Facts {
+            names: &pair_names,
+            pairs: &pairs,
+            title_terms: &title_terms,
+        };
         // A keyword counts as evidence of where another one starts only where the clean
         // text keeps it: one inside a dropped dek or clause, or removed itself, is gone on a
         // second run, which would judge a phrase it cut back as a whole and may remove what
@@ -380,8 +394,7 @@ impl<'t> Analyser<'_, 't> {
         let mut round = 0;
         loop {
             round += 1;
-            let (mut out, spans) =
-                self.judge(&pair_pieces, &years, &pair_names, &pairs, &title_terms);
+            let (mut out, spans) = self.judge(&pair_pieces, &years, &facts);
             let kept: Vec<bool> = years
                 .iter()
                 .map(|p| {
@@ -406,7 +419,7 @@ impl<'t> Analyser<'_, 't> {
                 }
             }
             if next.iter().zip(&years).all(|(n, y)| n.toks == y.toks) {
-                self.repeated(&spans, &pair_names, &pairs, &mut out);
+                self.repeated(&spans, &facts, &mut out);
                 out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
                 return Analysis { findings: out };
             }
@@ -419,9 +432,7 @@ impl<'t> Analyser<'_, 't> {
         &self,
         pair_pieces: &[Piece],
         years: &[Piece],
-        pair_names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        title_terms: &HashSet<String>,
+        facts: &Facts<'_, '_>,
     ) -> (Vec<Finding>, Vec<Span>) {
         let mut pieces: Vec<Piece> = pair_pieces.iter().chain(years).cloned().collect();
         pieces.sort_by_key(|p| p.toks.start);
@@ -429,22 +440,8 @@ impl<'t> Analyser<'_, 't> {
 
         let mut out = Vec::new();
         let mut consumed: Vec<Range<usize>> = Vec::new();
-        self.teaser(
-            &spans,
-            pair_names,
-            pairs,
-            title_terms,
-            &mut out,
-            &mut consumed,
-        );
-        self.clauses(
-            &spans,
-            pair_names,
-            pairs,
-            title_terms,
-            &mut out,
-            &mut consumed,
-        );
+        self.teaser(&spans, facts, &mut out, &mut consumed);
+        self.clauses(&spans, facts, &mut out, &mut consumed);
         for s in &spans {
             let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
             if consumed
@@ -453,7 +450,7 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            out.push(self.span_finding(s, pair_names, pairs));
+            out.push(self.span_finding(s, facts));
         }
         (out, spans)
     }
@@ -902,12 +899,8 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The evidence for one piece, in the document's terms.
-    fn piece_evidence(
-        &self,
-        p: &Piece,
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-    ) -> String {
+    fn piece_evidence(&self, p: &Piece, facts: &Facts<'_, '_>) -> String {
+        let Facts { names, pairs, .. } = *facts;
         match p.pair {
             Some((a, b)) => {
                 let st = &pairs[&(a, b)];
@@ -950,12 +943,7 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn span_finding(
-        &self,
-        s: &Span,
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-    ) -> Finding {
+    fn span_finding(&self, s: &Span, facts: &Facts<'_, '_>) -> Finding {
         let toks = &self.tk.toks;
         let line = toks[s.toks.start].line;
         let before = |n: usize| s.toks.start.checked_sub(n);
@@ -983,7 +971,7 @@ impl<'t> Analyser<'_, 't> {
             if i > 0 {
                 msg.push_str(". ");
             }
-            msg.push_str(&self.piece_evidence(p, names, pairs));
+            msg.push_str(&self.piece_evidence(p, facts));
         }
         let mut verdict = decide(left, right);
         if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
@@ -1039,9 +1027,7 @@ impl<'t> Analyser<'_, 't> {
     fn teaser(
         &self,
         spans: &[Span],
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        title_terms: &HashSet<String>,
+        facts: &Facts<'_, '_>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
@@ -1057,7 +1043,7 @@ impl<'t> Analyser<'_, 't> {
                 && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
         });
         for li in candidates {
-            match self.teaser_at(li, spans, names, pairs, title_terms) {
+            match self.teaser_at(li, spans, facts) {
                 Some(f) => {
                     consumed.push(f.range.clone());
                     out.push(f);
@@ -1068,19 +1054,12 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The S004 finding on line `li`, if it is a stuffed dek.
-    fn teaser_at(
-        &self,
-        li: usize,
-        spans: &[Span],
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        title_terms: &HashSet<String>,
-    ) -> Option<Finding> {
+    fn teaser_at(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let range = self.doc.lines()[li].range.clone();
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
         let cut = self
-            .line_clause(li, spans, names, pairs, title_terms)
+            .line_clause(li, spans, facts)
             .filter(|f| f.action.removes())
             .map(|f| f.range);
         let stays = |a: usize, b: usize| cut.as_ref().is_none_or(|c| b <= c.start || c.end <= a);
@@ -1126,7 +1105,7 @@ impl<'t> Analyser<'_, 't> {
             let mut seen = Vec::new();
             for t in line_toks() {
                 let w = norm(&self.text[t.start..t.end]).to_lowercase();
-                if title_terms.contains(&w) && !seen.contains(&w) {
+                if facts.title_terms.contains(&w) && !seen.contains(&w) {
                     seen.push(w);
                 }
             }
@@ -1148,9 +1127,7 @@ impl<'t> Analyser<'_, 't> {
     fn clauses(
         &self,
         spans: &[Span],
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        title_terms: &HashSet<String>,
+        facts: &Facts<'_, '_>,
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
@@ -1165,7 +1142,7 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            if let Some(f) = self.line_clause(li, spans, names, pairs, title_terms) {
+            if let Some(f) = self.line_clause(li, spans, facts) {
                 if f.action.removes() {
                     consumed.push(f.range.clone());
                 }
@@ -1175,14 +1152,7 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The S003 finding on line `li`, if any: its first trailing participial clause.
-    fn line_clause(
-        &self,
-        li: usize,
-        spans: &[Span],
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        title_terms: &HashSet<String>,
-    ) -> Option<Finding> {
+    fn line_clause(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let toks = &self.tk.toks;
         let r = &self.tk.lines[li];
         let line_start = self.doc.lines()[li].range.start;
@@ -1227,7 +1197,7 @@ impl<'t> Analyser<'_, 't> {
                     inside
                         .iter()
                         .flat_map(|s| s.pieces.iter())
-                        .map(|p| self.piece_evidence(p, names, pairs))
+                        .map(|p| self.piece_evidence(p, facts))
                         .collect::<Vec<_>>()
                         .join("; ")
                 );
@@ -1242,7 +1212,7 @@ impl<'t> Analyser<'_, 't> {
                 let w = norm(&self.text[t.start..t.end]).to_lowercase();
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
-                    if title_terms.contains(&w) && !hits.contains(&w) {
+                    if facts.title_terms.contains(&w) && !hits.contains(&w) {
                         hits.push(w);
                     }
                 }
@@ -1260,13 +1230,8 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// S005: the same glued keyword in several paragraphs.
-    fn repeated(
-        &self,
-        spans: &[Span],
-        names: &[&str],
-        pairs: &HashMap<(usize, usize), PairStats>,
-        out: &mut Vec<Finding>,
-    ) {
+    fn repeated(&self, spans: &[Span], facts: &Facts<'_, '_>, out: &mut Vec<Finding>) {
+        let names = facts.names;
         // key -> (first range, occurrences, paragraphs)
         let mut seen: Vec<(String, Range<usize>, u32, Vec<usize>)> = Vec::new();
         for s in spans {
@@ -1290,7 +1255,6 @@ impl<'t> Analyser<'_, 't> {
                 }
             }
         }
-        let _ = pairs;
         for (key, range, n, pars) in seen {
             if pars.len() >= self.params.repeat_min_paragraphs.max(2) {
                 let msg = format!(
