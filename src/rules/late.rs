@@ -1,9 +1,10 @@
 //! What the rules of the late phase ([`Phase::Late`](super::Phase::Late)) see: the text as
-//! the first phase's removals leave it.
+//! the rules before them (the first phase's and the earlier late ones) leave it.
 //!
-//! A rule that compares paragraphs must judge them as they will read in the clean text, or a
-//! second run over that text finds what the first did not (a repeat that only shows once a
-//! glued junk line or a stuffed clause is gone), and the clean text does not clean to itself.
+//! A rule that compares lines or paragraphs must judge them as they will read in the clean
+//! text, or a second run over that text finds what the first did not (a repeat that only
+//! shows once a glued junk line or a stuffed clause is gone), and the clean text does not
+//! clean to itself.
 //! The engine hands the removals over explicitly instead of letting a rule read the findings
 //! of rules that happen to run before it.
 
@@ -14,7 +15,7 @@ use crate::edit::{self, Edit};
 use crate::engine::edit_for;
 use crate::rules::{Action, Context, Finding};
 
-/// The removals of the first phase, by line.
+/// The removals of the rules that ran so far, by line.
 #[derive(Debug, Default)]
 pub struct Removals {
     /// Per line of the document, whether a removal drops it whole.
@@ -58,15 +59,15 @@ impl<'a> Context<'a> {
         self
     }
 
-    /// Whether the first phase drops line `i`. Always false for a rule of the first phase,
-    /// which cannot know.
+    /// Whether the rules before this one drop line `i`. Always false for a rule of the
+    /// first phase, which cannot know.
     pub fn line_dropped(&self, i: usize) -> bool {
         self.removals
             .as_ref()
             .is_some_and(|r| r.dropped.get(i).copied().unwrap_or(false))
     }
 
-    /// The text of line `i` without the spans the first phase removes from it.
+    /// The text of line `i` without the spans the rules before this one remove from it.
     pub fn line_after_removals(&self, i: usize) -> Cow<'a, str> {
         let doc = self.doc;
         let line = &doc.lines()[i].range;
