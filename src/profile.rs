@@ -16,7 +16,7 @@
 //! Counts add up, so [`Profile::merge`] is commutative and associative: profiles learnt on
 //! shards in parallel and merged equal the profile of one pass over everything.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -167,21 +167,18 @@ impl Profile {
 
     /// Counts one document of `site`: each distinct body line once.
     pub fn add(&mut self, site: &str, text: &str) {
-        let doc = Document::parse(text);
-        let mut seen = HashSet::new();
-        for i in doc.body_lines() {
-            let line = doc.line_text(i);
-            if line.trim().is_empty() {
-                continue;
-            }
-            seen.insert(line_hash(line));
-        }
+        self.add_lines(site, &document_lines(text));
+    }
+
+    /// Counts one document of `site` from its [`document_lines`], which a batch computes on
+    /// its workers, leaving only the counting to the thread that holds the profile.
+    pub fn add_lines(&mut self, site: &str, lines: &[u64]) {
         let entry = match self.sites.get_mut(site) {
             Some(e) => e,
             None => self.sites.entry(site.to_string()).or_default(),
         };
         entry.documents += 1;
-        for h in seen {
+        for &h in lines {
             let c = entry.lines.entry(h).or_default();
             *c = c.saturating_add(1);
         }
@@ -334,6 +331,21 @@ pub fn normalise(line: &str) -> String {
     out
 }
 
+/// The hashes of the distinct non-blank body lines of `text`, each once, in a fixed order:
+/// what one document adds to its site's counts.
+pub fn document_lines(text: &str) -> Vec<u64> {
+    let doc = Document::parse(text);
+    let mut seen: Vec<u64> = doc
+        .body_lines()
+        .map(|i| doc.line_text(i))
+        .filter(|line| !line.trim().is_empty())
+        .map(line_hash)
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
 /// The 64-bit FNV-1a hash of the normalised line: fixed by this definition (unlike std's
 /// hasher), so saved profiles stay valid across versions and platforms.
 pub fn line_hash(line: &str) -> u64 {
@@ -404,6 +416,21 @@ mod tests {
     fn a_line_counts_once_per_document() {
         let p = Profile::learn([("s", "T\n\nSame line here\nSame line here\n")]);
         assert_eq!(p.site("s").unwrap().profile.count("same LINE here"), 1);
+    }
+
+    #[test]
+    fn a_document_gives_its_distinct_body_lines_and_adding_them_counts_it() {
+        let text = "Title line\n\nFooter 2024\n\nA line\n\nfooter 2025\n\n   \n";
+        let lines = document_lines(text);
+        // the title is not a body line; the two footers normalise alike; blank lines go
+        assert_eq!(lines.len(), 2);
+        assert!(lines.contains(&line_hash("A line")));
+        assert!(lines.contains(&line_hash("Footer 2024")));
+        let (mut a, mut b) = (Profile::new(), Profile::new());
+        a.add("s", text);
+        b.add_lines("s", &lines);
+        assert_eq!(a.to_json(), b.to_json());
+        assert_eq!(a.site("s").unwrap().profile.documents, 1);
     }
 
     #[test]

@@ -1,16 +1,16 @@
 //! `decruft learn`: a site profile from a batch, for `decruft clean --profile`.
 //!
-//! Profiles are learnt in parallel — every worker counts its share of a chunk into its own
-//! profile, and the shares are merged — which gives exactly the profile of one sequential
-//! pass, because counting lines per document adds up in any order.
+//! Profiles are learnt in parallel: the workers read each document and hash its lines, and the
+//! calling thread only adds the hashes to the counts, in input order. Counting lines per
+//! document adds up in any order, so any number of threads gives the profile of one
+//! sequential pass.
 
 use std::time::Instant;
 
 use decruft::batch::site_key;
 use decruft::input;
 use decruft::output;
-use decruft::profile::{Profile, Thresholds};
-use rayon::prelude::*;
+use decruft::profile::{document_lines, Profile, Thresholds};
 
 use super::args::LearnArgs;
 use super::batch::{self, Done};
@@ -44,21 +44,6 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
         let (srcs, walk_errors) = batch::sources(&args.paths, &args.input)?;
         errors += walk_errors;
         let site = args.site.as_deref();
-        let mut pending: Vec<(String, String)> = Vec::new();
-        let flush = |pending: &mut Vec<(String, String)>, profile: &mut Profile| {
-            let part = pending
-                .par_iter()
-                .fold(Profile::new, |mut p, (site, text)| {
-                    p.add(site, text);
-                    p
-                })
-                .reduce(Profile::new, |mut a, b| {
-                    a.merge(&b);
-                    a
-                });
-            profile.merge(&part);
-            pending.clear();
-        };
         let names = batch::field_names(&args.input);
         batch::run(
             &srcs,
@@ -66,17 +51,16 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
             args.input.threads,
             setup.max_input,
             |w| {
-                batch::prepare(w, &srcs, &names, &setup)
-                    .map(|_, d| (site_key(site, d.url.as_deref()), d.content.into_article()))
+                batch::prepare(w, &srcs, &names, &setup).map(|_, d| {
+                    let site = site_key(site, d.url.as_deref());
+                    (site, document_lines(&d.content.into_article()))
+                })
             },
             |d, _| {
                 match d {
-                    Done::Rec(_, Ok(doc)) => {
+                    Done::Rec(_, Ok((site, lines))) => {
                         documents += 1;
-                        pending.push(doc);
-                        if pending.len() >= batch::CHUNK {
-                            flush(&mut pending, &mut profile);
-                        }
+                        profile.add_lines(&site, &lines);
                     }
                     Done::Rec(_, Err(e)) | Done::Failed(_, e) => {
                         errors += 1;
@@ -87,7 +71,6 @@ pub fn run(options: &Options, args: &LearnArgs) -> anyhow::Result<Status> {
                 Ok(())
             },
         )?;
-        flush(&mut pending, &mut profile);
     }
     profile.prune(&thresholds);
     output::write_atomic(&args.output, profile.to_json().as_bytes()).map_err(|e| {
