@@ -248,7 +248,8 @@ impl Renderer {
         }
         let mut warnings = o.warnings.clone();
         warnings.extend(o.unused_warnings());
-        let report = self.report.then(|| {
+        // the report line serves both `--report` and `--json`: made once
+        let mut report_line = (self.report || matches!(self.mode, Mode::Json)).then(|| {
             let mut line = o.report_line(&label, &extra);
             line.push('\n');
             line
@@ -269,9 +270,12 @@ impl Renderer {
                 }
             }
             Mode::Json => {
-                let mut line = o.report_line(&label, &extra).into_bytes();
-                line.push(b'\n');
-                line
+                let line = if self.report {
+                    report_line.clone()
+                } else {
+                    report_line.take()
+                };
+                line.unwrap_or_default().into_bytes()
             }
             Mode::Jsonl => self.jsonl_line(&c),
             Mode::Dir(_) if source.kind != Kind::Doc => self.jsonl_line(&c),
@@ -287,7 +291,7 @@ impl Renderer {
             bytes_out,
             changed,
             removals,
-            report,
+            report: report_line.filter(|_| self.report),
             diff: if self.diff_out { diff } else { None },
             out,
         }
