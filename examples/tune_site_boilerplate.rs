@@ -88,6 +88,8 @@ struct Line {
 
 struct Doc {
     site: String,
+    /// Which of the four sites (by size), for the per-site counts.
+    site_index: usize,
     lines: Vec<Line>,
 }
 
@@ -193,6 +195,7 @@ fn batch() -> Vec<Doc> {
             }
             docs.push(Doc {
                 site: site.clone(),
+                site_index: s,
                 lines,
             });
         }
@@ -265,8 +268,7 @@ fn main() {
                             found += 1;
                         } else {
                             lost += 1;
-                            let s: usize = d.site[4..5].parse().expect("site number");
-                            lost_by_site[s] += 1;
+                            lost_by_site[d.site_index] += 1;
                         }
                     }
                 }
