@@ -204,6 +204,10 @@ pub fn source_label(source: &str) -> String {
     if source == input::STDIN {
         return "stdin".to_string();
     }
+    // a record of a dump read from standard input is named `<stdin>:N` in messages
+    if let Some(record) = source.strip_prefix(input::display_name(input::STDIN)) {
+        return format!("stdin{record}");
+    }
     let mut s = source;
     while let Some(rest) = s.strip_prefix("./") {
         s = rest;
@@ -269,6 +273,7 @@ mod tests {
         assert_eq!(diff_label(&record("./a/b.txt", b"")), "a/b.txt");
         assert_eq!(diff_label(&record("/tmp/b.txt", b"")), "tmp/b.txt");
         assert_eq!(diff_label(&record("-", b"")), "stdin");
+        assert_eq!(diff_label(&record("<stdin>:12", b"")), "stdin:12");
     }
 
     #[test]

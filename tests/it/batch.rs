@@ -313,6 +313,38 @@ fn dumps_piped_into_standard_input_read_like_files() {
     assert_eq!(read(&d.join("piped-warc.jsonl")).lines().count(), 3);
 }
 
+/// Records of a dump read from standard input get git-style diff paths, as files do.
+#[test]
+fn diffs_of_records_from_stdin_name_them_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = decruft(dir.path())
+        .args([
+            "--no-config",
+            "clean",
+            "-q",
+            "--input-format",
+            "jsonl",
+            "--diff",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let dump = jsonl_dump(2);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dump.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("diff --git a/stdin:2 b/stdin:2\n"), "{out}");
+    assert!(!out.contains("<stdin>"), "{out}");
+}
+
 #[test]
 fn outputs_are_identical_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
