@@ -260,84 +260,82 @@ impl Run<'_> {
         let mut errors = self.walk_errors;
         // expected file -> the input compared with it: two inputs with one name cannot share it
         let mut seen: HashMap<PathBuf, String> = HashMap::new();
-        let same = |_, c: Cleaned| c;
-        batch::clean_all(self.sources, &self.args.input, self.setup, same, |done| {
-            let (i, c) = match record(done, |c| &c.outcome.warnings, self.sources, sink)? {
-                None => return Ok(()),
-                Some(Ok(rec)) => rec,
-                Some(Err(_)) => {
-                    errors += 1;
-                    return Ok(());
-                }
-            };
-            let o = &c.outcome;
+        // reading the expected file and making the patch is per-input work: the workers do it
+        let compare = |i: usize, c: Cleaned| {
             let target = dir.join(batch::output_name(&self.sources[i], c.html));
-            if let Some(other) = seen.get(&target) {
-                eprint_message(
+            let against = against(&target, &c.outcome.cleaned.text, color);
+            (c, target, against)
+        };
+        batch::clean_all(
+            self.sources,
+            &self.args.input,
+            self.setup,
+            compare,
+            |done| {
+                let (c, target, against) =
+                    match record(done, |r| &r.0.outcome.warnings, self.sources, sink)? {
+                        None => return Ok(()),
+                        Some(Ok((_, rec))) => rec,
+                        Some(Err(_)) => {
+                            errors += 1;
+                            return Ok(());
+                        }
+                    };
+                let name = c.outcome.record.display_name();
+                if let Some(other) = seen.get(&target) {
+                    eprint_message(
                     sink,
                     "error",
                     &format!(
-                        "{}: {} is already the expected file of {other} (inputs with the same file name cannot share --expected)",
-                        o.record.display_name(),
+                        "{name}: {} is already the expected file of {other} (inputs with the same file name cannot share --expected)",
                         target.display()
                     ),
                 )?;
-                errors += 1;
-                return Ok(());
-            }
-            seen.insert(target.clone(), o.record.display_name().to_string());
-            checked += 1;
-            let label = source_label(&target.to_string_lossy());
-            let actual = &o.cleaned.text;
-            let patch = match std::fs::read(&target) {
-                Ok(bytes) => {
-                    if bytes == actual.as_bytes() {
-                        return Ok(());
-                    }
-                    let (text, _) = input::decode(&bytes);
-                    eprint_message(
-                        sink,
-                        "differs",
-                        &format!(
-                            "{}: the clean output of {} is not the expected one",
-                            target.display(),
-                            o.record.display_name()
-                        ),
-                    )?;
-                    output::diff::unified(&label, &text, actual)
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    missing += 1;
-                    eprint_message(
-                        sink,
-                        "missing",
-                        &format!(
-                            "{}: no expected output for {}; `decruft clean --update-expected {}` writes it",
-                            target.display(),
-                            o.record.display_name(),
-                            dir.display()
-                        ),
-                    )?;
-                    new_file_patch(&label, actual)
-                }
-                Err(e) => {
-                    let e =
-                        anyhow::Error::new(e).context(format!("{}: cannot read", target.display()));
-                    eprint_message(sink, "error", &render_error(&e))?;
                     errors += 1;
                     return Ok(());
                 }
-            };
-            differ += 1;
-            let patch = if color {
-                output::color::diff(&patch)
-            } else {
-                patch
-            };
-            sink.write_all(patch.as_bytes())
-                .with_context(|| "cannot write the report".to_string())?;
-            Ok(())
-        })?;
+                seen.insert(target.clone(), name.to_string());
+                checked += 1;
+                let patch = match against {
+                    Against::Same => return Ok(()),
+                    Against::Differs(patch) => {
+                        eprint_message(
+                            sink,
+                            "differs",
+                            &format!(
+                                "{}: the clean output of {name} is not the expected one",
+                                target.display()
+                            ),
+                        )?;
+                        patch
+                    }
+                    Against::Missing(patch) => {
+                        missing += 1;
+                        eprint_message(
+                        sink,
+                        "missing",
+                        &format!(
+                            "{}: no expected output for {name}; `decruft clean --update-expected {}` writes it",
+                            target.display(),
+                            dir.display()
+                        ),
+                    )?;
+                        patch
+                    }
+                    Against::Unreadable(e) => {
+                        let e = anyhow::Error::new(e)
+                            .context(format!("{}: cannot read", target.display()));
+                        eprint_message(sink, "error", &render_error(&e))?;
+                        errors += 1;
+                        return Ok(());
+                    }
+                };
+                differ += 1;
+                sink.write_all(patch.as_bytes())
+                    .with_context(|| "cannot write the report".to_string())?;
+                Ok(())
+            },
+        )?;
         sink.flush()?;
         if !self.args.input.quiet {
             eprintln!("{}", expected_summary(checked, differ, missing, errors));
@@ -346,6 +344,39 @@ impl Run<'_> {
             errors,
             failed: differ > 0,
         })
+    }
+}
+
+/// How an input's clean output compares with its expected file.
+enum Against {
+    Same,
+    /// The patch from the expected file to the clean output.
+    Differs(String),
+    /// The patch that creates the missing expected file.
+    Missing(String),
+    Unreadable(std::io::Error),
+}
+
+/// Compares `actual` with the expected file `target`; patches are coloured when `color`.
+fn against(target: &Path, actual: &str, color: bool) -> Against {
+    let label = source_label(&target.to_string_lossy());
+    let paint = |patch: String| {
+        if color {
+            output::color::diff(&patch)
+        } else {
+            patch
+        }
+    };
+    match std::fs::read(target) {
+        Ok(bytes) if bytes == actual.as_bytes() => Against::Same,
+        Ok(bytes) => {
+            let (text, _) = input::decode(&bytes);
+            Against::Differs(paint(output::diff::unified(&label, &text, actual)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Against::Missing(paint(new_file_patch(&label, actual)))
+        }
+        Err(e) => Against::Unreadable(e),
     }
 }
 
