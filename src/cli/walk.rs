@@ -119,8 +119,14 @@ pub fn expand(
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut visited = Vec::new();
-            walk(path, "", filter, &mut visited, &mut out, errors, warnings);
+            let mut walker = Walker {
+                filter,
+                visited: Vec::new(),
+                out: &mut out,
+                errors,
+                warnings,
+            };
+            walker.walk(path, "");
             continue;
         }
         // a missing or unreadable file is reported when it is read, in order
@@ -148,89 +154,85 @@ fn dir_id(_: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
-fn walk(
-    dir: &Path,
-    rel: &str,
-    filter: &Filter,
-    visited: &mut Vec<(u64, u64)>,
-    out: &mut Vec<Source>,
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<String>,
-) {
-    let shown = dir.display();
-    let id = std::fs::metadata(dir).ok().and_then(|m| dir_id(&m));
-    if let Some(id) = id {
-        if visited.contains(&id) {
-            warnings.push(format!(
-                "{shown}: skipped: a link back to a directory already being read"
-            ));
-            return;
-        }
-        visited.push(id);
-    }
-    walk_entries(dir, rel, filter, visited, out, errors, warnings);
-    if id.is_some() {
-        visited.pop();
-    }
+/// One directory tree being read: where it has been (against link loops) and what it found.
+struct Walker<'a> {
+    filter: &'a Filter,
+    /// The directories being read, outermost first, by device and inode.
+    visited: Vec<(u64, u64)>,
+    out: &'a mut Vec<Source>,
+    errors: &'a mut Vec<String>,
+    warnings: &'a mut Vec<String>,
 }
 
-fn walk_entries(
-    dir: &Path,
-    rel: &str,
-    filter: &Filter,
-    visited: &mut Vec<(u64, u64)>,
-    out: &mut Vec<Source>,
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<String>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!(
-                "{}: {}",
-                dir.display(),
-                decruft::input::io_reason(&e)
-            ));
-            return;
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path, rel: &str) {
+        let shown = dir.display();
+        let id = std::fs::metadata(dir).ok().and_then(|m| dir_id(&m));
+        if let Some(id) = id {
+            if self.visited.contains(&id) {
+                self.warnings.push(format!(
+                    "{shown}: skipped: a link back to a directory already being read"
+                ));
+                return;
+            }
+            self.visited.push(id);
         }
-    };
-    let mut names: Vec<std::ffi::OsString> = entries
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    names.sort();
-    for name in names {
-        let name_s = name.to_string_lossy();
-        if !filter.hidden && name_s.starts_with('.') {
-            continue;
+        self.entries(dir, rel);
+        if id.is_some() {
+            self.visited.pop();
         }
-        let path = dir.join(&name);
-        let child_rel = if rel.is_empty() {
-            name_s.to_string()
-        } else {
-            format!("{rel}/{name_s}")
-        };
-        // metadata follows links: a link to a directory is walked, a dangling link is an error
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
+    }
+
+    fn entries(&mut self, dir: &Path, rel: &str) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
             Err(e) => {
-                errors.push(format!(
+                self.errors.push(format!(
                     "{}: {}",
-                    path.display(),
+                    dir.display(),
                     decruft::input::io_reason(&e)
                 ));
-                continue;
+                return;
             }
         };
-        if meta.is_dir() {
-            if filter.enters_dir(&child_rel) {
-                walk(&path, &child_rel, filter, visited, out, errors, warnings);
+        let mut names: Vec<std::ffi::OsString> = entries
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        names.sort();
+        for name in names {
+            let name_s = name.to_string_lossy();
+            if !self.filter.hidden && name_s.starts_with('.') {
+                continue;
             }
-        } else if meta.is_file() && filter.takes_file(&child_rel) {
-            out.push(Source {
-                path: path.to_string_lossy().into_owned(),
-                rel: sanitise(Path::new(&child_rel)),
-                kind: kind_of(&path),
-            });
+            let path = dir.join(&name);
+            let child_rel = if rel.is_empty() {
+                name_s.to_string()
+            } else {
+                format!("{rel}/{name_s}")
+            };
+            // metadata follows links: a link to a directory is walked, a dangling link is an error
+            let meta = match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    self.errors.push(format!(
+                        "{}: {}",
+                        path.display(),
+                        decruft::input::io_reason(&e)
+                    ));
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if self.filter.enters_dir(&child_rel) {
+                    self.walk(&path, &child_rel);
+                }
+            } else if meta.is_file() && self.filter.takes_file(&child_rel) {
+                self.out.push(Source {
+                    path: path.to_string_lossy().into_owned(),
+                    rel: sanitise(Path::new(&child_rel)),
+                    kind: kind_of(&path),
+                });
+            }
         }
     }
 }
