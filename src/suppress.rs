@@ -90,8 +90,26 @@ fn parse_codes(list: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `text` may hold a marker: both forms need `decruft:` (in any ASCII case; none of
+/// its letters has a non-ASCII case variant, so the markers' Unicode-insensitive patterns
+/// match nothing else). One search over the text spares almost every document the line
+/// patterns.
+fn may_hold_markers(text: &str) -> bool {
+    static WORD: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    WORD.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["decruft:"])
+            .expect("valid word")
+    })
+    .is_match(text)
+}
+
 /// The markers of `text`, in input order.
 pub fn markers(text: &str) -> Vec<Marker> {
+    if !may_hold_markers(text) {
+        return Vec::new();
+    }
     let doc = Document::parse(text);
     let lines = doc.lines();
     let mut out = Vec::new();
@@ -530,6 +548,13 @@ mod tests {
             "the block after the blank line is not kept"
         );
         assert!(r.unused.is_empty());
+    }
+
+    #[test]
+    fn markers_are_found_in_any_case_and_only_with_their_colon() {
+        let text = "T\n\nDeCRUFT: Keep\nShare\n\nShare <!-- DECRUFT:keep -->\n";
+        assert_eq!(markers(text).len(), 2);
+        assert!(markers("T\n\ndecruft keep\nShare\n").is_empty());
     }
 
     #[test]
