@@ -14,10 +14,10 @@ use std::ops::Range;
 
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
-    is_capitalised_function_word, is_common_english_bytes, is_finite_verb, is_function_word,
-    is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
+    is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
+    is_trailing_participle, is_year_modifier, lower_ascii,
 };
-use super::tokens::{tokenize, Kind, Tokens, ALPHA, CAP, DIGIT, HYPHEN, LOWER};
+use super::tokens::{tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
@@ -244,15 +244,17 @@ struct Analyser<'d, 't> {
 /// Every `S` finding of `doc`: the engine computes it once per document, when the first `S`
 /// rule asks (see [`crate::rules::Context`]).
 pub fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
-    let text = doc.text();
-    if !looks_english(text) {
+    let tk = tokenize(doc);
+    // The grammar checks are English; other languages are left alone: at least one word
+    // token in eight must be one of the commonest English words, written in lower case.
+    // The tokeniser counts them, so the question costs no pass of its own.
+    if tk.words == 0 || tk.common * 100 < tk.words * 12 {
         return Analysis::default();
     }
-    let tk = tokenize(doc);
     let kinds = line_kinds(doc, &tk);
     let a = Analyser {
         doc,
-        text,
+        text: doc.text(),
         tk,
         kinds,
         params,
@@ -260,80 +262,18 @@ pub fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
     a.run()
 }
 
-/// The grammar checks are English; other languages are left alone. One pass over the bytes,
-/// before tokenising, so that text in other languages costs almost nothing: a word is a run
-/// of ASCII letters and digits or non-ASCII bytes, and at least one word in eight must be
-/// one of the commonest English words.
-fn looks_english(text: &str) -> bool {
-    // one load per byte instead of three comparisons
-    static WORD_BYTE: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
-            b += 1;
-        }
-        t
-    };
-    let bytes = text.as_bytes();
-    let (mut words, mut common) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        let word_byte = |b: u8| WORD_BYTE[usize::from(b)];
-        if !word_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && word_byte(bytes[i]) {
-            i += 1;
-        }
-        words += 1;
-        let w = &bytes[start..i];
-        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) && is_common_english_bytes(w) {
-            common += 1;
-        }
-        // the rest of the text holds at most one word per two bytes: once no such rest can
-        // change the verdict, it is known
-        if words % 16 == 0 {
-            let rest = (bytes.len() - i).div_ceil(2);
-            if common * 100 >= (words + rest) * 12 {
-                return true;
-            }
-            if (common + rest) * 100 < words * 12 {
-                return false;
-            }
-        }
-    }
-    words > 0 && common * 100 >= words * 12
-}
-
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
     tk.lines
         .iter()
+        .zip(&tk.counts)
         .enumerate()
-        .map(|(i, r)| {
+        .map(|(i, (r, c))| {
             if r.is_empty() {
-                return LineKind::Blank;
-            }
-            if Some(i) == title {
-                return LineKind::Headline;
-            }
-            let (mut long, mut caps, mut lower_fn) = (0, 0, 0);
-            for t in &tk.toks[r.clone()] {
-                if t.kind != Kind::Word {
-                    continue;
-                }
-                if t.byte_len() >= 4 && t.has(ALPHA) {
-                    long += 1;
-                    caps += usize::from(t.has(CAP));
-                }
-                if t.has(LOWER) {
-                    lower_fn += 1;
-                }
-            }
-            if long >= 2 && caps * 4 >= long * 3 && lower_fn * 3 <= long {
+                LineKind::Blank
+            } else if Some(i) == title
+                || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
+            {
                 LineKind::Headline
             } else {
                 LineKind::Prose
@@ -473,25 +413,15 @@ impl<'t> Analyser<'_, 't> {
                 v
             }
         };
-        for (li, r) in self.tk.lines.iter().enumerate() {
-            if self.kinds[li] != LineKind::Prose {
+        // a name starts upper-case: the tokeniser has listed the places where two such
+        // words stand side by side
+        for &i in &self.tk.cap_pairs {
+            if self.kinds[toks[i].line as usize] != LineKind::Prose {
                 continue;
             }
-            for i in r.start..r.end.saturating_sub(1) {
-                let (ta, tb) = (&toks[i], &toks[i + 1]);
-                // a name starts upper-case: the flags rule out nearly every pair unread
-                if ta.kind != Kind::Word
-                    || tb.kind != Kind::Word
-                    || !tb.space_before
-                    || !ta.has(CAP)
-                    || !tb.has(CAP)
-                {
-                    continue;
-                }
-                let (a, b) = (self.word(i), self.word(i + 1));
-                if name(i) && !has_possessive(a) && name(i + 1) {
-                    occ.push((i, a, norm(b)));
-                }
+            let (a, b) = (self.word(i), self.word(i + 1));
+            if name(i) && !has_possessive(a) && name(i + 1) {
+                occ.push((i, a, norm(b)));
             }
         }
         if occ.is_empty() {
@@ -515,17 +445,17 @@ impl<'t> Analyser<'_, 't> {
         // the passes below ask for most names several times (as a pair's left and right
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
-        let ids: Vec<Option<usize>> = toks
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word && t.has(CAP) {
-                    index.get(norm(&self.text[t.start..t.end])).copied()
-                } else {
-                    None
+        // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
+        let mut ids: Vec<u32> = vec![u32::MAX; toks.len()];
+        for &i in &self.tk.links {
+            let t = &toks[i];
+            if t.kind == Kind::Word && t.has(CAP) {
+                if let Some(&id) = index.get(norm(&self.text[t.start..t.end])) {
+                    ids[i] = id as u32;
                 }
-            })
-            .collect();
-        let name_at = |i: usize| ids[i];
+            }
+        }
+        let name_at = |i: usize| Some(ids[i] as usize).filter(|_| ids[i] != u32::MAX);
 
         // A pair is stuffing only when the document joins its two names with a connective
         // or glues them in both orders; either needs two names of one prose bigram next to
@@ -547,7 +477,8 @@ impl<'t> Analyser<'_, 't> {
                 .or_insert((0, shown, in_title));
             e.0 += 1;
         };
-        for i in 0..toks.len() {
+        // every token that can count below is in `links`, in document order
+        for &i in &self.tk.links {
             let t = toks[i];
             if t.kind == Kind::Word {
                 if let Some(a) = name_at(i) {
@@ -667,7 +598,8 @@ impl<'t> Analyser<'_, 't> {
         let joined = |a: usize, b: usize| {
             a != b && (prose_bigrams.contains(&(a, b)) || prose_bigrams.contains(&(b, a)))
         };
-        for (i, t) in toks.iter().enumerate() {
+        for &i in &self.tk.links {
+            let t = &toks[i];
             if t.kind == Kind::Word {
                 if t.has(CAP) {
                     if self.spaced_next(i) && toks[i + 1].has(CAP) {
@@ -765,75 +697,67 @@ impl<'t> Analyser<'_, 't> {
     fn year_phrases(&self) -> Vec<Piece> {
         let toks = &self.tk.toks;
         let mut out = Vec::new();
-        for (li, r) in self.tk.lines.iter().enumerate() {
-            if self.kinds[li] != LineKind::Prose {
+        // the tokeniser lists the four-character words that start with a digit
+        for &y in &self.tk.years {
+            let li = toks[y].line as usize;
+            let r = &self.tk.lines[li];
+            if self.kinds[li] != LineKind::Prose || y == r.start || !is_year(self.word(y)) {
                 continue;
             }
-            for y in r.start + 1..r.end {
-                let ty = &toks[y];
-                if ty.byte_len() != 4
-                    || !ty.has(DIGIT)
-                    || ty.kind != Kind::Word
-                    || !ty.space_before
-                    || !is_year(self.word(y))
-                {
-                    continue;
-                }
-                let p = y - 1;
-                if !self.is_word(p) || !is_lower_content(self.word(p)) {
-                    continue;
-                }
-                let pw = self.word(p);
-                let mut buf = [0u8; 24];
-                let pl = lower_ascii(pw, &mut buf).unwrap_or("");
-                // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
-                if is_year_modifier(pl) || looks_participle(pw) {
-                    continue;
-                }
-                let extends = |w: &str| {
-                    let mut b2 = [0u8; 24];
-                    let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
-                    // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
-                    is_lower_content(w) && !finite && !looks_participle(w)
-                };
-                let mut k = p;
-                while k > r.start
-                    && toks[k].space_before
-                    && self.is_word(k - 1)
-                    && extends(self.word(k - 1))
-                {
-                    k -= 1;
-                    if p - k >= MAX_PHRASE_WORDS {
-                        break;
-                    }
-                }
-                if p - k >= MAX_PHRASE_WORDS {
-                    // a long run of lower-case words: no telling where a keyword would begin
-                    continue;
-                }
-                if y + 1 < r.end {
-                    let n = toks[y + 1];
-                    let nw = &self.text[n.start..n.end];
-                    // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
-                    // a name, a count or a range
-                    let joined = n.kind == Kind::Punct
-                        && !n.space_before
-                        && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
-                    let name_or_number = n.kind == Kind::Word
-                        && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
-                    // "a record 2024 harvest": one or two words then a year then a noun is a
-                    // year modifying the noun; three content words before it are a keyword
-                    let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
-                    if joined || name_or_number || modifies {
-                        continue;
-                    }
-                }
-                out.push(Piece {
-                    toks: k..y + 1,
-                    pair: None,
-                    line: li as u32,
-                });
+            let p = y - 1;
+            if !self.is_word(p) || !is_lower_content(self.word(p)) {
+                continue;
             }
+            let pw = self.word(p);
+            let mut buf = [0u8; 24];
+            let pl = lower_ascii(pw, &mut buf).unwrap_or("");
+            // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
+            if is_year_modifier(pl) || looks_participle(pw) {
+                continue;
+            }
+            let extends = |w: &str| {
+                let mut b2 = [0u8; 24];
+                let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
+                // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
+                is_lower_content(w) && !finite && !looks_participle(w)
+            };
+            let mut k = p;
+            while k > r.start
+                && toks[k].space_before
+                && self.is_word(k - 1)
+                && extends(self.word(k - 1))
+            {
+                k -= 1;
+                if p - k >= MAX_PHRASE_WORDS {
+                    break;
+                }
+            }
+            if p - k >= MAX_PHRASE_WORDS {
+                // a long run of lower-case words: no telling where a keyword would begin
+                continue;
+            }
+            if y + 1 < r.end {
+                let n = toks[y + 1];
+                let nw = &self.text[n.start..n.end];
+                // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
+                // a name, a count or a range
+                let joined = n.kind == Kind::Punct
+                    && !n.space_before
+                    && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
+                let name_or_number = n.kind == Kind::Word
+                    && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
+                // "a record 2024 harvest": one or two words then a year then a noun is a
+                // year modifying the noun; three content words before it are a keyword
+                let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
+                if joined || name_or_number || modifies {
+                    continue;
+                }
+            }
+            out.push(Piece {
+                toks: k..y + 1,
+                pair: None,
+                line: li as u32,
+            });
         }
         out
     }
@@ -1131,10 +1055,14 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
-        for li in 0..self.tk.lines.len() {
-            if self.kinds[li] != LineKind::Prose {
+        // only a line with a comma before a word can hold a clause
+        let mut last = None;
+        for &c in &self.tk.commas {
+            let li = self.tk.toks[c].line as usize;
+            if last == Some(li) || self.kinds[li] != LineKind::Prose {
                 continue;
             }
+            last = Some(li);
             let line_start = self.doc.lines()[li].range.start;
             if consumed
                 .iter()
@@ -1157,13 +1085,9 @@ impl<'t> Analyser<'_, 't> {
         let r = &self.tk.lines[li];
         let line_start = self.doc.lines()[li].range.start;
         let mut sents: Option<Vec<Range<usize>>> = None;
-        for i in r.start..r.end.saturating_sub(1) {
-            if toks[i].kind != Kind::Punct
-                || self.text.as_bytes()[toks[i].start] != b','
-                || !self.is_word(i + 1)
-            {
-                continue;
-            }
+        let commas = &self.tk.commas;
+        let first = commas.partition_point(|&c| c < r.start);
+        for &i in commas[first..].iter().take_while(|&&c| c < r.end) {
             let part = self.word(i + 1);
             if !is_trailing_participle(part) {
                 continue;

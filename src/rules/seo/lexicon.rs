@@ -406,56 +406,12 @@ pub fn is_teaser_formula(sentence: &str) -> bool {
 }
 
 /// Very common English words: their share in a text tells whether the English grammar
-/// checks apply to it at all.
-pub fn is_common_english(w: &str) -> bool {
-    is_common_english_bytes(w.as_bytes())
-}
-
-/// [`is_common_english`] on raw bytes: the language check runs it on every short word of
-/// every document, before any UTF-8 validation.
-pub fn is_common_english_bytes(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"in"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"on"
-            | b"with"
-            | b"was"
-            | b"it"
-            | b"by"
-            | b"at"
-            | b"from"
-            | b"be"
-            | b"are"
-            | b"have"
-            | b"has"
-            | b"said"
-            | b"this"
-            | b"an"
-            | b"not"
-            | b"but"
-            | b"or"
-            | b"were"
-            | b"which"
-            | b"will"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"his"
-            | b"her"
-            | b"their"
-            | b"would"
-            | b"been"
-            | b"its"
-            | b"who"
-    )
-}
+/// checks apply to it at all (the tokeniser counts them).
+pub(crate) const COMMON_ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "it", "by", "at",
+    "from", "be", "are", "have", "has", "said", "this", "an", "not", "but", "or", "were", "which",
+    "will", "he", "she", "they", "his", "her", "their", "would", "been", "its", "who",
+];
 
 /// Titles of address, days of the week: capitalised, they are never half of a pair of names.
 const ADDRESS_WORDS: &[&str] = &[
