@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
     is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
-    is_trailing_participle, is_year_modifier, lower_ascii,
+    is_trailing_participle, is_year_modifier,
 };
 use super::tokens::{tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
@@ -137,11 +137,8 @@ fn is_lower_content(w: &str) -> bool {
     {
         return false;
     }
-    let mut buf = [0u8; 24];
-    match lower_ascii(w, &mut buf) {
-        Some(l) => !is_function_word(l),
-        None => true,
-    }
+    // lower-case already: the closed classes are listed in lower case
+    !is_function_word(w)
 }
 
 /// "founded", "assigned": a verb form, where a keyword phrase cannot begin ("speed" and
@@ -708,18 +705,15 @@ impl<'t> Analyser<'_, 't> {
             if !self.is_word(p) || !is_lower_content(self.word(p)) {
                 continue;
             }
+            // lower-case content, so already as the closed classes are listed
             let pw = self.word(p);
-            let mut buf = [0u8; 24];
-            let pl = lower_ascii(pw, &mut buf).unwrap_or("");
             // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
-            if is_year_modifier(pl) || looks_participle(pw) {
+            if is_year_modifier(pw) || looks_participle(pw) {
                 continue;
             }
             let extends = |w: &str| {
-                let mut b2 = [0u8; 24];
-                let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
                 // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
-                is_lower_content(w) && !finite && !looks_participle(w)
+                is_lower_content(w) && !is_finite_verb(w) && !looks_participle(w)
             };
             let mut k = p;
             while k > r.start

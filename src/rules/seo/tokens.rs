@@ -195,10 +195,14 @@ const HIGHS: u64 = ONES * 0x80;
 /// iff `a <= hi`, for `a < 0x80`; bytes >= 0x80 are ruled out at the end.
 #[inline]
 fn not_alnum(x: u64) -> u64 {
+    const ZERO: u64 = ONES * 0x30;
+    const NINE: u64 = (ONES * 0x39) | HIGHS;
+    const LOWER_A: u64 = ONES * 0x61;
+    const LOWER_Z: u64 = (ONES * 0x7a) | HIGHS;
     let x7 = x & !HIGHS;
-    let digit = ((x7 | HIGHS) - ONES * 0x30) & ((ONES * 0x39 | HIGHS) - x7);
-    let folded = x7 | ONES * 0x20;
-    let alpha = ((folded | HIGHS) - ONES * 0x61) & ((ONES * 0x7a | HIGHS) - folded);
+    let digit = ((x7 | HIGHS) - ZERO) & (NINE - x7);
+    let folded = x7 | (ONES * 0x20);
+    let alpha = ((folded | HIGHS) - LOWER_A) & (LOWER_Z - folded);
     (!(digit | alpha) | x) & HIGHS
 }
 
