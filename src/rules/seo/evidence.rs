@@ -30,15 +30,29 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        // the tail byte by byte: a copy of a few bytes of unknown length is a call to memcpy
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let k = tail.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
-            self.write_u64(k);
+        let n = bytes.len();
+        let le4 = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("four bytes"),
+            ))
+        };
+        let le8 =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        // the tail as one overlapping load, not byte by byte: most keys are short words
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 <= n {
+                self.write_u64(le8(at));
+                at += 8;
+            }
+            if at < n {
+                self.write_u64(le8(n - 8));
+            }
+        } else if n >= 4 {
+            self.write_u64(le4(0) | le4(n - 4) << 32);
+        } else if n > 0 {
+            let b = |i: usize| u64::from(bytes[i]);
+            self.write_u64(b(0) | b(n / 2) << 8 | b(n - 1) << 16 | (n as u64) << 24);
         }
     }
     fn write_u8(&mut self, n: u8) {
@@ -164,11 +178,11 @@ fn quote_list(items: &[String]) -> String {
     s
 }
 
-fn times(n: u32) -> String {
+fn times(n: u32) -> Cow<'static, str> {
     match n {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
+        1 => Cow::Borrowed("once"),
+        2 => Cow::Borrowed("twice"),
+        n => Cow::Owned(format!("{n} times")),
     }
 }
 
@@ -426,19 +440,15 @@ impl<'t> Analyser<'_, 't> {
         }
         let mut names: Vec<&'t str> = Vec::new();
         let mut index: HashMap<&'t str, usize> = HashMap::default();
-        let mut id = |w: &'t str, names: &mut Vec<&'t str>| {
+        let mut id = |w: &'t str| {
             *index.entry(w).or_insert_with(|| {
                 names.push(w);
                 names.len() - 1
             })
         };
-        let occ: Vec<(usize, usize, usize)> = occ
-            .into_iter()
-            .map(|(i, a, b)| (i, id(a, &mut names), id(b, &mut names)))
-            .collect();
+        let occ: Vec<(usize, usize, usize)> =
+            occ.into_iter().map(|(i, a, b)| (i, id(a), id(b))).collect();
         let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
-        let index: HashMap<&'t str, usize> =
-            names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
         // the passes below ask for most names several times (as a pair's left and right
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
@@ -925,7 +935,7 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn spans_in(&self, spans: &'_ [Span], range: &Range<usize>) -> Vec<Span> {
+    fn spans_in<'s>(&self, spans: &'s [Span], range: &Range<usize>) -> Vec<&'s Span> {
         spans
             .iter()
             .filter(|s| {
@@ -935,7 +945,6 @@ impl<'t> Analyser<'_, 't> {
                 );
                 range.start <= a && b <= range.end
             })
-            .cloned()
             .collect()
     }
 

@@ -149,6 +149,19 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// ASCII that is neither a letter, a digit nor a joiner (`'`, `-`, `.`, `,`): after a run
+/// of letters and digits, it ends the word without anything to decode.
+static ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'.' | b',');
+        b += 1;
+    }
+    t
+};
+
 /// The flags of a word that starts with an ASCII byte.
 static ASCII_FLAGS: [u8; 128] = {
     let mut t = [0u8; 128];
@@ -345,47 +358,52 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let (mut prev_cap, mut prev_comma) = (false, false);
     while i < end {
         let b = bytes[i];
-        let (c, word) = match BYTE_CLASS[usize::from(b)] {
+        let (len, first_flags, first_digit) = match BYTE_CLASS[usize::from(b)] {
             SPACE => {
                 space = true;
                 i += 1;
                 continue;
             }
-            WORD => (b as char, true),
-            PUNCT => (b as char, false),
-            _ => {
-                let c = char_at(text, i);
-                if c.is_whitespace() {
+            // an ASCII letter or digit, the start of most tokens: nothing to decode
+            WORD => (1, ASCII_FLAGS[usize::from(b)], b.is_ascii_digit()),
+            class => {
+                let c = if class == PUNCT {
+                    b as char
+                } else {
+                    char_at(text, i)
+                };
+                let len = c.len_utf8();
+                if class == HIGH && c.is_whitespace() {
                     space = true;
-                    i += c.len_utf8();
+                    i += len;
                     continue;
                 }
-                (c, is_word_char(c))
+                if class == HIGH && is_word_char(c) {
+                    (len, first_char_flags(c), false)
+                } else {
+                    let idx = t.toks.len();
+                    t.toks.push(Tok {
+                        start: i,
+                        end: i + len,
+                        kind: Kind::Punct,
+                        space_before: space,
+                        flags: 0,
+                        line,
+                    });
+                    if matches!(c, '-' | '/' | '&' | '–') {
+                        t.links.push(idx);
+                    }
+                    prev_cap = false;
+                    prev_comma = c == ',';
+                    space = false;
+                    i += len;
+                    continue;
+                }
             }
         };
-        let len = c.len_utf8();
-        if !word {
-            let idx = t.toks.len();
-            t.toks.push(Tok {
-                start: i,
-                end: i + len,
-                kind: Kind::Punct,
-                space_before: space,
-                flags: 0,
-                line,
-            });
-            if matches!(c, '-' | '/' | '&' | '–') {
-                t.links.push(idx);
-            }
-            prev_cap = false;
-            prev_comma = c == ',';
-            space = false;
-            i += len;
-            continue;
-        }
         let start = i;
-        let mut flags = first_char_flags(c);
-        let mut last_digit = c.is_ascii_digit();
+        let mut flags = first_flags;
+        let mut last_digit = first_digit;
         i += len;
         while i < end {
             // ASCII letters and digits, most of every word, eight bytes at a time
@@ -398,7 +416,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                 }
             }
             // ASCII that is not a joiner ends the word without decoding anything
-            if bytes[i] < 0x80 && !matches!(bytes[i], b'\'' | b'-' | b'.' | b',') {
+            if ENDS_WORD[usize::from(bytes[i])] {
                 break;
             }
             let c = char_at(text, i);
