@@ -167,6 +167,17 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// `w` lower-cased into `buf`, reusing its allocation: most words are ASCII.
+fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+}
+
 fn quote_list(items: &[String]) -> String {
     let mut s = String::new();
     for (i, it) in items.iter().enumerate() {
@@ -439,7 +450,9 @@ impl<'t> Analyser<'_, 't> {
             return (Vec::new(), HashMap::default(), Vec::new());
         }
         let mut names: Vec<&'t str> = Vec::new();
-        let mut index: HashMap<&'t str, usize> = HashMap::default();
+        // sized once: growing a map rehashes everything in it
+        let mut index: HashMap<&'t str, usize> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
         let mut id = |w: &'t str| {
             *index.entry(w).or_insert_with(|| {
                 names.push(w);
@@ -474,8 +487,10 @@ impl<'t> Analyser<'_, 't> {
 
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
-        let mut adjacent: HashMap<(usize, usize), u32> = HashMap::default();
-        let mut ordered: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut adjacent: HashMap<(usize, usize), u32> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
+        let mut ordered: HashMap<(usize, usize), u32> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
         let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::default();
         let title = self.doc.title_line().map(|t| t as u32);
         let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
@@ -803,13 +818,7 @@ impl<'t> Analyser<'_, 't> {
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
                 let raw = &self.text[tok.start..tok.end];
-                w.clear();
-                if raw.is_ascii() {
-                    w.push_str(raw);
-                    w.make_ascii_lowercase();
-                } else {
-                    w.push_str(&raw.to_lowercase());
-                }
+                lower_into(raw, &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) && !set.contains(norm(&w)) {
                     set.insert(norm(&w).to_string());
                 }
@@ -1030,10 +1039,11 @@ impl<'t> Analyser<'_, 't> {
             .collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
+            let mut w = String::new();
             for t in line_toks() {
-                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if facts.title_terms.contains(&w) && !seen.contains(&w) {
-                    seen.push(w);
+                    seen.push(w.clone());
                 }
             }
             seen
@@ -1132,15 +1142,16 @@ impl<'t> Analyser<'_, 't> {
             }
             let mut content = 0;
             let mut hits = Vec::new();
+            let mut w = String::new();
             for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
                     if facts.title_terms.contains(&w) && !hits.contains(&w) {
-                        hits.push(w);
+                        hits.push(w.clone());
                     }
                 }
             }
