@@ -184,9 +184,17 @@ fn quote_list(items: &[String]) -> String {
         if i > 0 {
             s.push_str(if i + 1 == items.len() { " and " } else { ", " });
         }
-        let _ = write!(s, "\"{it}\"");
+        cat(&mut s, &["\"", it, "\""]);
     }
     s
+}
+
+/// Appends `parts` to `s`: the messages are built from many short pieces, and pushing them
+/// costs a fraction of formatting them.
+fn cat(s: &mut String, parts: &[&str]) {
+    for p in parts {
+        s.push_str(p);
+    }
 }
 
 fn times(n: u32) -> Cow<'static, str> {
@@ -842,27 +850,54 @@ impl<'t> Analyser<'_, 't> {
             Some((a, b)) => {
                 let st = &pairs[&(a, b)];
                 let (na, nb) = (names[a], names[b]);
-                let mut m = format!(
-                    "\"{}\": \"{na}\" appears {} and \"{nb}\" {} without the other",
-                    self.piece_text(p),
-                    times(st.apart_a()),
-                    times(st.apart_b())
+                let (ta, tb) = (times(st.apart_a()), times(st.apart_b()));
+                let mut m = String::with_capacity(256);
+                cat(
+                    &mut m,
+                    &[
+                        "\"",
+                        self.piece_text(p),
+                        "\": \"",
+                        na,
+                        "\" appears ",
+                        &ta,
+                        " and \"",
+                        nb,
+                        "\" ",
+                        &tb,
+                        " without the other",
+                    ],
                 );
                 if let Some((shown, in_title)) = &st.coord {
-                    let _ = write!(
-                        m,
-                        ", and the document joins them as \"{shown}\"{}",
-                        if *in_title { " in the title" } else { "" }
+                    let title = if *in_title { " in the title" } else { "" };
+                    cat(
+                        &mut m,
+                        &[", and the document joins them as \"", shown, "\"", title],
                     );
                     if st.coord_count > 1 {
                         let _ = write!(m, " ({} such joins)", st.coord_count);
                     }
                 }
                 if st.ordered_ab >= 1 && st.ordered_ba >= 1 {
-                    let _ = write!(
-                        m,
-                        "{} glues them in both orders (\"{na} {nb}\" and \"{nb} {na}\"), which a fixed name never is",
-                        if st.coord.is_some() { "; it also" } else { ", and it" }
+                    let lead = if st.coord.is_some() {
+                        "; it also"
+                    } else {
+                        ", and it"
+                    };
+                    cat(
+                        &mut m,
+                        &[
+                            lead,
+                            " glues them in both orders (\"",
+                            na,
+                            " ",
+                            nb,
+                            "\" and \"",
+                            nb,
+                            " ",
+                            na,
+                            "\"), which a fixed name never is",
+                        ],
                     );
                 }
                 m.push_str("; two names side by side with no connective are not one name");
@@ -872,10 +907,20 @@ impl<'t> Analyser<'_, 't> {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
                 let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
-                format!(
-                    "\"{}\": the bare year {year} is glued to the lower-case phrase \"{phrase}\" with no preposition, month or time word before it",
-                    self.piece_text(p)
-                )
+                let mut m = String::with_capacity(192);
+                cat(
+                    &mut m,
+                    &[
+                        "\"",
+                        self.piece_text(p),
+                        "\": the bare year ",
+                        year,
+                        " is glued to the lower-case phrase \"",
+                        phrase,
+                        "\" with no preposition, month or time word before it",
+                    ],
+                );
+                m
             }
         }
     }
