@@ -844,16 +844,15 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The evidence for one piece, in the document's terms.
-    fn piece_evidence(&self, p: &Piece, facts: &Facts<'_, '_>) -> String {
+    fn piece_evidence(&self, p: &Piece, facts: &Facts<'_, '_>, m: &mut String) {
         let Facts { names, pairs, .. } = *facts;
         match p.pair {
             Some((a, b)) => {
                 let st = &pairs[&(a, b)];
                 let (na, nb) = (names[a], names[b]);
                 let (ta, tb) = (times(st.apart_a()), times(st.apart_b()));
-                let mut m = String::with_capacity(256);
                 cat(
-                    &mut m,
+                    m,
                     &[
                         "\"",
                         self.piece_text(p),
@@ -871,7 +870,7 @@ impl<'t> Analyser<'_, 't> {
                 if let Some((shown, in_title)) = &st.coord {
                     let title = if *in_title { " in the title" } else { "" };
                     cat(
-                        &mut m,
+                        m,
                         &[", and the document joins them as \"", shown, "\"", title],
                     );
                     if st.coord_count > 1 {
@@ -885,7 +884,7 @@ impl<'t> Analyser<'_, 't> {
                         ", and it"
                     };
                     cat(
-                        &mut m,
+                        m,
                         &[
                             lead,
                             " glues them in both orders (\"",
@@ -901,15 +900,13 @@ impl<'t> Analyser<'_, 't> {
                     );
                 }
                 m.push_str("; two names side by side with no connective are not one name");
-                m
             }
             None => {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
                 let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
-                let mut m = String::with_capacity(192);
                 cat(
-                    &mut m,
+                    m,
                     &[
                         "\"",
                         self.piece_text(p),
@@ -920,7 +917,6 @@ impl<'t> Analyser<'_, 't> {
                         "\" with no preposition, month or time word before it",
                     ],
                 );
-                m
             }
         }
     }
@@ -940,7 +936,7 @@ impl<'t> Analyser<'_, 't> {
         } else {
             &YEAR_GLUED_PHRASE
         };
-        let mut msg = String::new();
+        let mut msg = String::with_capacity(256 * s.pieces.len());
         if s.pieces.len() > 1 {
             let _ = write!(
                 msg,
@@ -953,7 +949,7 @@ impl<'t> Analyser<'_, 't> {
             if i > 0 {
                 msg.push_str(". ");
             }
-            msg.push_str(&self.piece_evidence(p, facts));
+            self.piece_evidence(p, facts, &mut msg);
         }
         let mut verdict = decide(left, right);
         if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
@@ -973,10 +969,13 @@ impl<'t> Analyser<'_, 't> {
             Verdict::Remove { take_left } => {
                 let start = toks[s.toks.start - take_left].start;
                 if take_left > 0 {
-                    let _ = write!(
-                        msg,
-                        ". It ends its clause, so \"{}\" before it goes too",
-                        &self.text[start..toks[s.toks.start - 1].end]
+                    cat(
+                        &mut msg,
+                        &[
+                            ". It ends its clause, so \"",
+                            &self.text[start..toks[s.toks.start - 1].end],
+                            "\" before it goes too",
+                        ],
                     );
                 }
                 Finding::new(meta, start..toks[s.toks.end - 1].end, msg)
@@ -1173,16 +1172,24 @@ impl<'t> Analyser<'_, 't> {
                     .iter()
                     .map(|s| self.span_text(s).to_string())
                     .collect();
-                let msg = format!(
-                    "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
-                    quote_list(&shown),
-                    inside
-                        .iter()
-                        .flat_map(|s| s.pieces.iter())
-                        .map(|p| self.piece_evidence(p, facts))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                let mut msg = String::with_capacity(512);
+                cat(
+                    &mut msg,
+                    &[
+                        "a trailing \"",
+                        part,
+                        "\" clause that carries the stuffed phrases ",
+                        &quote_list(&shown),
+                        " (",
+                    ],
                 );
+                for (n, p) in inside.iter().flat_map(|s| s.pieces.iter()).enumerate() {
+                    if n > 0 {
+                        msg.push_str("; ");
+                    }
+                    self.piece_evidence(p, facts, &mut msg);
+                }
+                msg.push_str("); removed to the end of the sentence");
                 return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
             }
             let mut content = 0;
