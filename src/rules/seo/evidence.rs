@@ -129,14 +129,19 @@ fn is_name(w: &str) -> bool {
         return false;
     }
     let n = norm(w);
-    let shape = if n.is_ascii() {
-        n.len() >= 2
-            && n.as_bytes()[0].is_ascii_uppercase()
-            && n.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
-    } else {
-        starts_upper(n)
-            && n.chars().count() >= 2
-            && n.chars().all(|c| c.is_alphabetic() || c == '.')
+    // one scan: an ASCII byte that is no letter or dot rules the word out either way; only
+    // a non-ASCII byte needs the scan by characters
+    let shape = match n
+        .bytes()
+        .position(|b| !(b.is_ascii_alphabetic() || b == b'.'))
+    {
+        None => n.len() >= 2 && n.as_bytes()[0].is_ascii_uppercase(),
+        Some(k) if n.as_bytes()[k] < 0x80 => false,
+        Some(_) => {
+            starts_upper(n)
+                && n.chars().count() >= 2
+                && n.chars().all(|c| c.is_alphabetic() || c == '.')
+        }
     };
     shape && !is_capitalised_function_word(n)
 }
@@ -1011,6 +1016,10 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
+        if spans.is_empty() {
+            // a dek is only dropped when it carries a stuffed phrase: none to find
+            return;
+        }
         let title = self.doc.title().unwrap_or("");
         let candidates = self.doc.body_lines().filter(|&li| {
             let r = &self.tk.lines[li];
