@@ -490,7 +490,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
         prev_cap = cap;
         prev_comma = false;
         // one space then a word, the commonest gap: no round through the loop for it
-        space = bytes.get(i) == Some(&b' ') && i + 1 < end;
+        space = (bytes.get(i) == Some(&b' ')) & (i + 1 < end);
         i += usize::from(space);
     }
     t.counts.push(counts);
