@@ -14,10 +14,10 @@ use std::ops::Range;
 
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
-    is_capitalised_function_word, is_common_english_bytes, is_finite_verb, is_function_word,
-    is_teaser_formula, is_trailing_participle, is_year_modifier, lower_ascii,
+    is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
+    is_trailing_participle, is_year_modifier,
 };
-use super::tokens::{tokenize, Kind, Tokens, ALPHA, CAP, DIGIT, HYPHEN, LOWER};
+use super::tokens::{tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
@@ -30,15 +30,29 @@ struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        // the tail byte by byte: a copy of a few bytes of unknown length is a call to memcpy
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let k = tail.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
-            self.write_u64(k);
+        let n = bytes.len();
+        let le4 = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("four bytes"),
+            ))
+        };
+        let le8 =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        // the tail as one overlapping load, not byte by byte: most keys are short words
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 <= n {
+                self.write_u64(le8(at));
+                at += 8;
+            }
+            if at < n {
+                self.write_u64(le8(n - 8));
+            }
+        } else if n >= 4 {
+            self.write_u64(le4(0) | le4(n - 4) << 32);
+        } else if n > 0 {
+            let b = |i: usize| u64::from(bytes[i]);
+            self.write_u64(b(0) | b(n / 2) << 8 | b(n - 1) << 16 | (n as u64) << 24);
         }
     }
     fn write_u8(&mut self, n: u8) {
@@ -115,14 +129,19 @@ fn is_name(w: &str) -> bool {
         return false;
     }
     let n = norm(w);
-    let shape = if n.is_ascii() {
-        n.len() >= 2
-            && n.as_bytes()[0].is_ascii_uppercase()
-            && n.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
-    } else {
-        starts_upper(n)
-            && n.chars().count() >= 2
-            && n.chars().all(|c| c.is_alphabetic() || c == '.')
+    // one scan: an ASCII byte that is no letter or dot rules the word out either way; only
+    // a non-ASCII byte needs the scan by characters
+    let shape = match n
+        .bytes()
+        .position(|b| !(b.is_ascii_alphabetic() || b == b'.'))
+    {
+        None => n.len() >= 2 && n.as_bytes()[0].is_ascii_uppercase(),
+        Some(k) if n.as_bytes()[k] < 0x80 => false,
+        Some(_) => {
+            starts_upper(n)
+                && n.chars().count() >= 2
+                && n.chars().all(|c| c.is_alphabetic() || c == '.')
+        }
     };
     shape && !is_capitalised_function_word(n)
 }
@@ -137,11 +156,8 @@ fn is_lower_content(w: &str) -> bool {
     {
         return false;
     }
-    let mut buf = [0u8; 24];
-    match lower_ascii(w, &mut buf) {
-        Some(l) => !is_function_word(l),
-        None => true,
-    }
+    // lower-case already: the closed classes are listed in lower case
+    !is_function_word(w)
 }
 
 /// "founded", "assigned": a verb form, where a keyword phrase cannot begin ("speed" and
@@ -156,22 +172,41 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// `w` lower-cased into `buf`, reusing its allocation: most words are ASCII.
+fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+}
+
 fn quote_list(items: &[String]) -> String {
     let mut s = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             s.push_str(if i + 1 == items.len() { " and " } else { ", " });
         }
-        let _ = write!(s, "\"{it}\"");
+        cat(&mut s, &["\"", it, "\""]);
     }
     s
 }
 
-fn times(n: u32) -> String {
+/// Appends `parts` to `s`: the messages are built from many short pieces, and pushing them
+/// costs a fraction of formatting them.
+fn cat(s: &mut String, parts: &[&str]) {
+    for p in parts {
+        s.push_str(p);
+    }
+}
+
+fn times(n: u32) -> Cow<'static, str> {
     match n {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
+        1 => Cow::Borrowed("once"),
+        2 => Cow::Borrowed("twice"),
+        n => Cow::Owned(format!("{n} times")),
     }
 }
 
@@ -244,15 +279,17 @@ struct Analyser<'d, 't> {
 /// Every `S` finding of `doc`: the engine computes it once per document, when the first `S`
 /// rule asks (see [`crate::rules::Context`]).
 pub fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
-    let text = doc.text();
-    if !looks_english(text) {
+    let tk = tokenize(doc);
+    // The grammar checks are English; other languages are left alone: at least one word
+    // token in eight must be one of the commonest English words, written in lower case.
+    // The tokeniser counts them, so the question costs no pass of its own.
+    if tk.words == 0 || tk.common * 100 < tk.words * 12 {
         return Analysis::default();
     }
-    let tk = tokenize(doc);
     let kinds = line_kinds(doc, &tk);
     let a = Analyser {
         doc,
-        text,
+        text: doc.text(),
         tk,
         kinds,
         params,
@@ -260,80 +297,18 @@ pub fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
     a.run()
 }
 
-/// The grammar checks are English; other languages are left alone. One pass over the bytes,
-/// before tokenising, so that text in other languages costs almost nothing: a word is a run
-/// of ASCII letters and digits or non-ASCII bytes, and at least one word in eight must be
-/// one of the commonest English words.
-fn looks_english(text: &str) -> bool {
-    // one load per byte instead of three comparisons
-    static WORD_BYTE: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
-            b += 1;
-        }
-        t
-    };
-    let bytes = text.as_bytes();
-    let (mut words, mut common) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        let word_byte = |b: u8| WORD_BYTE[usize::from(b)];
-        if !word_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && word_byte(bytes[i]) {
-            i += 1;
-        }
-        words += 1;
-        let w = &bytes[start..i];
-        if w.len() <= 5 && w.iter().all(u8::is_ascii_lowercase) && is_common_english_bytes(w) {
-            common += 1;
-        }
-        // the rest of the text holds at most one word per two bytes: once no such rest can
-        // change the verdict, it is known
-        if words % 16 == 0 {
-            let rest = (bytes.len() - i).div_ceil(2);
-            if common * 100 >= (words + rest) * 12 {
-                return true;
-            }
-            if (common + rest) * 100 < words * 12 {
-                return false;
-            }
-        }
-    }
-    words > 0 && common * 100 >= words * 12
-}
-
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
     tk.lines
         .iter()
+        .zip(&tk.counts)
         .enumerate()
-        .map(|(i, r)| {
+        .map(|(i, (r, c))| {
             if r.is_empty() {
-                return LineKind::Blank;
-            }
-            if Some(i) == title {
-                return LineKind::Headline;
-            }
-            let (mut long, mut caps, mut lower_fn) = (0, 0, 0);
-            for t in &tk.toks[r.clone()] {
-                if t.kind != Kind::Word {
-                    continue;
-                }
-                if t.byte_len() >= 4 && t.has(ALPHA) {
-                    long += 1;
-                    caps += usize::from(t.has(CAP));
-                }
-                if t.has(LOWER) {
-                    lower_fn += 1;
-                }
-            }
-            if long >= 2 && caps * 4 >= long * 3 && lower_fn * 3 <= long {
+                LineKind::Blank
+            } else if Some(i) == title
+                || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
+            {
                 LineKind::Headline
             } else {
                 LineKind::Prose
@@ -473,59 +448,47 @@ impl<'t> Analyser<'_, 't> {
                 v
             }
         };
-        for (li, r) in self.tk.lines.iter().enumerate() {
-            if self.kinds[li] != LineKind::Prose {
+        // a name starts upper-case: the tokeniser has listed the places where two such
+        // words stand side by side
+        for &i in &self.tk.cap_pairs {
+            if self.kinds[toks[i].line as usize] != LineKind::Prose {
                 continue;
             }
-            for i in r.start..r.end.saturating_sub(1) {
-                let (ta, tb) = (&toks[i], &toks[i + 1]);
-                // a name starts upper-case: the flags rule out nearly every pair unread
-                if ta.kind != Kind::Word
-                    || tb.kind != Kind::Word
-                    || !tb.space_before
-                    || !ta.has(CAP)
-                    || !tb.has(CAP)
-                {
-                    continue;
-                }
-                let (a, b) = (self.word(i), self.word(i + 1));
-                if name(i) && !has_possessive(a) && name(i + 1) {
-                    occ.push((i, a, norm(b)));
-                }
+            let (a, b) = (self.word(i), self.word(i + 1));
+            if name(i) && !has_possessive(a) && name(i + 1) {
+                occ.push((i, a, norm(b)));
             }
         }
         if occ.is_empty() {
             return (Vec::new(), HashMap::default(), Vec::new());
         }
         let mut names: Vec<&'t str> = Vec::new();
-        let mut index: HashMap<&'t str, usize> = HashMap::default();
-        let mut id = |w: &'t str, names: &mut Vec<&'t str>| {
+        // sized once: growing a map rehashes everything in it
+        let mut index: HashMap<&'t str, usize> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
+        let mut id = |w: &'t str| {
             *index.entry(w).or_insert_with(|| {
                 names.push(w);
                 names.len() - 1
             })
         };
-        let occ: Vec<(usize, usize, usize)> = occ
-            .into_iter()
-            .map(|(i, a, b)| (i, id(a, &mut names), id(b, &mut names)))
-            .collect();
+        let occ: Vec<(usize, usize, usize)> =
+            occ.into_iter().map(|(i, a, b)| (i, id(a), id(b))).collect();
         let prose_bigrams: HashSet<(usize, usize)> = occ.iter().map(|&(_, a, b)| (a, b)).collect();
-        let index: HashMap<&'t str, usize> =
-            names.iter().enumerate().map(|(i, &w)| (w, i)).collect();
         // the passes below ask for most names several times (as a pair's left and right
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
-        let ids: Vec<Option<usize>> = toks
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word && t.has(CAP) {
-                    index.get(norm(&self.text[t.start..t.end])).copied()
-                } else {
-                    None
+        // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
+        let mut ids: Vec<u32> = vec![u32::MAX; toks.len()];
+        for &i in &self.tk.links {
+            let t = &toks[i];
+            if t.kind == Kind::Word && t.has(CAP) {
+                if let Some(&id) = index.get(norm(&self.text[t.start..t.end])) {
+                    ids[i] = id as u32;
                 }
-            })
-            .collect();
-        let name_at = |i: usize| ids[i];
+            }
+        }
+        let name_at = |i: usize| Some(ids[i] as usize).filter(|_| ids[i] != u32::MAX);
 
         // A pair is stuffing only when the document joins its two names with a connective
         // or glues them in both orders; either needs two names of one prose bigram next to
@@ -537,8 +500,10 @@ impl<'t> Analyser<'_, 't> {
 
         // one pass over all tokens: totals, adjacency in any line, connectives
         let mut totals = vec![0u32; names.len()];
-        let mut adjacent: HashMap<(usize, usize), u32> = HashMap::default();
-        let mut ordered: HashMap<(usize, usize), u32> = HashMap::default();
+        let mut adjacent: HashMap<(usize, usize), u32> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
+        let mut ordered: HashMap<(usize, usize), u32> =
+            HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
         let mut coords: HashMap<(usize, usize), (u32, String, bool)> = HashMap::default();
         let title = self.doc.title_line().map(|t| t as u32);
         let mut add_coord = |a: usize, b: usize, shown: String, in_title: bool| {
@@ -547,7 +512,8 @@ impl<'t> Analyser<'_, 't> {
                 .or_insert((0, shown, in_title));
             e.0 += 1;
         };
-        for i in 0..toks.len() {
+        // every token that can count below is in `links`, in document order
+        for &i in &self.tk.links {
             let t = toks[i];
             if t.kind == Kind::Word {
                 if let Some(a) = name_at(i) {
@@ -667,7 +633,8 @@ impl<'t> Analyser<'_, 't> {
         let joined = |a: usize, b: usize| {
             a != b && (prose_bigrams.contains(&(a, b)) || prose_bigrams.contains(&(b, a)))
         };
-        for (i, t) in toks.iter().enumerate() {
+        for &i in &self.tk.links {
+            let t = &toks[i];
             if t.kind == Kind::Word {
                 if t.has(CAP) {
                     if self.spaced_next(i) && toks[i + 1].has(CAP) {
@@ -765,75 +732,64 @@ impl<'t> Analyser<'_, 't> {
     fn year_phrases(&self) -> Vec<Piece> {
         let toks = &self.tk.toks;
         let mut out = Vec::new();
-        for (li, r) in self.tk.lines.iter().enumerate() {
-            if self.kinds[li] != LineKind::Prose {
+        // the tokeniser lists the four-character words that start with a digit
+        for &y in &self.tk.years {
+            let li = toks[y].line as usize;
+            let r = &self.tk.lines[li];
+            if self.kinds[li] != LineKind::Prose || y == r.start || !is_year(self.word(y)) {
                 continue;
             }
-            for y in r.start + 1..r.end {
-                let ty = &toks[y];
-                if ty.byte_len() != 4
-                    || !ty.has(DIGIT)
-                    || ty.kind != Kind::Word
-                    || !ty.space_before
-                    || !is_year(self.word(y))
-                {
-                    continue;
-                }
-                let p = y - 1;
-                if !self.is_word(p) || !is_lower_content(self.word(p)) {
-                    continue;
-                }
-                let pw = self.word(p);
-                let mut buf = [0u8; 24];
-                let pl = lower_ascii(pw, &mut buf).unwrap_or("");
-                // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
-                if is_year_modifier(pl) || looks_participle(pw) {
-                    continue;
-                }
-                let extends = |w: &str| {
-                    let mut b2 = [0u8; 24];
-                    let finite = lower_ascii(w, &mut b2).is_some_and(is_finite_verb);
-                    // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
-                    is_lower_content(w) && !finite && !looks_participle(w)
-                };
-                let mut k = p;
-                while k > r.start
-                    && toks[k].space_before
-                    && self.is_word(k - 1)
-                    && extends(self.word(k - 1))
-                {
-                    k -= 1;
-                    if p - k >= MAX_PHRASE_WORDS {
-                        break;
-                    }
-                }
-                if p - k >= MAX_PHRASE_WORDS {
-                    // a long run of lower-case words: no telling where a keyword would begin
-                    continue;
-                }
-                if y + 1 < r.end {
-                    let n = toks[y + 1];
-                    let nw = &self.text[n.start..n.end];
-                    // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
-                    // a name, a count or a range
-                    let joined = n.kind == Kind::Punct
-                        && !n.space_before
-                        && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
-                    let name_or_number = n.kind == Kind::Word
-                        && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
-                    // "a record 2024 harvest": one or two words then a year then a noun is a
-                    // year modifying the noun; three content words before it are a keyword
-                    let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
-                    if joined || name_or_number || modifies {
-                        continue;
-                    }
-                }
-                out.push(Piece {
-                    toks: k..y + 1,
-                    pair: None,
-                    line: li as u32,
-                });
+            let p = y - 1;
+            if !self.is_word(p) || !is_lower_content(self.word(p)) {
+                continue;
             }
+            // lower-case content, so already as the closed classes are listed
+            let pw = self.word(p);
+            // "fiscal 2025", "spring 2024", "founded 1998", "flight 2025"
+            if is_year_modifier(pw) || looks_participle(pw) {
+                continue;
+            }
+            let extends = |w: &str| {
+                // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
+                is_lower_content(w) && !is_finite_verb(w) && !looks_participle(w)
+            };
+            let mut k = p;
+            while k > r.start
+                && toks[k].space_before
+                && self.is_word(k - 1)
+                && extends(self.word(k - 1))
+            {
+                k -= 1;
+                if p - k >= MAX_PHRASE_WORDS {
+                    break;
+                }
+            }
+            if p - k >= MAX_PHRASE_WORDS {
+                // a long run of lower-case words: no telling where a keyword would begin
+                continue;
+            }
+            if y + 1 < r.end {
+                let n = toks[y + 1];
+                let nw = &self.text[n.start..n.end];
+                // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
+                // a name, a count or a range
+                let joined = n.kind == Kind::Punct
+                    && !n.space_before
+                    && !matches!(nw, "," | "." | ";" | ":" | ")" | "!" | "?");
+                let name_or_number = n.kind == Kind::Word
+                    && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
+                // "a record 2024 harvest": one or two words then a year then a noun is a
+                // year modifying the noun; three content words before it are a keyword
+                let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
+                if joined || name_or_number || modifies {
+                    continue;
+                }
+            }
+            out.push(Piece {
+                toks: k..y + 1,
+                pair: None,
+                line: li as u32,
+            });
         }
         out
     }
@@ -875,13 +831,7 @@ impl<'t> Analyser<'_, 't> {
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
                 let raw = &self.text[tok.start..tok.end];
-                w.clear();
-                if raw.is_ascii() {
-                    w.push_str(raw);
-                    w.make_ascii_lowercase();
-                } else {
-                    w.push_str(&raw.to_lowercase());
-                }
+                lower_into(raw, &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) && !set.contains(norm(&w)) {
                     set.insert(norm(&w).to_string());
                 }
@@ -899,46 +849,79 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The evidence for one piece, in the document's terms.
-    fn piece_evidence(&self, p: &Piece, facts: &Facts<'_, '_>) -> String {
+    fn piece_evidence(&self, p: &Piece, facts: &Facts<'_, '_>, m: &mut String) {
         let Facts { names, pairs, .. } = *facts;
         match p.pair {
             Some((a, b)) => {
                 let st = &pairs[&(a, b)];
                 let (na, nb) = (names[a], names[b]);
-                let mut m = format!(
-                    "\"{}\": \"{na}\" appears {} and \"{nb}\" {} without the other",
-                    self.piece_text(p),
-                    times(st.apart_a()),
-                    times(st.apart_b())
+                let (ta, tb) = (times(st.apart_a()), times(st.apart_b()));
+                cat(
+                    m,
+                    &[
+                        "\"",
+                        self.piece_text(p),
+                        "\": \"",
+                        na,
+                        "\" appears ",
+                        &ta,
+                        " and \"",
+                        nb,
+                        "\" ",
+                        &tb,
+                        " without the other",
+                    ],
                 );
                 if let Some((shown, in_title)) = &st.coord {
-                    let _ = write!(
+                    let title = if *in_title { " in the title" } else { "" };
+                    cat(
                         m,
-                        ", and the document joins them as \"{shown}\"{}",
-                        if *in_title { " in the title" } else { "" }
+                        &[", and the document joins them as \"", shown, "\"", title],
                     );
                     if st.coord_count > 1 {
                         let _ = write!(m, " ({} such joins)", st.coord_count);
                     }
                 }
                 if st.ordered_ab >= 1 && st.ordered_ba >= 1 {
-                    let _ = write!(
+                    let lead = if st.coord.is_some() {
+                        "; it also"
+                    } else {
+                        ", and it"
+                    };
+                    cat(
                         m,
-                        "{} glues them in both orders (\"{na} {nb}\" and \"{nb} {na}\"), which a fixed name never is",
-                        if st.coord.is_some() { "; it also" } else { ", and it" }
+                        &[
+                            lead,
+                            " glues them in both orders (\"",
+                            na,
+                            " ",
+                            nb,
+                            "\" and \"",
+                            nb,
+                            " ",
+                            na,
+                            "\"), which a fixed name never is",
+                        ],
                     );
                 }
                 m.push_str("; two names side by side with no connective are not one name");
-                m
             }
             None => {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
                 let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
-                format!(
-                    "\"{}\": the bare year {year} is glued to the lower-case phrase \"{phrase}\" with no preposition, month or time word before it",
-                    self.piece_text(p)
-                )
+                cat(
+                    m,
+                    &[
+                        "\"",
+                        self.piece_text(p),
+                        "\": the bare year ",
+                        year,
+                        " is glued to the lower-case phrase \"",
+                        phrase,
+                        "\" with no preposition, month or time word before it",
+                    ],
+                );
             }
         }
     }
@@ -958,7 +941,7 @@ impl<'t> Analyser<'_, 't> {
         } else {
             &YEAR_GLUED_PHRASE
         };
-        let mut msg = String::new();
+        let mut msg = String::with_capacity(256 * s.pieces.len());
         if s.pieces.len() > 1 {
             let _ = write!(
                 msg,
@@ -971,7 +954,7 @@ impl<'t> Analyser<'_, 't> {
             if i > 0 {
                 msg.push_str(". ");
             }
-            msg.push_str(&self.piece_evidence(p, facts));
+            self.piece_evidence(p, facts, &mut msg);
         }
         let mut verdict = decide(left, right);
         if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
@@ -991,10 +974,13 @@ impl<'t> Analyser<'_, 't> {
             Verdict::Remove { take_left } => {
                 let start = toks[s.toks.start - take_left].start;
                 if take_left > 0 {
-                    let _ = write!(
-                        msg,
-                        ". It ends its clause, so \"{}\" before it goes too",
-                        &self.text[start..toks[s.toks.start - 1].end]
+                    cat(
+                        &mut msg,
+                        &[
+                            ". It ends its clause, so \"",
+                            &self.text[start..toks[s.toks.start - 1].end],
+                            "\" before it goes too",
+                        ],
                     );
                 }
                 Finding::new(meta, start..toks[s.toks.end - 1].end, msg)
@@ -1007,7 +993,7 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn spans_in(&self, spans: &'_ [Span], range: &Range<usize>) -> Vec<Span> {
+    fn spans_in<'s>(&self, spans: &'s [Span], range: &Range<usize>) -> Vec<&'s Span> {
         spans
             .iter()
             .filter(|s| {
@@ -1017,7 +1003,6 @@ impl<'t> Analyser<'_, 't> {
                 );
                 range.start <= a && b <= range.end
             })
-            .cloned()
             .collect()
     }
 
@@ -1031,6 +1016,10 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
+        if spans.is_empty() {
+            // a dek is only dropped when it carries a stuffed phrase: none to find
+            return;
+        }
         let title = self.doc.title().unwrap_or("");
         let candidates = self.doc.body_lines().filter(|&li| {
             let r = &self.tk.lines[li];
@@ -1103,10 +1092,11 @@ impl<'t> Analyser<'_, 't> {
             .collect();
         let terms: Vec<String> = {
             let mut seen = Vec::new();
+            let mut w = String::new();
             for t in line_toks() {
-                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if facts.title_terms.contains(&w) && !seen.contains(&w) {
-                    seen.push(w);
+                    seen.push(w.clone());
                 }
             }
             seen
@@ -1131,10 +1121,14 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
-        for li in 0..self.tk.lines.len() {
-            if self.kinds[li] != LineKind::Prose {
+        // only a line with a comma before a word can hold a clause
+        let mut last = None;
+        for &c in &self.tk.commas {
+            let li = self.tk.toks[c].line as usize;
+            if last == Some(li) || self.kinds[li] != LineKind::Prose {
                 continue;
             }
+            last = Some(li);
             let line_start = self.doc.lines()[li].range.start;
             if consumed
                 .iter()
@@ -1157,13 +1151,9 @@ impl<'t> Analyser<'_, 't> {
         let r = &self.tk.lines[li];
         let line_start = self.doc.lines()[li].range.start;
         let mut sents: Option<Vec<Range<usize>>> = None;
-        for i in r.start..r.end.saturating_sub(1) {
-            if toks[i].kind != Kind::Punct
-                || self.text.as_bytes()[toks[i].start] != b','
-                || !self.is_word(i + 1)
-            {
-                continue;
-            }
+        let commas = &self.tk.commas;
+        let first = commas.partition_point(|&c| c < r.start);
+        for &i in commas[first..].iter().take_while(|&&c| c < r.end) {
             let part = self.word(i + 1);
             if !is_trailing_participle(part) {
                 continue;
@@ -1191,29 +1181,38 @@ impl<'t> Analyser<'_, 't> {
                     .iter()
                     .map(|s| self.span_text(s).to_string())
                     .collect();
-                let msg = format!(
-                    "a trailing \"{part}\" clause that carries the stuffed phrases {} ({}); removed to the end of the sentence",
-                    quote_list(&shown),
-                    inside
-                        .iter()
-                        .flat_map(|s| s.pieces.iter())
-                        .map(|p| self.piece_evidence(p, facts))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                let mut msg = String::with_capacity(512);
+                cat(
+                    &mut msg,
+                    &[
+                        "a trailing \"",
+                        part,
+                        "\" clause that carries the stuffed phrases ",
+                        &quote_list(&shown),
+                        " (",
+                    ],
                 );
+                for (n, p) in inside.iter().flat_map(|s| s.pieces.iter()).enumerate() {
+                    if n > 0 {
+                        msg.push_str("; ");
+                    }
+                    self.piece_evidence(p, facts, &mut msg);
+                }
+                msg.push_str("); removed to the end of the sentence");
                 return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
             }
             let mut content = 0;
             let mut hits = Vec::new();
+            let mut w = String::new();
             for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                let w = norm(&self.text[t.start..t.end]).to_lowercase();
+                lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
                     if facts.title_terms.contains(&w) && !hits.contains(&w) {
-                        hits.push(w);
+                        hits.push(w.clone());
                     }
                 }
             }

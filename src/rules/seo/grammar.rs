@@ -7,9 +7,7 @@
 //! One small function, driven by closed classes of function words, so that it can be tested
 //! exhaustively on its own.
 
-use super::lexicon::{
-    is_determiner, is_finite_verb, is_function_word, is_preposition, lower_ascii,
-};
+use super::lexicon::{closed_class, ClosedClass};
 
 /// A neighbour of the span: nothing (line edge), one punctuation character, or a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,21 +68,12 @@ enum Class {
 }
 
 fn class(w: &str) -> Class {
-    let mut buf = [0u8; 24];
-    let lower = lower_ascii(w, &mut buf);
-    if let Some(l) = lower {
-        if is_determiner(l) {
-            return Class::Determiner;
-        }
-        if is_preposition(l) {
-            return Class::Preposition;
-        }
-        if is_finite_verb(l) {
-            return Class::FiniteVerb;
-        }
-        if is_function_word(l) {
-            return Class::Function;
-        }
+    match closed_class(w) {
+        ClosedClass::Determiner => return Class::Determiner,
+        ClosedClass::Preposition => return Class::Preposition,
+        ClosedClass::FiniteVerb => return Class::FiniteVerb,
+        ClosedClass::Function => return Class::Function,
+        ClosedClass::None => {}
     }
     let first = w.chars().next().unwrap_or(' ');
     if first.is_uppercase() {

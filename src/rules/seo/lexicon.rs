@@ -294,23 +294,33 @@ pub fn is_capitalised_function_word(w: &str) -> bool {
     if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let Some(lower) = lower_ascii(w, &mut buf) else {
-        return false;
-    };
-    classes(lower) & (FUNCTION | ADDRESS | YEAR_MODIFIER) != 0
+    CLASSES.get_ignore_case(w) & (FUNCTION | ADDRESS | YEAR_MODIFIER) != 0
 }
 
-/// `w` lower-cased into `buf` without allocating; `None` for long or non-ASCII words,
-/// which are never closed-class words.
-pub fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
+/// The closed class of `w` ignoring ASCII case, the first of determiner, preposition,
+/// finite verb, other function word that holds it: one lookup for the grammar's question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosedClass {
+    Determiner,
+    Preposition,
+    FiniteVerb,
+    Function,
+    None,
+}
+
+pub fn closed_class(w: &str) -> ClosedClass {
+    let bits = CLASSES.get_ignore_case(w);
+    if bits & DETERMINER != 0 {
+        ClosedClass::Determiner
+    } else if bits & PREPOSITION != 0 {
+        ClosedClass::Preposition
+    } else if bits & FINITE_VERB != 0 {
+        ClosedClass::FiniteVerb
+    } else if bits & FUNCTION != 0 {
+        ClosedClass::Function
+    } else {
+        ClosedClass::None
     }
-    let out = &mut buf[..w.len()];
-    out.copy_from_slice(w.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 /// Participles that open a trailing clause after a comma (`..., adding that ...`).
@@ -343,7 +353,8 @@ const TRAILING_PARTICIPLES: &[&str] = &[
 ];
 
 pub fn is_trailing_participle(w: &str) -> bool {
-    classes(w) & TRAILING_PARTICIPLE != 0
+    // every one ends in "-ing": most words after a comma are ruled out without hashing
+    w.ends_with("ing") && classes(w) & TRAILING_PARTICIPLE != 0
 }
 
 /// Openings of the generic formulas SEO templates end a teaser with, lower-case, straight
@@ -406,56 +417,12 @@ pub fn is_teaser_formula(sentence: &str) -> bool {
 }
 
 /// Very common English words: their share in a text tells whether the English grammar
-/// checks apply to it at all.
-pub fn is_common_english(w: &str) -> bool {
-    is_common_english_bytes(w.as_bytes())
-}
-
-/// [`is_common_english`] on raw bytes: the language check runs it on every short word of
-/// every document, before any UTF-8 validation.
-pub fn is_common_english_bytes(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"the"
-            | b"of"
-            | b"and"
-            | b"to"
-            | b"in"
-            | b"is"
-            | b"that"
-            | b"for"
-            | b"on"
-            | b"with"
-            | b"was"
-            | b"it"
-            | b"by"
-            | b"at"
-            | b"from"
-            | b"be"
-            | b"are"
-            | b"have"
-            | b"has"
-            | b"said"
-            | b"this"
-            | b"an"
-            | b"not"
-            | b"but"
-            | b"or"
-            | b"were"
-            | b"which"
-            | b"will"
-            | b"he"
-            | b"she"
-            | b"they"
-            | b"his"
-            | b"her"
-            | b"their"
-            | b"would"
-            | b"been"
-            | b"its"
-            | b"who"
-    )
-}
+/// checks apply to it at all (the tokeniser counts them).
+pub(crate) const COMMON_ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "it", "by", "at",
+    "from", "be", "are", "have", "has", "said", "this", "an", "not", "but", "or", "were", "which",
+    "will", "he", "she", "they", "his", "her", "their", "would", "been", "its", "who",
+];
 
 /// Titles of address, days of the week: capitalised, they are never half of a pair of names.
 const ADDRESS_WORDS: &[&str] = &[

@@ -58,12 +58,40 @@ impl Tok {
     }
 }
 
-/// The document's tokens, with each line's token range.
+/// What the judging passes count of each line's words, counted while tokenising.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct LineCounts {
+    /// Words of four bytes or more that start with a letter.
+    pub long: u32,
+    /// Those of them that start upper-case.
+    pub caps: u32,
+    /// Words that start lower-case.
+    pub lower: u32,
+}
+
+/// The document's tokens, with each line's token range, and the few places the judging
+/// passes look at, found while tokenising so that they need not read every token again.
 #[derive(Debug, Default)]
 pub struct Tokens {
     pub toks: Vec<Tok>,
     /// For each line of the document, the range of its tokens in `toks`.
     pub lines: Vec<Range<usize>>,
+    /// For each line, the counts of its words.
+    pub counts: Vec<LineCounts>,
+    /// Word tokens, and those that are one of the commonest English words in lower case
+    /// ([`COMMON_ENGLISH`](super::lexicon::COMMON_ENGLISH)).
+    pub words: usize,
+    pub common: usize,
+    /// Each `i` where words `i` and `i + 1` both start upper-case, with whitespace between
+    /// them on one line: where a glued pair of names can be.
+    pub cap_pairs: Vec<usize>,
+    /// Every token that can take part in joining two names: words that start upper-case,
+    /// hyphenated words, `and`/`or`/`vs`/`versus`, and `-`, `/`, `&`, `–`.
+    pub links: Vec<usize>,
+    /// Four-character words starting with a digit, after whitespace: where a bare year can be.
+    pub years: Vec<usize>,
+    /// Each `,` followed by a word on its line: where a trailing clause can start.
+    pub commas: Vec<usize>,
 }
 
 #[inline]
@@ -85,7 +113,7 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// ASCII letters and digits: one load per byte in the tokeniser's inner loop.
+/// ASCII letters and digits.
 static ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -96,16 +124,65 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// What a byte starts, in the tokeniser's outer loop: one load and one jump per token
+/// instead of a chain of comparisons.
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+const PUNCT: u8 = 2;
+const HIGH: u8 = 3;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            HIGH
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
+/// ASCII that is neither a letter, a digit nor a joiner (`'`, `-`, `.`, `,`): after a run
+/// of letters and digits, it ends the word without anything to decode.
+static ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'.' | b',');
+        b += 1;
+    }
+    t
+};
+
+/// The flags of a word that starts with an ASCII byte.
+static ASCII_FLAGS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => CAP | ALPHA,
+            b'a'..=b'z' => LOWER | ALPHA,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The flags a word gets from its first character.
 #[inline]
 fn first_char_flags(c: char) -> u8 {
     if c.is_ascii() {
-        match c {
-            'A'..='Z' => CAP | ALPHA,
-            'a'..='z' => LOWER | ALPHA,
-            '0'..='9' => DIGIT,
-            _ => 0,
-        }
+        ASCII_FLAGS[c as usize]
     } else {
         let mut f = 0;
         if c.is_uppercase() {
@@ -121,68 +198,218 @@ fn first_char_flags(c: char) -> u8 {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit of every byte of `x` that is not an ASCII letter or digit.
+///
+/// Each range test subtracts per byte with the high bit as a guard, so no borrow crosses
+/// into the next byte: `(a | 0x80) - lo` keeps the high bit iff `a >= lo`, `(hi | 0x80) - a`
+/// iff `a <= hi`, for `a < 0x80`; bytes >= 0x80 are ruled out at the end.
+#[inline]
+fn not_alnum(x: u64) -> u64 {
+    const ZERO: u64 = ONES * 0x30;
+    const NINE: u64 = (ONES * 0x39) | HIGHS;
+    const LOWER_A: u64 = ONES * 0x61;
+    const LOWER_Z: u64 = (ONES * 0x7a) | HIGHS;
+    let x7 = x & !HIGHS;
+    let digit = ((x7 | HIGHS) - ZERO) & (NINE - x7);
+    let folded = x7 | (ONES * 0x20);
+    let alpha = ((folded | HIGHS) - LOWER_A) & (LOWER_Z - folded);
+    (!(digit | alpha) | x) & HIGHS
+}
+
+/// The first index from `i` on (at most `end`) that is not an ASCII letter or digit.
+///
+/// Eight bytes at a time: a word's end is found with a few arithmetic operations and one
+/// `trailing_zeros` instead of a loop whose exit, after a word of varying length, the
+/// branch predictor cannot know. The bytes after `end` (a line break, the next line) may be
+/// read but never count.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= bytes.len() {
+        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        let stop = not_alnum(u64::from_le_bytes(chunk));
+        if stop != 0 {
+            return (i + (stop.trailing_zeros() / 8) as usize).min(end);
+        }
+        i += 8;
+        if i >= end {
+            return end;
+        }
+    }
+    while i < end && ASCII_WORD[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// Bits of a short word in [`SHORT_WORDS`].
+const COMMON: u8 = 1;
+const CONNECTIVE: u8 = 2;
+
+/// `w` (at most eight bytes) as a little-endian integer.
+const fn pack(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const SHORT_SLOTS: usize = 128;
+
+/// A multiplier under which every word of [`SHORT_WORDS`] has a slot of its own (checked
+/// when the table is built), so a lookup is one compare and no probing loop.
+const SHORT_MUL: u64 = 0x62d9_b305_71ce_7379;
+
+const fn short_home(k: u64) -> usize {
+    (k.wrapping_mul(SHORT_MUL) >> 57) as usize
+}
+
+/// The commonest English words and the connectives that join two names, keyed by their
+/// bytes packed into an integer: the tokeniser asks of every word, and one multiply and
+/// one compare answer.
+static SHORT_WORDS: ([u64; SHORT_SLOTS], [u8; SHORT_SLOTS]) = {
+    let mut keys = [0u64; SHORT_SLOTS];
+    let mut bits = [0u8; SHORT_SLOTS];
+    let lists: [(&[&str], u8); 2] = [
+        (super::lexicon::COMMON_ENGLISH, COMMON),
+        (&["and", "or", "vs", "versus"], CONNECTIVE),
+    ];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, bit) = lists[l];
+        let mut j = 0;
+        while j < words.len() {
+            let w = words[j].as_bytes();
+            assert!(!w.is_empty() && w.len() <= 8);
+            let k = pack(w);
+            let s = short_home(k);
+            assert!(keys[s] == 0 || keys[s] == k, "two short words share a slot");
+            keys[s] = k;
+            bits[s] |= bit;
+            j += 1;
+        }
+        l += 1;
+    }
+    (keys, bits)
+};
+
+/// The [`SHORT_WORDS`] bits of the word `bytes[start..start + len]`, `len >= 1`.
+#[inline]
+fn short_word_bits(bytes: &[u8], start: usize, len: usize) -> u8 {
+    // a longer word keeps its first eight bytes, which match no key: every key is shorter,
+    // so its eighth byte is 0 where the word's is not
+    let len = len.min(8);
+    let k = match bytes.get(start..start + 8) {
+        Some(b) => {
+            let all = u64::from_le_bytes(b.try_into().expect("eight bytes"));
+            all & (u64::MAX >> (64 - 8 * len))
+        }
+        None => pack(&bytes[start..start + len]),
+    };
+    let (keys, bits) = &SHORT_WORDS;
+    let s = short_home(k);
+    // a mask, not a branch: whether a word is common is what the predictor cannot guess
+    bits[s] & 0u8.wrapping_sub(u8::from(keys[s] == k))
+}
+
+/// Appends `x` only if `keep`, without a branch on `keep`: the places the rules look at
+/// come at random among the words, where a branch would be mispredicted each time.
+#[inline]
+fn push_if(v: &mut Vec<usize>, x: usize, keep: bool) {
+    let n = v.len();
+    v.push(x);
+    v.truncate(n + usize::from(keep));
+}
+
 /// Tokenises every line of `doc`.
 pub fn tokenize(doc: &Document<'_>) -> Tokens {
     let text = doc.text();
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut lines = Vec::with_capacity(doc.lines().len());
+    let mut t = Tokens {
+        // room for the usual share of each, so that they rarely grow
+        toks: Vec::with_capacity(text.len() / 4 + 16),
+        lines: Vec::with_capacity(doc.lines().len()),
+        counts: Vec::with_capacity(doc.lines().len()),
+        links: Vec::with_capacity(text.len() / 32 + 8),
+        cap_pairs: Vec::with_capacity(text.len() / 128 + 4),
+        years: Vec::with_capacity(text.len() / 256 + 4),
+        commas: Vec::with_capacity(text.len() / 128 + 4),
+        ..Tokens::default()
+    };
     for (li, line) in doc.lines().iter().enumerate() {
-        let first = toks.len();
-        tokenize_line(text, line.range.clone(), li as u32, &mut toks);
-        lines.push(first..toks.len());
+        let first = t.toks.len();
+        tokenize_line(text, line.range.clone(), li as u32, &mut t);
+        t.lines.push(first..t.toks.len());
     }
-    Tokens { toks, lines }
+    t
 }
 
-fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>) {
+fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
     let mut space = false;
+    let mut counts = LineCounts::default();
+    let (mut words, mut common) = (0, 0);
+    // the previous token on this line: a word starting upper-case, a comma
+    let (mut prev_cap, mut prev_comma) = (false, false);
     while i < end {
         let b = bytes[i];
-        // ASCII spacing and punctuation, most of what is not a word, without decoding
-        let c = if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
+        let (len, first_flags, first_digit) = match BYTE_CLASS[usize::from(b)] {
+            SPACE => {
                 space = true;
                 i += 1;
                 continue;
             }
-            b as char
-        } else {
-            let c = char_at(text, i);
-            if c.is_whitespace() {
-                space = true;
-                i += c.len_utf8();
-                continue;
+            // an ASCII letter or digit, the start of most tokens: nothing to decode
+            WORD => (1, ASCII_FLAGS[usize::from(b)], b.is_ascii_digit()),
+            class => {
+                let c = if class == PUNCT {
+                    b as char
+                } else {
+                    char_at(text, i)
+                };
+                let len = c.len_utf8();
+                if class == HIGH && c.is_whitespace() {
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                if class == HIGH && is_word_char(c) {
+                    (len, first_char_flags(c), false)
+                } else {
+                    let idx = t.toks.len();
+                    t.toks.push(Tok {
+                        start: i,
+                        end: i + len,
+                        kind: Kind::Punct,
+                        space_before: space,
+                        flags: 0,
+                        line,
+                    });
+                    if matches!(c, '-' | '/' | '&' | '–') {
+                        t.links.push(idx);
+                    }
+                    prev_cap = false;
+                    prev_comma = c == ',';
+                    space = false;
+                    i += len;
+                    continue;
+                }
             }
-            c
         };
-        let len = c.len_utf8();
-        if !is_word_char(c) {
-            out.push(Tok {
-                start: i,
-                end: i + len,
-                kind: Kind::Punct,
-                space_before: space,
-                flags: 0,
-                line,
-            });
-            space = false;
-            i += len;
-            continue;
-        }
         let start = i;
-        let mut flags = first_char_flags(c);
-        let mut last_digit = c.is_ascii_digit();
+        let mut flags = first_flags;
+        let mut last_digit = first_digit;
         i += len;
         while i < end {
-            // ASCII letters and digits, most of every word, byte by byte
+            // ASCII letters and digits, most of every word, eight bytes at a time
             let run = i;
-            i += bytes[i..end]
-                .iter()
-                .position(|&b| !ASCII_WORD[usize::from(b)])
-                .unwrap_or(end - i);
+            i = alnum_run_end(bytes, i, end);
             if i > run {
                 last_digit = bytes[i - 1].is_ascii_digit();
                 if i == end {
@@ -190,7 +417,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
                 }
             }
             // ASCII that is not a joiner ends the word without decoding anything
-            if bytes[i] < 0x80 && !matches!(bytes[i], b'\'' | b'-' | b'.' | b',') {
+            if ENDS_WORD[usize::from(bytes[i])] {
                 break;
             }
             let c = char_at(text, i);
@@ -221,7 +448,8 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             }
             break;
         }
-        out.push(Tok {
+        let idx = t.toks.len();
+        t.toks.push(Tok {
             start,
             end: i,
             kind: Kind::Word,
@@ -229,8 +457,45 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, out: &mut Vec<Tok>)
             flags,
             line,
         });
-        space = false;
+        let wlen = i - start;
+        // sums of 0/1 and `&`, not `&&`: which words are long or capitalised is what the
+        // predictor cannot guess
+        let long = (wlen >= 4) & (flags & ALPHA != 0);
+        let cap = flags & CAP != 0;
+        counts.long += u32::from(long);
+        counts.caps += u32::from(long & cap);
+        counts.lower += u32::from(flags & LOWER != 0);
+        words += 1;
+        let short = short_word_bits(bytes, start, wlen);
+        common += usize::from(short & COMMON != 0);
+        push_if(
+            &mut t.links,
+            idx,
+            cap | (flags & HYPHEN != 0) | (short & CONNECTIVE != 0),
+        );
+        // one branch for the three rare places, taken for few words
+        let pair = cap & prev_cap & space;
+        let year = (wlen == 4) & (flags & DIGIT != 0) & space;
+        if pair | year | prev_comma {
+            if pair {
+                t.cap_pairs.push(idx - 1);
+            }
+            if year {
+                t.years.push(idx);
+            }
+            if prev_comma {
+                t.commas.push(idx - 1);
+            }
+        }
+        prev_cap = cap;
+        prev_comma = false;
+        // one space then a word, the commonest gap: no round through the loop for it
+        space = (bytes.get(i) == Some(&b' ')) & (i + 1 < end);
+        i += usize::from(space);
     }
+    t.counts.push(counts);
+    t.words += words;
+    t.common += common;
 }
 
 #[cfg(test)]
@@ -318,5 +583,103 @@ mod tests {
             .map(|t| t.0)
             .collect();
         assert_eq!(got, vec!["end", "-", "'", "quote", "'", "2025", ",", "and"]);
+    }
+
+    #[test]
+    fn word_runs_end_where_the_byte_table_says() {
+        // every byte in every position of a chunk, with and without a line end inside it
+        let fill = b"abcXYZ0123456789abcdefgh";
+        for b in 0..=255u8 {
+            for pos in 0..12 {
+                let mut bytes = fill.to_vec();
+                bytes[pos] = b;
+                for end in [bytes.len(), pos, pos + 1, 5, 13] {
+                    let end = end.min(bytes.len());
+                    for from in [0, 1, 3] {
+                        if from > end {
+                            continue;
+                        }
+                        let want = (from..end)
+                            .find(|&j| !bytes[j].is_ascii_alphanumeric())
+                            .unwrap_or(end);
+                        assert_eq!(
+                            alnum_run_end(&bytes, from, end),
+                            want,
+                            "byte {b:#x} at {pos}, from {from} to {end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_words_are_found_whole_and_in_lower_case_only() {
+        let text = "the The there and versus vs or thereof x";
+        let bits: Vec<(&str, u8)> = text
+            .split(' ')
+            .map(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                (w, short_word_bits(text.as_bytes(), start, w.len()))
+            })
+            .collect();
+        assert_eq!(
+            bits,
+            vec![
+                ("the", COMMON),
+                ("The", 0),
+                ("there", 0),
+                ("and", COMMON | CONNECTIVE),
+                ("versus", CONNECTIVE),
+                ("vs", CONNECTIVE),
+                ("or", COMMON | CONNECTIVE),
+                ("thereof", 0),
+                ("x", 0),
+            ]
+        );
+        for w in super::super::lexicon::COMMON_ENGLISH {
+            assert_eq!(
+                short_word_bits(w.as_bytes(), 0, w.len()) & COMMON,
+                COMMON,
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_places_the_rules_look_at_are_listed() {
+        let text = "Title\nSaid Lisbon Porto, adding 2025 and US-Russia / x &, y\n";
+        let doc = Document::parse(text);
+        let t = tokenize(&doc);
+        let at = |i: usize| &text[t.toks[i].start..t.toks[i].end];
+        let show = |v: &[usize]| v.iter().map(|&i| at(i)).collect::<Vec<_>>();
+        assert_eq!(show(&t.cap_pairs), vec!["Said", "Lisbon"]);
+        assert_eq!(
+            show(&t.links),
+            vec![
+                "Title",
+                "Said",
+                "Lisbon",
+                "Porto",
+                "and",
+                "US-Russia",
+                "/",
+                "&"
+            ]
+        );
+        assert_eq!(show(&t.years), vec!["2025"]);
+        assert_eq!(
+            t.commas.iter().map(|&i| at(i + 1)).collect::<Vec<_>>(),
+            vec!["adding", "y"]
+        );
+        assert_eq!((t.words, t.common), (10, 1));
+        assert_eq!(
+            t.counts[1],
+            LineCounts {
+                long: 5,
+                caps: 4,
+                lower: 4
+            }
+        );
     }
 }
