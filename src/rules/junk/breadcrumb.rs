@@ -93,9 +93,10 @@ impl Rule for Breadcrumb {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
             // cheap guard: a trail has a separator
-            if !core.contains(['/', '>', '»', '›', '→', '|']) || is_share_line(core) {
+            if !core.contains(['/', '>', '»', '›', '→', '|']) || is_share_line(l) {
                 return;
             }
             if let Some((n, sep)) = trail(core) {

@@ -374,7 +374,8 @@ impl Rule for BylineTimestamp {
         let doc = ctx.doc;
         // (line index, kind) of every candidate, in order
         let mut found: Vec<(usize, Kind)> = Vec::new();
-        short_body_lines(ctx, MAX_LEN, |i, core| {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
             // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
             // short
             let plausible = core.len() <= 40

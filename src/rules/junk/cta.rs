@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{has_hint, quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -70,23 +70,19 @@ const CTA_MAX_LEN: usize = 300;
 const COOKIE_MAX_LEN: usize = 500;
 
 /// A request at the start of the line that names what it asks for: enough on its own.
-static CTA_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
+const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
             follow\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)\b
           | join\s+(?:us|our)\b
           | download\s+our\b
           | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)\b
           | (?:click|tap)\s+here\b
-        )",
-    )
-    .expect("valid call-to-action pattern")
-});
+        )";
+
+static CTA_STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CTA_STRONG_PATTERN).expect("valid call-to-action pattern"));
 
 /// A request at the start of the line that needs the site's voice after it.
-static CTA_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
+const CTA_START_PATTERN: &str = r"(?xi)^(?:
             subscribe\b | sign\s*-?\s*up\b | register\s+(?:now|for\s+free|here|today)
           | download\s+the\b
           | get\s+(?:breaking\s+news|the\s+latest|the\s+best\s+of|our\s+top|daily\s+updates|news\s+alerts)
@@ -97,10 +93,10 @@ static CTA_START: LazyLock<Regex> = LazyLock::new(|| {
           | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?\b
           | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
           | turn\s+on\s+(?:notifications|alerts)
-        )",
-    )
-    .expect("valid call-to-action pattern")
-});
+        )";
+
+static CTA_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CTA_START_PATTERN).expect("valid call-to-action pattern"));
 
 /// The site's own request anywhere in a short line.
 static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,7 +161,8 @@ impl Rule for CallToAction {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, CTA_MAX_LEN, |i, core| {
+        short_body_lines(ctx, CTA_MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
             // the anchored patterns fail on the first word; the unanchored one runs only on
             // lines holding one of its words
             let m = if let Some(m) = CTA_STRONG.find(core) {
@@ -175,7 +172,7 @@ impl Rule for CallToAction {
                 .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
             {
                 m
-            } else if has_hint(ctx, i, Hint::CallToAction) {
+            } else if l.has_hint(Hint::CallToAction) {
                 match CTA_ANYWHERE.find(core) {
                     Some(m) => m,
                     None => return,
@@ -207,8 +204,9 @@ impl Rule for CookieNotice {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, COOKIE_MAX_LEN, |i, core| {
-            if !has_hint(ctx, i, Hint::Cookie) {
+        short_body_lines(ctx, COOKIE_MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            if !l.has_hint(Hint::Cookie) {
                 return;
             }
             if let Some(m) = COOKIE.find(core).filter(|_| !REPORTED.is_match(core)) {
