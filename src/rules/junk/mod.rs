@@ -358,6 +358,23 @@ fn hint_bits(line: &str) -> u8 {
     HINTS.bits(line)
 }
 
+/// Whether `core` may begin as a match of a `(?i)` pattern anchored at the line start whose
+/// matches all begin with one of `heads` (two lower-case ASCII bytes each).
+///
+/// Exact for such a pattern: an ASCII byte matches a letter of the pattern only when it is
+/// that letter in either case (the two letters that `(?i)` folds to something outside ASCII,
+/// `k` and `s`, fold to characters of two or more bytes), so a line whose first two bytes
+/// are ASCII and not a head cannot match. A line with a non-ASCII byte among the first two,
+/// or shorter than two bytes, is let through: the pattern decides.
+pub(crate) fn may_start(core: &str, heads: &[[u8; 2]]) -> bool {
+    match core.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            heads.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        _ => true,
+    }
+}
+
 /// Number of words (whitespace-separated tokens holding a letter or digit).
 pub(crate) fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -365,14 +382,34 @@ pub(crate) fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Shortens `text` for a message: at most 60 characters, cut at a character boundary.
-pub(crate) fn quote(text: &str) -> String {
-    const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        format!("\"{text}\"")
-    } else {
-        let cut: String = text.chars().take(MAX - 1).collect();
-        format!("\"{}…\"", cut.trim_end())
+/// Shortens `text` for a message: at most 60 characters, cut at a character boundary, in
+/// double quotes. Written straight into the message's `format!`: a `String` of its own per
+/// finding was an allocation and a formatting pass more.
+pub(crate) fn quote(text: &str) -> Quoted<'_> {
+    Quoted(text)
+}
+
+/// A text [`quote`]d for a message.
+pub(crate) struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MAX: usize = 60;
+        let text = self.0;
+        // MAX bytes hold at most MAX characters: most texts need no count
+        if text.len() <= MAX || text.chars().count() <= MAX {
+            f.write_str("\"")?;
+            f.write_str(text)?;
+            f.write_str("\"")
+        } else {
+            let cut = text
+                .char_indices()
+                .nth(MAX - 1)
+                .map_or(text.len(), |(i, _)| i);
+            f.write_str("\"")?;
+            f.write_str(text[..cut].trim_end())?;
+            f.write_str("…\"")
+        }
     }
 }
 
@@ -592,7 +629,19 @@ mod tests {
 
     #[test]
     fn quote_shortens_long_text() {
-        assert_eq!(quote("Share"), "\"Share\"");
-        assert!(quote(&"word ".repeat(30)).ends_with("…\""));
+        assert_eq!(quote("Share").to_string(), "\"Share\"");
+        let long = "word ".repeat(30);
+        assert_eq!(
+            quote(&long).to_string(),
+            format!("\"{}…\"", long[..59].trim_end())
+        );
+        // 60 characters of two bytes each stay whole; 61 are cut to 59
+        let wide = "é".repeat(60);
+        assert_eq!(quote(&wide).to_string(), format!("\"{wide}\""));
+        let wider = "é".repeat(61);
+        assert_eq!(
+            quote(&wider).to_string(),
+            format!("\"{}…\"", "é".repeat(59))
+        );
     }
 }
