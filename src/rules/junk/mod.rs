@@ -240,21 +240,25 @@ pub(crate) enum Hint {
 ///
 /// A hand-built Aho-Corasick DFA rather than the `aho_corasick` crate's: a search call there
 /// costs about 16 instructions per byte plus its set-up per line, where a step here is two
-/// table loads and an `or`, without a branch that depends on the text. It reports the union
+/// table loads, an `or` and a shift, without a branch that depends on the text: each
+/// transition holds the next state and that state's bits, and the table has a power-of-two
+/// size, so the index needs a mask rather than a bounds check. It reports the union
 /// of the bits of every word occurring in the line, which is what the rules ask (tested
 /// against a plain substring search).
 struct HintDfa {
     /// Byte -> input class; ASCII upper-case letters share their lower-case letter's class,
     /// bytes that occur in no word are class 0.
     class: [u8; 256],
-    /// Number of classes: the stride of a state's row in `next`.
-    stride: usize,
-    /// `next[state + class]` = the next state, states given premultiplied by `stride`.
-    next: Vec<u16>,
-    /// `out[state]` = the [`Hint`] bits of every word ending at this state, own or through
-    /// the failure links (only offsets that start a row are used).
-    out: Vec<u8>,
+    /// `next[state + class]` = the next state (premultiplied by the number of classes)
+    /// shifted left by [`HINT_BITS`], or'ed with the [`Hint`] bits of every word ending at
+    /// that state, own or through the failure links.
+    next: Box<[u16; HINT_TABLE]>,
 }
+
+/// Bits of a transition that hold the [`Hint`]s.
+const HINT_BITS: u32 = 3;
+/// Size of the transition table: a power of two for the index mask, room for every state.
+const HINT_TABLE: usize = 4096;
 
 impl HintDfa {
     fn new(groups: &[(Hint, &[&str])]) -> Self {
@@ -296,7 +300,7 @@ impl HintDfa {
             own[s] |= bit;
         }
         let n = goto.len();
-        assert!(n * stride <= u16::MAX as usize, "hint automaton too large");
+        assert!(n * stride <= HINT_TABLE, "hint automaton too large");
         // breadth first: a state's failure state is shallower, so already complete
         let mut next = vec![0u16; n * stride];
         let mut out = vec![0u8; n * stride];
@@ -323,24 +327,28 @@ impl HintDfa {
                 }
             }
         }
+        let mut packed = Box::new([0u16; HINT_TABLE]);
+        for (p, &t) in packed.iter_mut().zip(&next) {
+            debug_assert!(u32::from(out[t as usize]) < 1 << HINT_BITS);
+            *p = t << HINT_BITS | u16::from(out[t as usize]);
+        }
         HintDfa {
             class,
-            stride,
-            next,
-            out,
+            next: packed,
         }
     }
 
     /// The [`Hint`] bits of the words in `line`.
     fn bits(&self, line: &str) -> u8 {
-        debug_assert!(self.stride > 1);
         let mut s = 0usize;
-        let mut bits = 0u8;
+        // the or of every transition taken: its low bits are the hints seen
+        let mut seen = 0u16;
         for &b in line.as_bytes() {
-            s = self.next[s + self.class[b as usize] as usize] as usize;
-            bits |= self.out[s];
+            let t = self.next[(s + usize::from(self.class[usize::from(b)])) & (HINT_TABLE - 1)];
+            seen |= t;
+            s = usize::from(t >> HINT_BITS);
         }
-        bits
+        (seen & ((1 << HINT_BITS) - 1)) as u8
     }
 }
 
