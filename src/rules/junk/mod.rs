@@ -133,7 +133,7 @@ pub(crate) struct Shared<'d> {
 fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
     ctx.junk.get_or_init(|| {
         let doc = ctx.doc;
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(doc.lines().len());
         let mut matched = [false; Start::COUNT];
         for i in doc.body_lines() {
             let raw = doc.line_text(i);
