@@ -48,7 +48,19 @@ const DECORATION: &[char] = &['#', '*', '_', '•', '>', '[', ']'];
 
 /// The line with surrounding whitespace and decoration removed.
 pub(crate) fn core(line: &str) -> &str {
-    line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
+    // Most lines start and end with an ASCII character that is neither (a letter, a full
+    // stop): then there is nothing to trim, and the character-wise trim from both ends is
+    // skipped. An ASCII byte is a whole character, so testing it is testing the character.
+    let trimmed =
+        |b: u8| b.is_ascii_whitespace() || b == 0x0b || DECORATION.contains(&char::from(b));
+    match line.as_bytes() {
+        [first, .., last] | [first @ last]
+            if first.is_ascii() && last.is_ascii() && !trimmed(*first) && !trimmed(*last) =>
+        {
+            line
+        }
+        _ => line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c)),
+    }
 }
 
 /// Whether body line `i` continues a sentence wrapped from the previous line of the same
@@ -475,6 +487,38 @@ mod tests {
     use super::*;
     use crate::config::Settings;
     use crate::document::Document;
+
+    #[test]
+    fn core_agrees_with_the_plain_trim() {
+        let plain = |l: &str| -> String {
+            l.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
+                .to_string()
+        };
+        // every ASCII byte, alone and around a word, and a few non-ASCII edges
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for l in [
+                format!("{c}"),
+                format!("{c}word{c}"),
+                format!("{c}word"),
+                format!("word{c}"),
+                format!("{c}{c}word ."),
+            ] {
+                assert_eq!(core(&l), plain(&l), "{l:?}");
+            }
+        }
+        for l in [
+            "• item",
+            "word\u{a0}",
+            "\u{2003}x",
+            "é",
+            "x•",
+            "[Share]",
+            "",
+        ] {
+            assert_eq!(core(l), plain(l), "{l:?}");
+        }
+    }
 
     #[test]
     fn core_strips_decoration_only() {
