@@ -41,14 +41,17 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Splits `text` into lines and paragraphs.
     pub fn parse(text: &'t str) -> Self {
-        let mut lines = Vec::new();
-        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        // sized up front: growing the vectors line by line cost more than this count, which
+        // the compiler turns into a vector loop
+        let terminators = text.bytes().filter(|&b| b == b'\n').count();
+        let mut lines = Vec::with_capacity(terminators + 1);
+        let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(terminators / 2 + 1);
         let mut start = 0;
         let bytes = text.as_bytes();
         let mut crlf = false;
         let mut first_terminator_seen = false;
         while start < text.len() {
-            let (end, next) = match text[start..].find('\n') {
+            let (end, next) = match find_newline(&bytes[start..]) {
                 Some(i) => (start + i, start + i + 1),
                 None => (text.len(), text.len()),
             };
@@ -153,22 +156,42 @@ impl<'t> Document<'t> {
     }
 
     /// The 0-based line index holding byte `offset`.
+    ///
+    /// The lines' full ranges are non-empty and tile the text from 0, so the line holding
+    /// `offset` is the last one starting at or before it; an offset at or past the end is in
+    /// the last line. A search on one bound compiles without a branch on the data, where a
+    /// three-way comparison mispredicted at every step.
     pub fn line_at(&self, offset: usize) -> usize {
-        match self.lines.binary_search_by(|l| {
-            if offset < l.full.start {
-                std::cmp::Ordering::Greater
-            } else if offset >= l.full.end
-                && !(l.full.end == self.text.len() && offset == l.full.end)
-            {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        }) {
-            Ok(i) => i,
-            Err(i) => i.min(self.lines.len().saturating_sub(1)),
-        }
+        self.lines
+            .partition_point(|l| l.full.start <= offset)
+            .saturating_sub(1)
     }
+}
+
+/// The index of the first `\n` in `bytes`, eight bytes at a time: the line splitting of
+/// every document goes through here, and most lines are too short for the standard
+/// library's search to pay its set-up.
+pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // zero bytes where the newlines are; the lowest flagged byte is always a true zero
+        // (a false flag needs a borrow from a zero byte below it)
+        let x = word ^ (ONES * u64::from(b'\n'));
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(at + (zeros.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| at + i)
 }
 
 /// Sentences of a paragraph: byte ranges (relative to the text given) ending after `.`, `!`
@@ -288,6 +311,43 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn line_at_agrees_with_a_scan_of_the_lines() {
+        for text in ["", "a", "a\n", "a\nb", "\n\nab\r\n\r\ncd\n", "x\r\n\r\ny"] {
+            let doc = Document::parse(text);
+            for offset in 0..text.len() + 3 {
+                let want = doc
+                    .lines()
+                    .iter()
+                    .position(|l| l.full.contains(&offset))
+                    .unwrap_or(doc.lines().len().saturating_sub(1));
+                assert_eq!(doc.line_at(offset), want, "{text:?} at {offset}");
+            }
+        }
+    }
+    #[test]
+    fn find_newline_finds_the_first_newline_at_every_offset() {
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                // bytes one off '\n' either way, and a second newline after the first
+                for (k, b) in bytes.iter_mut().enumerate() {
+                    *b = [b'a', b'\x0b', b'\t', 0x8a, 0x0a ^ 0x80][k % 5];
+                    if *b == b'\n' {
+                        *b = b'a';
+                    }
+                }
+                if at < len {
+                    bytes[at] = b'\n';
+                    if at + 3 < len {
+                        bytes[at + 3] = b'\n';
+                    }
+                }
+                let want = bytes.iter().position(|&b| b == b'\n');
+                assert_eq!(find_newline(&bytes), want, "{bytes:?}");
+            }
+        }
+    }
     #[test]
     fn lines_paragraphs_and_title() {
         let text = "\nTitle here\n\nFirst para\nstill first\n\n\nSecond\n";

@@ -230,14 +230,20 @@ pub(crate) fn edit_for(doc: &Document<'_>, f: &Finding) -> Option<Edit> {
 
 /// Splits cleaned text into its title and body paragraphs (blank-line runs collapsed).
 fn layout(text: &str) -> (String, String) {
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut lines = text.lines().map(|l| l.strip_suffix('\r').unwrap_or(l));
+    // a byte search for '\r' first: most texts have none, and it is far cheaper than the
+    // two-byte search
+    let eol = if text.as_bytes().contains(&b'\r') && text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut lines = lines_without_cr(text);
     let title = lines
         .by_ref()
         .find(|l| !l.trim().is_empty())
         .map(|l| l.trim().to_string())
         .unwrap_or_default();
-    let mut body = String::new();
+    let mut body = String::with_capacity(text.len());
     let mut pending_blank = false;
     for line in lines {
         if line.trim().is_empty() {
@@ -254,6 +260,28 @@ fn layout(text: &str) -> (String, String) {
         body.push_str(line);
     }
     (title, body)
+}
+
+/// `text.lines()` with one more `\r` stripped from each line, by
+/// [`find_newline`](crate::document::find_newline): the standard library's line search
+/// costs its set-up on every short line.
+fn lines_without_cr(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match crate::document::find_newline(rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                // what `lines()` strips from a line that ends in "\r\n"
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// The written form of an article: title, blank line, body, final newline.
@@ -281,6 +309,28 @@ pub fn render(title: &str, body: &str, eol: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn lines_without_cr_splits_as_lines_does() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r\r\nb\r",
+            "\r",
+            "\r\r",
+            "x\n\n\r\n\ry\r\n\r\r",
+            "long line of text well past eight bytes\r\nand another one\n\nend",
+        ] {
+            let want: Vec<&str> = text
+                .lines()
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect();
+            assert_eq!(lines_without_cr(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
     #[test]
     fn layout_puts_a_blank_line_after_the_title_and_collapses_blank_runs() {
         let e = Engine::default();

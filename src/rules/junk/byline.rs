@@ -303,6 +303,15 @@ fn analyse(line: &str) -> Option<Kind> {
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
         return None;
     }
+    // Prose starts with a word that is no date word and no "By": then neither the date test
+    // nor the byline test (which reads the tokens before "By" as a date) can pass, and only
+    // the agency test below is left; tokenising the whole line first was most of the cost.
+    if let Some(first) = line.split_whitespace().next() {
+        if classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by") {
+            let few = line.split_whitespace().nth(4).is_none();
+            return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
+        }
+    }
     // no allocation: a timestamp line has few tokens
     let mut buf = [""; MAX_TOKENS];
     let mut n = 0;
@@ -374,7 +383,8 @@ impl Rule for BylineTimestamp {
         let doc = ctx.doc;
         // (line index, kind) of every candidate, in order
         let mut found: Vec<(usize, Kind)> = Vec::new();
-        short_body_lines(ctx, MAX_LEN, |i, core| {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
             // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
             // short
             let plausible = core.len() <= 40

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{has_hint, quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CopyrightFooter;
@@ -56,8 +56,9 @@ impl Rule for CopyrightFooter {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            if !has_hint(ctx, i, Hint::Copyright) || word_count(core) > 30 {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            if !l.has_hint(Hint::Copyright) || word_count(core) > 30 {
                 return;
             }
             if let Some(m) = COPYRIGHT.find(core) {

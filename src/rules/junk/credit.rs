@@ -6,9 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::junk::{quote, short_body_lines, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct AgencyCredit;
@@ -40,9 +38,10 @@ const MAX_LEN: usize = 400;
 
 const AGENCY: &str = r"(?:agencies|PTI|Reuters|AP|AFP|IANS|ANI|dpa|Bloomberg|Xinhua|UNI|EFE|ANSA|TASS|Anadolu|Associated\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France[\s-]Presse|Bernama|Yonhap|Kyodo|wire\s+services?)";
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+/// A credit line: one of the [`Start`](super::Start) patterns.
+pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let name = r"(?-i:\p{Lu}[\p{L}.'’-]*)";
-    Regex::new(&format!(
+    format!(
         r"(?xi)^(?:
             \(\s*with\s+(?:additional\s+)?inputs?\s+from\s+[^()]{{1,80}}\)\.?
           | with\s+(?:additional\s+)?inputs?\s+from\s+(?:{AGENCY}(?:\s*(?:,|and|&)\s*)?)+\.?
@@ -53,8 +52,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
-    ))
-    .expect("valid credit pattern")
+    )
 });
 
 impl Rule for AgencyCredit {
@@ -63,8 +61,10 @@ impl Rule for AgencyCredit {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            if CREDIT.is_match(core) {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the line-start set ran CREDIT_PATTERN on the line already
+            if l.starts(Start::Credit) {
                 let msg = format!("agency or reporting credit {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }

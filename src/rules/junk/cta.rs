@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{has_hint, quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{may_start, quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -70,23 +70,23 @@ const CTA_MAX_LEN: usize = 300;
 const COOKIE_MAX_LEN: usize = 500;
 
 /// A request at the start of the line that names what it asks for: enough on its own.
-static CTA_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
+const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
             follow\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)\b
           | join\s+(?:us|our)\b
           | download\s+our\b
           | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)\b
           | (?:click|tap)\s+here\b
-        )",
-    )
-    .expect("valid call-to-action pattern")
-});
+        )";
+
+/// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
+/// the other (for [`may_start`]).
+const CTA_STRONG_HEADS: &[[u8; 2]] = &[*b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta"];
+
+static CTA_STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CTA_STRONG_PATTERN).expect("valid call-to-action pattern"));
 
 /// A request at the start of the line that needs the site's voice after it.
-static CTA_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
+const CTA_START_PATTERN: &str = r"(?xi)^(?:
             subscribe\b | sign\s*-?\s*up\b | register\s+(?:now|for\s+free|here|today)
           | download\s+the\b
           | get\s+(?:breaking\s+news|the\s+latest|the\s+best\s+of|our\s+top|daily\s+updates|news\s+alerts)
@@ -97,10 +97,18 @@ static CTA_START: LazyLock<Regex> = LazyLock::new(|| {
           | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?\b
           | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
           | turn\s+on\s+(?:notifications|alerts)
-        )",
-    )
-    .expect("valid call-to-action pattern")
-});
+        )";
+
+/// The first two letters of every match of [`CTA_START_PATTERN`], one alternative after the
+/// other: subscribe, sign, register, download, get, stay, never, don't, like, want, did or
+/// enjoy, like, breaking, daily, free, e-mail, email, newsletter, become, support, turn.
+const CTA_START_HEADS: &[[u8; 2]] = &[
+    *b"su", *b"si", *b"re", *b"do", *b"ge", *b"st", *b"ne", *b"li", *b"wa", *b"di", *b"en", *b"br",
+    *b"da", *b"fr", *b"e-", *b"em", *b"be", *b"tu",
+];
+
+static CTA_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CTA_START_PATTERN).expect("valid call-to-action pattern"));
 
 /// The site's own request anywhere in a short line.
 static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,17 +173,21 @@ impl Rule for CallToAction {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, CTA_MAX_LEN, |i, core| {
-            // the anchored patterns fail on the first word; the unanchored one runs only on
-            // lines holding one of its words
-            let m = if let Some(m) = CTA_STRONG.find(core) {
+        short_body_lines(ctx, CTA_MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the anchored patterns run only on lines that start as one of their matches
+            // does (most prose does not); the unanchored one only on lines holding one of its
+            // words
+            let strong = may_start(core, CTA_STRONG_HEADS).then(|| CTA_STRONG.find(core));
+            let m = if let Some(m) = strong.flatten() {
                 m
-            } else if let Some(m) = CTA_START
-                .find(core)
+            } else if let Some(m) = may_start(core, CTA_START_HEADS)
+                .then(|| CTA_START.find(core))
+                .flatten()
                 .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
             {
                 m
-            } else if has_hint(ctx, i, Hint::CallToAction) {
+            } else if l.has_hint(Hint::CallToAction) {
                 match CTA_ANYWHERE.find(core) {
                     Some(m) => m,
                     None => return,
@@ -207,8 +219,9 @@ impl Rule for CookieNotice {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, COOKIE_MAX_LEN, |i, core| {
-            if !has_hint(ctx, i, Hint::Cookie) {
+        short_body_lines(ctx, COOKIE_MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            if !l.has_hint(Hint::Cookie) {
                 return;
             }
             if let Some(m) = COOKIE.find(core).filter(|_| !REPORTED.is_match(core)) {
@@ -250,6 +263,57 @@ mod tests {
         ] {
             assert_junk(&CallToAction, l);
         }
+    }
+
+    #[test]
+    fn every_alternative_starts_with_a_listed_head() {
+        // one line per alternative of each pattern, in its order, in upper and lower case
+        let strong = [
+            "Follow us on X",
+            "Join us tonight",
+            "Download our app",
+            "Get the Daily Planet app",
+            "Click here",
+            "Tap here",
+        ];
+        let start = [
+            "Subscribe",
+            "Sign-up today",
+            "Register now",
+            "Download the app",
+            "Get breaking news",
+            "Stay informed",
+            "Never miss a story",
+            "Dont miss out",
+            "Like us on Facebook",
+            "Want more?",
+            "Did you enjoy this article?",
+            "Enjoyed this story?",
+            "Like this story?",
+            "Breaking news newsletter",
+            "Daily newsletter",
+            "Free e-mail newsletter",
+            "E-mail newsletters",
+            "Email newsletter",
+            "Newsletter",
+            "Become a member",
+            "Support independent journalism",
+            "Turn on notifications",
+        ];
+        for (re, heads, lines) in [
+            (&*CTA_STRONG, CTA_STRONG_HEADS, &strong[..]),
+            (&*CTA_START, CTA_START_HEADS, &start[..]),
+        ] {
+            for line in lines {
+                for l in [line.to_string(), line.to_uppercase(), line.to_lowercase()] {
+                    assert!(re.is_match(&l), "{l:?} should match");
+                    assert!(may_start(&l, heads), "{l:?} starts with no listed head");
+                }
+            }
+        }
+        assert!(!may_start("The minister said", CTA_START_HEADS));
+        // a character that case folding may turn into ASCII is let through
+        assert!(may_start("ſubscribe", CTA_START_HEADS));
     }
 
     #[test]

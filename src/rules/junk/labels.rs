@@ -7,9 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::junk::{quote, short_body_lines, ShortLine, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct ShareWidget;
@@ -44,16 +42,14 @@ const MAX_LEN: usize = 160;
 
 const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet|facebook|fb|whatsapp|e-?mail|mail|linkedin|telegram|reddit|pinterest|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|\d*\s*comments?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article)";
 
-static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^{LABEL}(?:\s*[:|,·•/]\s*|\s+)?(?:{LABEL}(?:\s*[:|,·•/]\s*|\s+)?)*$"
-    ))
-    .expect("valid share pattern")
+/// A line of share/social labels only: one of the [`Start`] patterns.
+pub(super) static SHARE_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?i)^{LABEL}(?:\s*[:|,·•/]\s*|\s+)?(?:{LABEL}(?:\s*[:|,·•/]\s*|\s+)?)*$")
 });
 
-/// Whether `core` (a trimmed line) is nothing but share/social labels.
-pub(crate) fn is_share_line(core: &str) -> bool {
-    core.len() <= MAX_LEN && SHARE.is_match(core)
+/// Whether the line is nothing but share/social labels.
+pub(crate) fn is_share_line(l: &ShortLine<'_>) -> bool {
+    l.core.len() <= MAX_LEN && l.starts(Start::Share)
 }
 
 impl Rule for ShareWidget {
@@ -62,8 +58,10 @@ impl Rule for ShareWidget {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            if SHARE.is_match(core) {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the line-start set ran SHARE on the line already
+            if l.starts(Start::Share) {
                 let msg = format!("line holds only share/social labels: {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }

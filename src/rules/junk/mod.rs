@@ -21,7 +21,7 @@ mod title;
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use regex::RegexSet;
 
 use crate::rules::{Context, Rule};
 
@@ -48,7 +48,19 @@ const DECORATION: &[char] = &['#', '*', '_', '•', '>', '[', ']'];
 
 /// The line with surrounding whitespace and decoration removed.
 pub(crate) fn core(line: &str) -> &str {
-    line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
+    // Most lines start and end with an ASCII character that is neither (a letter, a full
+    // stop): then there is nothing to trim, and the character-wise trim from both ends is
+    // skipped. An ASCII byte is a whole character, so testing it is testing the character.
+    let trimmed =
+        |b: u8| b.is_ascii_whitespace() || b == 0x0b || DECORATION.contains(&char::from(b));
+    match line.as_bytes() {
+        [first, .., last] | [first @ last]
+            if first.is_ascii() && last.is_ascii() && !trimmed(*first) && !trimmed(*last) =>
+        {
+            line
+        }
+        _ => line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c)),
+    }
 }
 
 /// Whether body line `i` continues a sentence wrapped from the previous line of the same
@@ -91,15 +103,36 @@ pub(crate) fn continued_by_next(ctx: &Context<'_>, i: usize) -> bool {
 /// A body line that a per-line rule may judge: its core is non-empty and short, and it is
 /// not a fragment of a wrapped sentence.
 pub(crate) struct ShortLine<'d> {
-    index: usize,
+    /// Index of the line in the document.
+    pub index: usize,
     raw_len: usize,
-    core: &'d str,
+    /// The line without surrounding whitespace and decoration ([`core`]).
+    pub core: &'d str,
     /// Which rules' hint words the core holds, one bit per [`Hint`].
     hints: u8,
+    /// Which anchored line patterns match the core, one bit per [`Start`] (none for a core
+    /// longer than [`STARTS_LONGEST`]).
+    starts: u16,
+}
+
+impl ShortLine<'_> {
+    /// Whether the core holds one of `hint`'s words.
+    pub fn has_hint(&self, hint: Hint) -> bool {
+        self.hints & hint as u8 != 0
+    }
+
+    /// Whether `start`'s pattern matches the core (`false` for a core longer than
+    /// [`STARTS_LONGEST`], whose rules never ask).
+    pub fn starts(&self, start: Start) -> bool {
+        self.starts & (1 << start as u16) != 0
+    }
 }
 
 /// The longest line limit of any per-line rule (the cookie notice's).
 const LONGEST: usize = 500;
+
+/// The longest line limit of a rule that asks [`ShortLine::starts`] (tag lists' and credits').
+const STARTS_LONGEST: usize = 400;
 
 /// What the per-line rules share for one document.
 pub(crate) struct Shared<'d> {
@@ -112,7 +145,8 @@ pub(crate) struct Shared<'d> {
 fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
     ctx.junk.get_or_init(|| {
         let doc = ctx.doc;
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(doc.lines().len());
+        let mut matched = [false; Start::COUNT];
         for i in doc.body_lines() {
             let raw = doc.line_text(i);
             // the cheap guard first; decoration and indentation rarely take 16 bytes
@@ -128,31 +162,80 @@ fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
                 continue;
             }
             let hints = hint_bits(c);
+            let mut starts = 0;
+            if raw.len() <= STARTS_LONGEST + 16 && c.len() <= STARTS_LONGEST {
+                matched.fill(false);
+                if LINE_STARTS.matches_read_at(&mut matched, c, 0) {
+                    for (bit, &m) in matched.iter().enumerate() {
+                        starts |= u16::from(m) << bit;
+                    }
+                }
+            }
             lines.push(ShortLine {
                 index: i,
                 raw_len: raw.len(),
                 core: c,
                 hints,
+                starts,
             });
         }
         Shared { lines }
     })
 }
 
-/// Calls `f(index, core_text)` for every body line whose core is non-empty and at most
-/// `max_len` bytes long and that is not the wrapped tail of a sentence.
+/// Calls `f` for every body line whose core is non-empty and at most `max_len` bytes long
+/// and that is not the wrapped tail of a sentence.
 pub(crate) fn short_body_lines<'d>(
     ctx: &Context<'d>,
     max_len: usize,
-    mut f: impl FnMut(usize, &'d str),
+    mut f: impl FnMut(&ShortLine<'d>),
 ) {
     debug_assert!(max_len <= LONGEST);
     for l in &shared(ctx).lines {
         if l.raw_len <= max_len + 16 && l.core.len() <= max_len {
-            f(l.index, l.core);
+            f(l);
         }
     }
 }
+
+/// The per-line rules' patterns that are anchored at the start of the line, in
+/// [`LINE_STARTS`]; the bit of each in [`ShortLine::starts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Start {
+    Share,
+    LabelOnly,
+    LabelHeadline,
+    MoreFrom,
+    Reading,
+    Tags,
+    Credit,
+}
+
+impl Start {
+    const COUNT: usize = 7;
+}
+
+/// The anchored line patterns of every per-line rule in one set, in [`Start`] order: one
+/// search per line tells every rule whether its pattern matches there. Each pattern fails
+/// on a prose line within a few bytes, so a search was mostly its own set-up, and each rule
+/// paid it once per line. The set gives for each pattern exactly what the pattern's own
+/// `is_match` gives (what a `RegexSet` is); a rule that needs the match's position or
+/// groups runs its own regex only on the lines where the set says it matches. No pattern
+/// here has a word boundary: with one, the set's lazy DFA gives up on the first non-ASCII
+/// byte and the slow fallback costs more than the searches it saves.
+static LINE_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        labels::SHARE_PATTERN.as_str(),
+        navigation::LABEL_ONLY_PATTERN,
+        navigation::LABEL_HEADLINE_PATTERN,
+        navigation::MORE_FROM_PATTERN,
+        reading::READING_PATTERN,
+        tags::TAGS_PATTERN,
+        credit::CREDIT_PATTERN.as_str(),
+    ])
+    .expect("valid line-start patterns")
+});
 
 /// Rules whose pattern cannot match a line without one of their hint words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,23 +246,125 @@ pub(crate) enum Hint {
     Copyright = 4,
 }
 
-/// Every rule's hint words in one case-insensitive automaton, with the rule of each word: one
-/// pass over a line tells every rule whether its regexes need to run there (each rule used
-/// to scan every line itself).
-static HINTS: LazyLock<(AhoCorasick, Vec<Hint>)> = LazyLock::new(|| {
-    let (words, rules): (Vec<&str>, Vec<Hint>) = HINT_GROUPS
-        .iter()
-        .flat_map(|&(hint, words)| words.iter().map(move |&w| (w, hint)))
-        .unzip();
-    // a DFA: the words are few and short, so its table is small, and it takes one
-    // transition per byte where the default NFA follows failure links
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("valid hint words");
-    (ac, rules)
-});
+/// Every rule's hint words in one automaton over ASCII-case-folded bytes, with the rules each
+/// state has seen a word of: one pass over a line tells every rule whether its regexes need to
+/// run there (each rule used to scan every line itself).
+///
+/// A hand-built Aho-Corasick DFA rather than the `aho_corasick` crate's: a search call there
+/// costs about 16 instructions per byte plus its set-up per line, where a step here is two
+/// table loads, an `or` and a shift, without a branch that depends on the text: each
+/// transition holds the next state and that state's bits, and the table has a power-of-two
+/// size, so the index needs a mask rather than a bounds check. It reports the union
+/// of the bits of every word occurring in the line, which is what the rules ask (tested
+/// against a plain substring search).
+struct HintDfa {
+    /// Byte -> input class; ASCII upper-case letters share their lower-case letter's class,
+    /// bytes that occur in no word are class 0.
+    class: [u8; 256],
+    /// `next[state + class]` = the next state (premultiplied by the number of classes)
+    /// shifted left by [`HINT_BITS`], or'ed with the [`Hint`] bits of every word ending at
+    /// that state, own or through the failure links.
+    next: Box<[u16; HINT_TABLE]>,
+}
+
+/// Bits of a transition that hold the [`Hint`]s.
+const HINT_BITS: u32 = 3;
+/// Size of the transition table: a power of two for the index mask, room for every state.
+const HINT_TABLE: usize = 4096;
+
+impl HintDfa {
+    fn new(groups: &[(Hint, &[&str])]) -> Self {
+        let mut class = [0u8; 256];
+        let mut stride = 1usize;
+        let words: Vec<(Vec<u8>, u8)> = groups
+            .iter()
+            .flat_map(|&(hint, words)| {
+                words
+                    .iter()
+                    .map(move |w| (w.to_ascii_lowercase().into_bytes(), hint as u8))
+            })
+            .collect();
+        for (w, _) in &words {
+            for &b in w {
+                if class[b as usize] == 0 {
+                    class[b as usize] = stride as u8;
+                    stride += 1;
+                }
+            }
+        }
+        for b in b'A'..=b'Z' {
+            class[b as usize] = class[b.to_ascii_lowercase() as usize];
+        }
+        // the trie: goto[state][class], 0 = none (the root has no way back into itself)
+        let mut goto: Vec<Vec<u16>> = vec![vec![0; stride]];
+        let mut own: Vec<u8> = vec![0];
+        for (w, bit) in &words {
+            let mut s = 0usize;
+            for &b in w {
+                let c = class[b as usize] as usize;
+                if goto[s][c] == 0 {
+                    goto.push(vec![0; stride]);
+                    own.push(0);
+                    goto[s][c] = (goto.len() - 1) as u16;
+                }
+                s = goto[s][c] as usize;
+            }
+            own[s] |= bit;
+        }
+        let n = goto.len();
+        assert!(n * stride <= HINT_TABLE, "hint automaton too large");
+        // breadth first: a state's failure state is shallower, so already complete
+        let mut next = vec![0u16; n * stride];
+        let mut out = vec![0u8; n * stride];
+        let mut fail = vec![0usize; n];
+        let mut queue = std::collections::VecDeque::new();
+        for c in 0..stride {
+            let t = goto[0][c] as usize;
+            next[c] = (t * stride) as u16;
+            if t != 0 {
+                queue.push_back(t);
+            }
+        }
+        out[0] = own[0];
+        while let Some(s) = queue.pop_front() {
+            out[s * stride] = own[s] | out[fail[s] * stride];
+            for c in 0..stride {
+                let t = goto[s][c] as usize;
+                if t != 0 {
+                    fail[t] = next[fail[s] * stride + c] as usize / stride;
+                    next[s * stride + c] = (t * stride) as u16;
+                    queue.push_back(t);
+                } else {
+                    next[s * stride + c] = next[fail[s] * stride + c];
+                }
+            }
+        }
+        let mut packed = Box::new([0u16; HINT_TABLE]);
+        for (p, &t) in packed.iter_mut().zip(&next) {
+            debug_assert!(u32::from(out[t as usize]) < 1 << HINT_BITS);
+            *p = t << HINT_BITS | u16::from(out[t as usize]);
+        }
+        HintDfa {
+            class,
+            next: packed,
+        }
+    }
+
+    /// The [`Hint`] bits of the words in `line`.
+    fn bits(&self, line: &str) -> u8 {
+        let mut s = 0usize;
+        // the or of every transition taken: its low bits are the hints seen
+        let mut seen = 0u16;
+        for &b in line.as_bytes() {
+            let t = self.next[(s + usize::from(self.class[usize::from(b)])) & (HINT_TABLE - 1)];
+            seen |= t;
+            s = usize::from(t >> HINT_BITS);
+        }
+        (seen & ((1 << HINT_BITS) - 1)) as u8
+    }
+}
+
+static HINTS: LazyLock<HintDfa> = LazyLock::new(|| HintDfa::new(&HINT_GROUPS));
 
 /// Every rule's hint words, matched ignoring ASCII case, with the rule they tell about.
 const HINT_GROUPS: [(Hint, &[&str]); 3] = [
@@ -189,30 +374,25 @@ const HINT_GROUPS: [(Hint, &[&str]); 3] = [
 ];
 
 /// The [`Hint`] bits of the words in `line`.
-///
-/// A standard search that resumes one byte after the start of each match finds every
-/// occurrence of every word, as an overlapping search would, because no hint word holds
-/// another (tested): a match that hid another occurrence would have to start where it starts
-/// or contain it. Matches are rare, so resuming costs nothing, and the standard search takes
-/// fewer steps per byte than the overlapping one.
 fn hint_bits(line: &str) -> u8 {
-    let (ac, hints) = &*HINTS;
-    let mut bits = 0;
-    let mut at = 0;
-    while let Some(m) = ac.find(aho_corasick::Input::new(line).range(at..)) {
-        bits |= hints[m.pattern().as_usize()] as u8;
-        at = m.start() + 1;
-    }
-    bits
+    HINTS.bits(line)
 }
 
-/// Whether short body line `i` holds one of `hint`'s words (false for a line that
-/// [`short_body_lines`] does not give).
-pub(crate) fn has_hint(ctx: &Context<'_>, i: usize, hint: Hint) -> bool {
-    let lines = &shared(ctx).lines;
-    lines
-        .binary_search_by_key(&i, |l| l.index)
-        .is_ok_and(|k| lines[k].hints & hint as u8 != 0)
+/// Whether `core` may begin as a match of a `(?i)` pattern anchored at the line start whose
+/// matches all begin with one of `heads` (two lower-case ASCII bytes each).
+///
+/// Exact for such a pattern: an ASCII byte matches a letter of the pattern only when it is
+/// that letter in either case (the two letters that `(?i)` folds to something outside ASCII,
+/// `k` and `s`, fold to characters of two or more bytes), so a line whose first two bytes
+/// are ASCII and not a head cannot match. A line with a non-ASCII byte among the first two,
+/// or shorter than two bytes, is let through: the pattern decides.
+pub(crate) fn may_start(core: &str, heads: &[[u8; 2]]) -> bool {
+    match core.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            heads.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        _ => true,
+    }
 }
 
 /// Number of words (whitespace-separated tokens holding a letter or digit).
@@ -222,14 +402,34 @@ pub(crate) fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Shortens `text` for a message: at most 60 characters, cut at a character boundary.
-pub(crate) fn quote(text: &str) -> String {
-    const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        format!("\"{text}\"")
-    } else {
-        let cut: String = text.chars().take(MAX - 1).collect();
-        format!("\"{}…\"", cut.trim_end())
+/// Shortens `text` for a message: at most 60 characters, cut at a character boundary, in
+/// double quotes. Written straight into the message's `format!`: a `String` of its own per
+/// finding was an allocation and a formatting pass more.
+pub(crate) fn quote(text: &str) -> Quoted<'_> {
+    Quoted(text)
+}
+
+/// A text [`quote`]d for a message.
+pub(crate) struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const MAX: usize = 60;
+        let text = self.0;
+        // MAX bytes hold at most MAX characters: most texts need no count
+        if text.len() <= MAX || text.chars().count() <= MAX {
+            f.write_str("\"")?;
+            f.write_str(text)?;
+            f.write_str("\"")
+        } else {
+            let cut = text
+                .char_indices()
+                .nth(MAX - 1)
+                .map_or(text.len(), |(i, _)| i);
+            f.write_str("\"")?;
+            f.write_str(text[..cut].trim_end())?;
+            f.write_str("…\"")
+        }
     }
 }
 
@@ -289,6 +489,38 @@ mod tests {
     use crate::document::Document;
 
     #[test]
+    fn core_agrees_with_the_plain_trim() {
+        let plain = |l: &str| -> String {
+            l.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
+                .to_string()
+        };
+        // every ASCII byte, alone and around a word, and a few non-ASCII edges
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for l in [
+                format!("{c}"),
+                format!("{c}word{c}"),
+                format!("{c}word"),
+                format!("word{c}"),
+                format!("{c}{c}word ."),
+            ] {
+                assert_eq!(core(&l), plain(&l), "{l:?}");
+            }
+        }
+        for l in [
+            "• item",
+            "word\u{a0}",
+            "\u{2003}x",
+            "é",
+            "x•",
+            "[Share]",
+            "",
+        ] {
+            assert_eq!(core(l), plain(l), "{l:?}");
+        }
+    }
+
+    #[test]
     fn core_strips_decoration_only() {
         assert_eq!(core("  ### **Share**  "), "Share");
         assert_eq!(core("• Facebook"), "Facebook");
@@ -305,17 +537,82 @@ mod tests {
         assert!(!continues_sentence(&ctx, 2));
     }
 
-    #[test]
-    fn no_hint_word_holds_another() {
-        let words: Vec<&str> = HINT_GROUPS
+    /// The hint bits by a plain substring search of every word.
+    fn reference_bits(line: &str) -> u8 {
+        let lower = line.to_ascii_lowercase();
+        HINT_GROUPS
             .iter()
-            .flat_map(|g| g.1.iter().copied())
-            .collect();
-        for a in &words {
-            for b in &words {
-                let (la, lb) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-                assert!(a == b || !la.contains(&lb), "{a:?} holds {b:?}");
+            .filter(|(_, words)| {
+                words
+                    .iter()
+                    .any(|w| lower.contains(&w.to_ascii_lowercase()))
+            })
+            .fold(0, |bits, (hint, _)| bits | *hint as u8)
+    }
+
+    #[test]
+    fn the_automaton_finds_what_a_substring_search_finds() {
+        // pieces of hint words, their neighbours in case and in bytes, and prose: every
+        // concatenation of up to four pieces, so words overlap, nest and cut each other
+        let pieces = [
+            "su",
+            "Sub",
+            "scribe",
+            "sign",
+            " up",
+            "SIGN UP",
+            "cli",
+            "ck",
+            "follow",
+            " us",
+            "join our",
+            "JOIN",
+            " our",
+            "download",
+            "share it with",
+            "cookie",
+            "CooKIE",
+            "continuing to",
+            "accept",
+            "©",
+            "ⓒ",
+            "(c)",
+            "(C",
+            ")",
+            "copy",
+            "right",
+            "reserv",
+            "RESERVED",
+            "vorbehalten",
+            "vor",
+            "the ",
+            "x",
+            "\u{a9}",
+            "\u{2492}",
+            "é",
+            "c",
+            "s",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "co", "ok", "ie", " ", "up"] {
+                    for d in pieces.iter().step_by(3) {
+                        let line = format!("{a}{b}{c}{d}");
+                        assert_eq!(hint_bits(&line), reference_bits(&line), "{line:?}");
+                        n += 1;
+                    }
+                }
             }
+        }
+        assert!(n > 10_000);
+        for line in [
+            "We use cookies. By continuing to use this site you accept them.",
+            "© 2025 Example Media. All rights reserved.",
+            "Subscribe to our newsletter and follow us on X",
+            "The minister said the talks would resume on Tuesday.",
+        ] {
+            assert_eq!(hint_bits(line), reference_bits(line), "{line:?}");
         }
     }
 
@@ -333,8 +630,70 @@ mod tests {
     }
 
     #[test]
+    fn the_line_start_set_agrees_with_each_pattern() {
+        let patterns: [(Start, &str); Start::COUNT] = [
+            (Start::Share, labels::SHARE_PATTERN.as_str()),
+            (Start::LabelOnly, navigation::LABEL_ONLY_PATTERN),
+            (Start::LabelHeadline, navigation::LABEL_HEADLINE_PATTERN),
+            (Start::MoreFrom, navigation::MORE_FROM_PATTERN),
+            (Start::Reading, reading::READING_PATTERN),
+            (Start::Tags, tags::TAGS_PATTERN),
+            (Start::Credit, credit::CREDIT_PATTERN.as_str()),
+        ];
+        let regexes: Vec<(Start, regex::Regex)> = patterns
+            .iter()
+            .map(|&(s, p)| (s, regex::Regex::new(p).unwrap()))
+            .collect();
+        // every line of the corpus (junk of every kind and prose), and a few more
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut text = String::from(
+            "Share\nREAD MORE: A headline here\nMore from Sport\n5 min read\nTags: a, b\n\
+             (Reporting by Ann Lee; Editing by Bo Park)\nFollow us on X\nSubscribe now\n\
+             Facebook Twitter Email\nThe minister said so.\n",
+        );
+        for dir in ["articles", "fixtures"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = e.unwrap().path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    text.push_str(&std::fs::read_to_string(path).unwrap());
+                    text.push('\n');
+                }
+            }
+        }
+        let doc = Document::parse(&text);
+        let settings = Settings::default();
+        let ctx = Context::new(&doc, &settings);
+        let mut seen = [0usize; Start::COUNT];
+        let mut n = 0;
+        short_body_lines(&ctx, STARTS_LONGEST, |l| {
+            n += 1;
+            for (s, re) in &regexes {
+                assert_eq!(l.starts(*s), re.is_match(l.core), "{s:?} on {:?}", l.core);
+                seen[*s as usize] += usize::from(l.starts(*s));
+            }
+        });
+        assert!(n > 300, "{n} lines");
+        assert!(
+            seen.iter().all(|&k| k > 0),
+            "a pattern never matched: {seen:?}"
+        );
+    }
+
+    #[test]
     fn quote_shortens_long_text() {
-        assert_eq!(quote("Share"), "\"Share\"");
-        assert!(quote(&"word ".repeat(30)).ends_with("…\""));
+        assert_eq!(quote("Share").to_string(), "\"Share\"");
+        let long = "word ".repeat(30);
+        assert_eq!(
+            quote(&long).to_string(),
+            format!("\"{}…\"", long[..59].trim_end())
+        );
+        // 60 characters of two bytes each stay whole; 61 are cut to 59
+        let wide = "é".repeat(60);
+        assert_eq!(quote(&wide).to_string(), format!("\"{wide}\""));
+        let wider = "é".repeat(61);
+        assert_eq!(
+            quote(&wider).to_string(),
+            format!("\"{}…\"", "é".repeat(59))
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{quote, short_body_lines, word_count};
+use crate::rules::junk::{quote, short_body_lines, word_count, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct StoryNavigation;
@@ -44,9 +44,7 @@ Both lines are dropped.
 const MAX_LEN: usize = 220;
 
 /// A line that is only a navigation or ad label.
-static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:[«‹<←]\s*)?(?:
+pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
             (?:next|previous|prev)(?:\s+(?:story|article|post|page|item|gallery|slide|stories|articles))?
           | read\s+(?:more|next|also|full\s+(?:story|article))
           | also\s+read
@@ -66,15 +64,10 @@ static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
           | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
           | skip\s+(?:ad|advertisement) | back\s+to\s+top
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
-        )(?:\s*[:»›>→…]|\s*\.\.\.)?$",
-    )
-    .expect("valid navigation pattern")
-});
+        )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
 
 /// A navigation label, a separator, then (group `h`) what should be one headline.
-static LABEL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?P<label>
+pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
             read\s+(?:more|also|next|this|on)
           | also\s+(?:read|see|watch)
           | see\s+also
@@ -82,15 +75,14 @@ static LABEL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
           | more | also | watch(?:\s+(?:video|now))?
           | must\s+(?:read|watch) | up\s+next | don'?t\s+miss | recommended | trending
           | (?:next|previous)\s+(?:story|article)
-        )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$",
-    )
-    .expect("valid navigation headline pattern")
+        )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$";
+
+static LABEL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(LABEL_HEADLINE_PATTERN).expect("valid navigation headline pattern")
 });
 
 /// `More from <section>`: short, no sentence.
-static MORE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^more\s+(?:from|on|in|about)\s+\S").expect("valid more-from pattern")
-});
+pub(super) const MORE_FROM_PATTERN: &str = r"(?i)^more\s+(?:from|on|in|about)\s+\S";
 
 /// Whether `h` reads as one headline rather than prose: short, one sentence, no full stop.
 fn headline_like(h: &str) -> bool {
@@ -114,12 +106,14 @@ impl Rule for StoryNavigation {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            let msg = if core.len() <= 60 && LABEL_ONLY.is_match(core) {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the line-start set ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
+            // already
+            let msg = if core.len() <= 60 && l.starts(Start::LabelOnly) {
                 format!("navigation or ad label {}", quote(core))
-            } else if let Some(c) = LABEL_HEADLINE
-                .is_match(core)
-                // the match test fails fast on the first word; captures cost far more
+            } else if let Some(c) = l
+                .starts(Start::LabelHeadline)
                 .then(|| LABEL_HEADLINE.captures(core))
                 .flatten()
             {
@@ -130,7 +124,7 @@ impl Rule for StoryNavigation {
                     "navigation label {} followed by one short headline",
                     quote(&c["label"])
                 )
-            } else if MORE_FROM.is_match(core) && word_count(core) <= 7 && headline_like(core) {
+            } else if l.starts(Start::MoreFrom) && word_count(core) <= 7 && headline_like(core) {
                 format!("navigation link {}", quote(core))
             } else {
                 return;

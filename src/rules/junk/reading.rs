@@ -4,11 +4,7 @@
 //! `Font size A A A`) in the scraped text. The labels are a closed list of widget words; the
 //! whole line must be the label.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::rules::junk::{quote, short_body_lines};
+use crate::rules::junk::{quote, short_body_lines, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct ReadingAid;
@@ -39,9 +35,7 @@ Both lines are dropped.
 
 const MAX_LEN: usize = 80;
 
-static READING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
+pub(super) const READING_PATTERN: &str = r"(?xi)^(?:
             (?:listen|play)(?:\s+to)?\s+(?:this|the)\s+(?:article|story)(?:\s*[(\-–—:|·•]?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\)?)?
           | listen(?:\s+now)?(?:\s*\(?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\s*\)?)?
           | \d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|listen)
@@ -49,10 +43,7 @@ static READING: LazyLock<Regex> = LazyLock::new(|| {
           | (?:increase|decrease|reset|change)?\s*(?:font|text)\s+size(?:\s*:?(?:\s*a[+-]?){1,4})?
           | a[+-]?\s+a[+-]?(?:\s+a[+-]?)?
           | (?:tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|lesedauer)\s*:?\s*\d+\s*\w*
-        )$",
-    )
-    .expect("valid reading-aid pattern")
-});
+        )$";
 
 impl Rule for ReadingAid {
     fn meta(&self) -> &'static RuleMeta {
@@ -60,8 +51,10 @@ impl Rule for ReadingAid {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            if READING.is_match(core) {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the line-start set ran READING_PATTERN on the line already
+            if l.starts(Start::Reading) {
                 let msg = format!("reading-tool label {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }

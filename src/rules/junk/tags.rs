@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{quote, short_body_lines, word_count};
+use crate::rules::junk::{quote, short_body_lines, word_count, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct TagList;
@@ -38,12 +38,10 @@ The line is dropped.
 
 const MAX_LEN: usize = 400;
 
-static TAGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|related\s+(?:topics|tags)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$",
-    )
-    .expect("valid tag pattern")
-});
+pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|related\s+(?:topics|tags)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
+
+static TAGS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TAGS_PATTERN).expect("valid tag pattern"));
 
 /// Whether `list` is a list of short items (an empty list is a bare label).
 fn list_like(list: &str) -> bool {
@@ -61,9 +59,10 @@ impl Rule for TagList {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
-        short_body_lines(ctx, MAX_LEN, |i, core| {
-            // the match test fails on the first word; captures cost far more
-            if !TAGS.is_match(core) {
+        short_body_lines(ctx, MAX_LEN, |l| {
+            let (i, core) = (l.index, l.core);
+            // the line-start set ran TAGS on the line already; captures cost far more
+            if !l.starts(Start::Tags) {
                 return;
             }
             let Some(c) = TAGS.captures(core) else { return };
