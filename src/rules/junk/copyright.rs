@@ -40,9 +40,10 @@ The line is dropped.
 
 const MAX_LEN: usize = 240;
 
+/// ASCII word boundaries, `(?-u:\b)`, for the reason given in `cta.rs`.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|(?:©|ⓒ|\(c\))\s*(?:[\p{L}&'.-]+\s+){1,5}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b))|\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|\balle\s+rechte\s+vorbehalten\b",
+        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|(?:©|ⓒ|\(c\))\s*(?:[\p{L}&'.-]+\s+){1,5}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by(?-u:\b)))|(?-u:\b)all\s+rights\s+reserved(?-u:\b)|(?-u:\b)tous\s+droits\s+réservés(?-u:\b)|(?-u:\b)todos\s+los\s+derechos\s+reservados(?-u:\b)|(?-u:\b)alle\s+rechte\s+vorbehalten(?-u:\b)",
     )
     .expect("valid copyright pattern")
 });

@@ -17,7 +17,7 @@ use super::lexicon::{
     is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
     is_trailing_participle, is_year_modifier,
 };
-use super::tokens::{tokenize, Kind, Tokens, CAP, HYPHEN};
+use super::tokens::{foreign_script, tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::{Action, Finding};
@@ -279,6 +279,9 @@ struct Analyser<'d, 't> {
 /// Every `S` finding of `doc`: the engine computes it once per document, when the first `S`
 /// rule asks (see [`crate::rules::Context`]).
 pub fn analyse(doc: &Document<'_>, params: Params) -> Analysis {
+    if foreign_script(doc.text()) {
+        return Analysis::default();
+    }
     let tk = tokenize(doc);
     // The grammar checks are English; other languages are left alone: at least one word
     // token in eight must be one of the commonest English words, written in lower case.

@@ -326,6 +326,38 @@ fn push_if(v: &mut Vec<usize>, x: usize, keep: bool) {
     v.truncate(n + usize::from(keep));
 }
 
+/// Whether `text` is written in another script: more than a quarter of its bytes are
+/// non-ASCII (letters of Cyrillic, Greek, Arabic or CJK take two or three bytes each, while
+/// accents and curly quotes are a few percent of English or French text), and fewer than one
+/// word in eight is a common English word, counting a word as a run of ASCII letters and
+/// digits or non-ASCII bytes.
+///
+/// Tokenising decodes every non-ASCII character and asks Unicode's tables about it, which in
+/// such a text is nearly all the cost of the analysis, while this test reads each byte once:
+/// the analysis asks it first.
+pub fn foreign_script(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().filter(|&&b| b >= 0x80).count() * 4 <= bytes.len() {
+        return false;
+    }
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let (mut words, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if !word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && word_byte(bytes[i]) {
+            i += 1;
+        }
+        words += 1;
+        common += usize::from(short_word_bits(bytes, start, i - start) & COMMON != 0);
+    }
+    common * 100 < words * 12
+}
+
 /// Tokenises every line of `doc`.
 pub fn tokenize(doc: &Document<'_>) -> Tokens {
     let text = doc.text();
@@ -501,6 +533,26 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_scripts_are_told_from_bytes() {
+        assert!(foreign_script(
+            "Правительство объявило новые меры поддержки для малого бизнеса."
+        ));
+        assert!(foreign_script("政府は中小企業への新たな支援策を発表した。"));
+        // English with names in another script is still read as English
+        assert!(!foreign_script(
+            "The talks in Москва and Київ were the first of the year, and they went on for days."
+        ));
+        assert!(!foreign_script(
+            "Le gouvernement a annoncé des mesures pour les entreprises."
+        ));
+        // mostly non-ASCII bytes, but English words around the names
+        assert!(!foreign_script(
+            "the 北京市政府 and the 上海市政府 of the 广州市政府"
+        ));
+        assert!(!foreign_script(""));
+    }
 
     fn toks(text: &str) -> Vec<(&str, bool)> {
         let doc = Document::parse(text);
