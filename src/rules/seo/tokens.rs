@@ -326,6 +326,61 @@ fn push_if(v: &mut Vec<usize>, x: usize, keep: bool) {
     v.truncate(n + usize::from(keep));
 }
 
+/// How many bytes of `bytes` are >= 0x80.
+///
+/// Eight bytes at a time, the high bits summed in byte lanes and the lanes added up every
+/// 255 chunks (before a lane can overflow): a byte-wise count costs several instructions per
+/// byte of every document.
+fn count_non_ascii(bytes: &[u8]) -> usize {
+    const LOW_HALVES: u64 = 0x00ff_00ff_00ff_00ff;
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    loop {
+        let mut lanes = 0u64;
+        let mut k = 0;
+        for c in chunks.by_ref().take(255) {
+            let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            lanes += (x & HIGHS) >> 7;
+            k += 1;
+        }
+        let pairs = (lanes & LOW_HALVES) + ((lanes >> 8) & LOW_HALVES);
+        n += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        if k < 255 {
+            break;
+        }
+    }
+    n + chunks.remainder().iter().filter(|&&b| b >= 0x80).count()
+}
+
+/// A byte of a word as [`foreign_script`] counts them: an ASCII letter or digit, or any
+/// byte of a non-ASCII character.
+#[inline]
+fn is_script_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The first index from `i` on that is not [`is_script_word_byte`], or `bytes.len()`.
+///
+/// Eight bytes at a time, as [`alnum_run_end`]: in a text of another script the words are
+/// long runs of non-ASCII bytes, which a byte loop would walk one branch at a time.
+#[inline]
+fn script_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while i + 8 <= bytes.len() {
+        let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(chunk);
+        // `not_alnum` marks non-ASCII bytes too: here they are word bytes
+        let stop = not_alnum(x) & !x;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && is_script_word_byte(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether `text` is written in another script: more than a quarter of its bytes are
 /// non-ASCII (letters of Cyrillic, Greek, Arabic or CJK take two or three bytes each, while
 /// accents and curly quotes are a few percent of English or French text), and fewer than one
@@ -337,21 +392,18 @@ fn push_if(v: &mut Vec<usize>, x: usize, keep: bool) {
 /// the analysis asks it first.
 pub fn foreign_script(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().filter(|&&b| b >= 0x80).count() * 4 <= bytes.len() {
+    if count_non_ascii(bytes) * 4 <= bytes.len() {
         return false;
     }
-    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let (mut words, mut common) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
-        if !word_byte(bytes[i]) {
+        if !is_script_word_byte(bytes[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < bytes.len() && word_byte(bytes[i]) {
-            i += 1;
-        }
+        i = script_word_end(bytes, i + 1);
         words += 1;
         common += usize::from(short_word_bits(bytes, start, i - start) & COMMON != 0);
     }
@@ -552,6 +604,47 @@ mod tests {
             "the 北京市政府 and the 上海市政府 of the 广州市政府"
         ));
         assert!(!foreign_script(""));
+    }
+
+    #[test]
+    fn non_ascii_bytes_are_counted() {
+        for len in [0, 1, 7, 8, 9, 2039, 2040, 2041, 4080, 5000] {
+            for step in [1, 2, 3, 7] {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|j| {
+                        if j % step == 0 {
+                            0x80 | (j as u8)
+                        } else {
+                            j as u8 & 0x7f
+                        }
+                    })
+                    .collect();
+                let want = bytes.iter().filter(|&&b| b >= 0x80).count();
+                assert_eq!(count_non_ascii(&bytes), want, "{len} bytes, step {step}");
+            }
+        }
+        assert_eq!(count_non_ascii(&[0xff; 3000]), 3000);
+    }
+
+    #[test]
+    fn script_words_end_where_a_byte_loop_says() {
+        let fill = "abc Жд 中 x9-Éé\u{2019}".as_bytes();
+        for b in 0..=255u8 {
+            for pos in 0..fill.len() {
+                let mut bytes = fill.to_vec();
+                bytes[pos] = b;
+                for from in 0..bytes.len() {
+                    let want = (from..bytes.len())
+                        .find(|&j| !is_script_word_byte(bytes[j]))
+                        .unwrap_or(bytes.len());
+                    assert_eq!(
+                        script_word_end(&bytes, from),
+                        want,
+                        "byte {b:#x} at {pos}, from {from}"
+                    );
+                }
+            }
+        }
     }
 
     fn toks(text: &str) -> Vec<(&str, bool)> {
