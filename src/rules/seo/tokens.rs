@@ -227,6 +227,53 @@ fn not_alnum(x: u64) -> u64 {
 /// read but never count.
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while i + 16 <= bytes.len() {
+        let lo: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
+        let hi: [u8; 8] = bytes[i + 8..i + 16].try_into().expect("eight bytes");
+        // SAFETY: the only requirement is SSE2, which this code is compiled with (the `cfg`)
+        let stop = unsafe { not_alnum16(u64::from_le_bytes(lo), u64::from_le_bytes(hi)) };
+        if stop != 0 {
+            return (i + stop.trailing_zeros() as usize).min(end);
+        }
+        i += 16;
+        if i >= end {
+            return end;
+        }
+    }
+    alnum_run_end_swar(bytes, i, end)
+}
+
+/// One bit for every byte of the sixteen (`lo` then `hi`, little-endian) that is not an
+/// ASCII letter or digit.
+///
+/// SSE2, which every x86_64 has: sixteen bytes in about ten instructions, where the
+/// eight-byte arithmetic of [`not_alnum`] needs twice as many, most of them to build its
+/// 64-bit constants.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn not_alnum16(lo: u64, hi: u64) -> u32 {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_set_epi64x,
+    };
+    let x = _mm_set_epi64x(hi as i64, lo as i64);
+    // signed compares: a byte >= 0x80 is negative, so it falls in neither range
+    let digit = _mm_and_si128(
+        _mm_cmpgt_epi8(x, _mm_set1_epi8(b'0' as i8 - 1)),
+        _mm_cmplt_epi8(x, _mm_set1_epi8(b'9' as i8 + 1)),
+    );
+    let folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    let alpha = _mm_and_si128(
+        _mm_cmpgt_epi8(folded, _mm_set1_epi8(b'a' as i8 - 1)),
+        _mm_cmplt_epi8(folded, _mm_set1_epi8(b'z' as i8 + 1)),
+    );
+    !(_mm_movemask_epi8(_mm_or_si128(digit, alpha)) as u32) & 0xffff
+}
+
+/// [`alnum_run_end`] eight bytes at a time, on any target.
+#[inline]
+fn alnum_run_end_swar(bytes: &[u8], mut i: usize, end: usize) -> usize {
     while i + 8 <= bytes.len() {
         let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
         let stop = not_alnum(u64::from_le_bytes(chunk));
@@ -733,14 +780,14 @@ mod tests {
     #[test]
     fn word_runs_end_where_the_byte_table_says() {
         // every byte in every position of a chunk, with and without a line end inside it
-        let fill = b"abcXYZ0123456789abcdefgh";
+        let fill = b"abcXYZ0123456789abcdefghijklmnopqrstuvwxyz";
         for b in 0..=255u8 {
-            for pos in 0..12 {
+            for pos in 0..20 {
                 let mut bytes = fill.to_vec();
                 bytes[pos] = b;
-                for end in [bytes.len(), pos, pos + 1, 5, 13] {
+                for end in [bytes.len(), pos, pos + 1, 5, 13, 17, 25] {
                     let end = end.min(bytes.len());
-                    for from in [0, 1, 3] {
+                    for from in [0, 1, 3, 9, 17] {
                         if from > end {
                             continue;
                         }
@@ -751,6 +798,11 @@ mod tests {
                             alnum_run_end(&bytes, from, end),
                             want,
                             "byte {b:#x} at {pos}, from {from} to {end}"
+                        );
+                        assert_eq!(
+                            alnum_run_end_swar(&bytes, from, end),
+                            want,
+                            "eight at a time: byte {b:#x} at {pos}, from {from} to {end}"
                         );
                     }
                 }
