@@ -207,8 +207,8 @@ const EDGE_BYTES: usize = 4 * SIG_CHARS;
 fn edge_sig(text: &str) -> u64 {
     let mut head = [0u8; EDGE_BYTES];
     let mut tail = [0u8; EDGE_BYTES];
-    let nh = fold_edge(text, false, &mut head);
-    let nt = fold_edge(text, true, &mut tail);
+    let nh = fold_edge::<false>(text, &mut head);
+    let nt = fold_edge::<true>(text, &mut tail);
     let mut h = FoldHasher::new();
     for (edge, len) in [(&head, nh), (&tail, nt)] {
         // the edges are zero-padded to whole words; their lengths, hashed last, tell "ab"
@@ -223,9 +223,11 @@ fn edge_sig(text: &str) -> u64 {
 }
 
 /// Writes into `out` the UTF-8 of the first [`SIG_CHARS`] characters that [`folded`] makes
-/// of `text` (the last ones, each character's lower case reversed, when `backwards`) and
+/// of `text` (the last ones, each character's lower case reversed, when `BACKWARDS`) and
 /// returns the bytes written.
-fn fold_edge(text: &str, backwards: bool, out: &mut [u8; EDGE_BYTES]) -> usize {
+fn fold_edge<const BACKWARDS: bool>(text: &str, out: &mut [u8; EDGE_BYTES]) -> usize {
+    // a parameter known at compile time: no test of the direction per byte
+    let backwards = BACKWARDS;
     let bytes = text.as_bytes();
     let (mut n, mut len, mut pending_space) = (0, 0, false);
     let mut at = if backwards { bytes.len() } else { 0 };
