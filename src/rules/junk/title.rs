@@ -76,18 +76,39 @@ const EDGE_CHARS: usize = 16;
 /// normalised piece of the line's start (end) is a start (end) of the normalised line. Most
 /// lines are ruled out from a few characters instead of normalising them whole.
 fn may_repeat(line: &str, t: &str, buf: &mut String) -> bool {
-    // Most lines start and end with an ASCII character that normalises to itself lower-cased:
-    // then the first and the last byte of the normalised line are known without normalising,
-    // and a line that agrees with the title at neither end is ruled out from two bytes.
-    let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+    // A line that agrees with the title at neither end is ruled out from its first and last
+    // character: each normalises to a start (an end) of the normalised line.
+    let (Some(first), Some(last)) = (line.chars().next(), line.chars().next_back()) else {
         return true;
     };
-    if let (Some(f), Some(l)) = (ascii_normalized(first), ascii_normalized(last)) {
-        if Some(&f) != t.as_bytes().first() && Some(&l) != t.as_bytes().last() {
-            return false;
-        }
+    if t.is_empty() || first.is_whitespace() || last.is_whitespace() {
+        return edges_may_repeat(line, t, buf);
+    }
+    if !end_agrees(&line[..first.len_utf8()], t, false, buf)
+        && !end_agrees(&line[line.len() - last.len_utf8()..], t, true, buf)
+    {
+        return false;
     }
     edges_may_repeat(line, t, buf)
+}
+
+/// Whether the one character `c` (not whitespace), normalised, agrees with the start of the
+/// non-empty `t` (its end when `at_end`).
+fn end_agrees(c: &str, t: &str, at_end: bool, buf: &mut String) -> bool {
+    let t = t.as_bytes();
+    // most lines start and end with an ASCII character: one byte, known without normalising
+    if let [b] = c.as_bytes() {
+        if let Some(x) = ascii_normalized(*b) {
+            return Some(&x) == if at_end { t.last() } else { t.first() };
+        }
+    }
+    normalize_into(c, buf);
+    let (b, k) = (buf.as_bytes(), buf.len().min(t.len()));
+    if at_end {
+        b[b.len() - k..] == t[t.len() - k..]
+    } else {
+        b[..k] == t[..k]
+    }
 }
 
 /// [`may_repeat`] from the normalised first and last [`EDGE_CHARS`] characters of `line`.
@@ -384,6 +405,9 @@ mod tests {
             "\u{c9}t\u{e9} line",
             "\u{212a}elvin line",
             "B\u{e9}",
+            "\u{201c}Big Headline\u{201d}",
+            "\u{130}stanbul line",
+            "\u{418}\u{422}\u{41e}\u{413}",
         ];
         for title in [
             "Big  Headline: the Whole Story",
@@ -391,6 +415,9 @@ mod tests {
             "\u{c9}t\u{e9} Story",
             "kelvin line",
             "Story",
+            "\"big headline\"",
+            "i\u{307}stanbul",
+            "\u{438}\u{442}\u{43e}\u{433}",
         ] {
             let t = normalize(title);
             for line in lines {
