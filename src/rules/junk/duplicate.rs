@@ -241,39 +241,18 @@ fn fold_edge<const BACKWARDS: bool>(text: &str, out: &mut [u8; EDGE_BYTES]) -> u
             bytes.get(at).copied()
         };
         let Some(b) = b else { break };
-        if b < 0x80 {
-            if backwards {
-                at -= 1;
-            } else {
-                at += 1;
-            }
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                pending_space = len > 0;
-                continue;
-            }
-            if pending_space {
-                pending_space = false;
-                out[len] = b' ';
-                len += 1;
-                n += 1;
-                if n == SIG_CHARS {
-                    break;
-                }
-            }
-            out[len] = b.to_ascii_lowercase();
-            len += 1;
-            n += 1;
-            continue;
-        }
-        let c = if backwards {
-            let c = text[..at].chars().next_back().unwrap_or(' ');
-            at -= c.len_utf8();
-            c
+        let c = if b < 0x80 {
+            b as char
+        } else if backwards {
+            text[..at].chars().next_back().unwrap_or(' ')
         } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            at += c.len_utf8();
-            c
+            text[at..].chars().next().unwrap_or(' ')
         };
+        if backwards {
+            at -= c.len_utf8();
+        } else {
+            at += c.len_utf8();
+        }
         if c.is_whitespace() {
             pending_space = len > 0;
             continue;
@@ -286,6 +265,12 @@ fn fold_edge<const BACKWARDS: bool>(text: &str, out: &mut [u8; EDGE_BYTES]) -> u
             if n == SIG_CHARS {
                 break;
             }
+        }
+        if b < 0x80 {
+            out[len] = b.to_ascii_lowercase();
+            len += 1;
+            n += 1;
+            continue;
         }
         let lower = c.to_lowercase();
         let lower: &mut dyn Iterator<Item = char> = if backwards {
