@@ -8,27 +8,21 @@
 //!   (`../shared/bench/scrapinghub-dev/ground-truth.json`, or `../../shared/...` from a
 //!   worktree), real news text of ordinary length; skipped when the file is absent.
 
-use std::hint::black_box;
-use std::path::PathBuf;
-
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use decruft::Engine;
+use std::hint::black_box;
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/shared.rs"]
+mod shared;
 use corpus::corpus_texts;
 
 fn article_bodies() -> Vec<String> {
-    let Some(truth) = [
-        "../shared/bench/scrapinghub-dev/ground-truth.json",
-        "../../shared/bench/scrapinghub-dev/ground-truth.json",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists()) else {
+    let Some(dir) = shared::bench_dir() else {
         return Vec::new();
     };
-    let truth = decruft::eval::read_truth(&truth).expect("ground truth");
+    let truth = decruft::eval::read_truth(&dir.join("ground-truth.json")).expect("ground truth");
     truth.into_values().map(|e| e.article_body).collect()
 }
 

@@ -3,18 +3,14 @@
 //! worktree); without it the benchmark does nothing.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput};
 
+#[path = "common/shared.rs"]
+mod shared;
+
 fn pages() -> Vec<Vec<u8>> {
-    let Some(dir) = [
-        "../shared/bench/scrapinghub-dev",
-        "../../shared/bench/scrapinghub-dev",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists()) else {
+    let Some(dir) = shared::bench_dir() else {
         return Vec::new();
     };
     let truth = decruft::eval::read_truth(&dir.join("ground-truth.json")).expect("ground truth");
