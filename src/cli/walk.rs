@@ -183,17 +183,19 @@ impl Walker<'_> {
         }
     }
 
+    /// Records that `path` could not be read; the walk goes on with the other entries.
+    fn io_error(&mut self, path: &Path, e: &std::io::Error) {
+        self.errors.push(format!(
+            "{}: {}",
+            path.display(),
+            decruft::input::io_reason(e)
+        ));
+    }
+
     fn entries(&mut self, dir: &Path, rel: &str) {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
-            Err(e) => {
-                self.errors.push(format!(
-                    "{}: {}",
-                    dir.display(),
-                    decruft::input::io_reason(&e)
-                ));
-                return;
-            }
+            Err(e) => return self.io_error(dir, &e),
         };
         let mut names: Vec<std::ffi::OsString> = entries
             .filter_map(|e| e.ok().map(|e| e.file_name()))
@@ -214,11 +216,7 @@ impl Walker<'_> {
             let meta = match std::fs::metadata(&path) {
                 Ok(m) => m,
                 Err(e) => {
-                    self.errors.push(format!(
-                        "{}: {}",
-                        path.display(),
-                        decruft::input::io_reason(&e)
-                    ));
+                    self.io_error(&path, &e);
                     continue;
                 }
             };
