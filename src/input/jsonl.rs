@@ -281,7 +281,10 @@ fn decode_string(value: &str) -> Result<Option<String>, String> {
     }
     let inner = &value[1..value.len() - 1];
     if !inner.bytes().any(|b| b == b'\\' || b < 0x20) {
-        return Ok(Some(inner.to_string()));
+        // room for the final newline the engine input gets (`batch::with_final_newline`)
+        let mut s = String::with_capacity(inner.len() + 1);
+        s.push_str(inner);
+        return Ok(Some(s));
     }
     serde_json::from_str::<String>(value)
         .map(Some)
