@@ -159,13 +159,18 @@ impl Engine {
                     .any(|p| p.start < f.range.end && f.range.start < p.end)
         };
         findings.retain(allowed);
+        let mut removals = None;
         for rule in in_phase(Phase::Late) {
             // each late rule sees the text as every rule before it leaves it, so that a
-            // second run over the clean text finds nothing new
-            ctx = ctx.with_removals(Removals::new(doc, &findings));
+            // second run over the clean text finds nothing new; the removals grow by what
+            // each late rule adds instead of being made again from every finding
+            let r = removals.get_or_insert_with(|| Removals::new(doc, &findings));
+            ctx = ctx.with_removals(std::mem::take(r));
             let mut more = Vec::new();
             rule.check(&ctx, &mut more);
             more.retain(allowed);
+            let r = removals.insert(ctx.take_removals());
+            r.add(doc, &more);
             findings.append(&mut more);
         }
         findings.sort_by(|a, b| {
@@ -214,7 +219,7 @@ impl Engine {
     fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {
         let text = doc.text();
         let edits: Vec<Edit> = findings.iter().filter_map(|f| edit_for(doc, f)).collect();
-        let (after, _) = edit::apply(text, &edits);
+        let after = edit::apply_text(text, &edits);
         let (title, body) = layout(&after);
         let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
         Cleaned {
