@@ -180,10 +180,25 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
-/// The index of the first `\n` in `bytes`, eight bytes at a time: the line splitting of
-/// every document goes through here, and most lines are too short for the standard
-/// library's search to pay its set-up.
+/// The index of the first `\n` in `bytes`: the line splitting of every document goes
+/// through here. Sixteen bytes at a time, by an OR of sixteen compares, which the compiler
+/// makes one vector compare and a mask test on any target with 16-byte vectors (and a
+/// plain loop elsewhere); the block that holds a newline is then searched a word at a time.
 pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(16);
+    let mut at = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+            return find_newline_by_words(block).map(|i| at + i);
+        }
+        at += 16;
+    }
+    find_newline_by_words(blocks.remainder()).map(|i| at + i)
+}
+
+/// [`find_newline`] eight bytes at a time, for short slices: a line's last block, or a
+/// line shorter than a block.
+fn find_newline_by_words(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
@@ -359,7 +374,7 @@ mod tests {
     }
     #[test]
     fn find_newline_finds_the_first_newline_at_every_offset() {
-        for len in 0..40 {
+        for len in 0..72 {
             for at in 0..=len {
                 let mut bytes = vec![b'a'; len];
                 // bytes one off '\n' either way, and a second newline after the first

@@ -149,7 +149,8 @@ mod tests {
                 },
                 Edit::delete(2..5),
                 Edit::delete(14..30),
-                Edit::delete(9..8),
+                // a reversed range, which apply skips
+                Edit::delete(Range { start: 9, end: 8 }),
             ],
         ];
         for edits in sets {

@@ -219,7 +219,12 @@ impl Engine {
     fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {
         let text = doc.text();
         let edits: Vec<Edit> = findings.iter().filter_map(|f| edit_for(doc, f)).collect();
-        let after = edit::apply_text(text, &edits);
+        // a text no rule changes is laid out as it stands, without a copy
+        let after = if edits.is_empty() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(edit::apply_text(text, &edits))
+        };
         let (title, body) = layout(&after);
         let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
         Cleaned {
@@ -248,15 +253,23 @@ pub(crate) fn edit_for(doc: &Document<'_>, f: &Finding) -> Option<Edit> {
 }
 
 /// Splits cleaned text into its title and body paragraphs (blank-line runs collapsed).
+/// Body lines are joined by `\r\n` when the text has one, else by `\n`.
 fn layout(text: &str) -> (String, String) {
-    // a byte search for '\r' first: most texts have none, and it is far cheaper than the
-    // two-byte search
-    let eol = if text.as_bytes().contains(&b'\r') && text.contains("\r\n") {
-        "\r\n"
+    // whether the text holds "\r\n" shows as a line that ends in '\r' before its '\n':
+    // the lines are joined by "\n" on that bet, which only a CRLF text loses, instead of
+    // searching the whole text for '\r' first
+    let mut crlf = false;
+    let (title, body) = layout_with(text, "\n", &mut crlf);
+    if crlf {
+        layout_with(text, "\r\n", &mut crlf)
     } else {
-        "\n"
-    };
-    let mut lines = lines_without_cr(text);
+        (title, body)
+    }
+}
+
+/// [`layout`] with the body lines joined by `eol`; sets `crlf` when a line ends in `\r\n`.
+fn layout_with(text: &str, eol: &str, crlf: &mut bool) -> (String, String) {
+    let mut lines = lines_without_cr(text, crlf);
     let title = lines
         .by_ref()
         .find(|l| !l.trim().is_empty())
@@ -283,8 +296,8 @@ fn layout(text: &str) -> (String, String) {
 
 /// `text.lines()` with one more `\r` stripped from each line, by
 /// [`find_newline`](crate::document::find_newline): the standard library's line search
-/// costs its set-up on every short line.
-fn lines_without_cr(text: &str) -> impl Iterator<Item = &str> {
+/// costs its set-up on every short line. Sets `crlf` when a line ends in `\r\n`.
+fn lines_without_cr<'a>(text: &'a str, crlf: &'a mut bool) -> impl Iterator<Item = &'a str> + 'a {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -295,7 +308,13 @@ fn lines_without_cr(text: &str) -> impl Iterator<Item = &str> {
                 let line = &rest[..i];
                 rest = &rest[i + 1..];
                 // what `lines()` strips from a line that ends in "\r\n"
-                line.strip_suffix('\r').unwrap_or(line)
+                match line.strip_suffix('\r') {
+                    Some(l) => {
+                        *crlf = true;
+                        l
+                    }
+                    None => line,
+                }
             }
             None => std::mem::take(&mut rest),
         };
@@ -347,9 +366,24 @@ mod tests {
                 .lines()
                 .map(|l| l.strip_suffix('\r').unwrap_or(l))
                 .collect();
-            assert_eq!(lines_without_cr(text).collect::<Vec<_>>(), want, "{text:?}");
+            let mut crlf = false;
+            let got: Vec<&str> = lines_without_cr(text, &mut crlf).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(crlf, text.contains("\r\n"), "{text:?}");
         }
     }
+    #[test]
+    fn layout_joins_body_lines_by_crlf_when_the_text_has_one() {
+        let crlf = ("T".to_string(), "A\r\nB\r\n\r\nC".to_string());
+        assert_eq!(layout("T\r\n\r\nA\r\nB\r\n\r\nC\r\n"), crlf);
+        assert_eq!(layout("T\n\nA\r\nB\n\n\nC"), crlf);
+        assert_eq!(
+            layout("T\n\nA\nB\r\rx\n\nC\r"),
+            ("T".to_string(), "A\nB\r\rx\n\nC".to_string())
+        );
+        assert_eq!(layout(""), (String::new(), String::new()));
+    }
+
     #[test]
     fn layout_puts_a_blank_line_after_the_title_and_collapses_blank_runs() {
         let e = Engine::default();

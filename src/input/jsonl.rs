@@ -304,13 +304,14 @@ fn unescape(inner: &str) -> Option<String> {
     let mut out = String::with_capacity(b.len() + 1);
     let mut i = 0;
     loop {
-        let k = find2(&b[i..], b'\\', b'\\').map_or(b.len(), |k| i + k);
-        if b[i..k].iter().any(|&c| c < 0x20) {
-            return None;
-        }
+        let k = find_escape(&b[i..]).map_or(b.len(), |k| i + k);
         out.push_str(&inner[i..k]);
         if k == b.len() {
             return Some(out);
+        }
+        if b[k] != b'\\' {
+            // a control byte: invalid, serde_json says so
+            return None;
         }
         let c = match *b.get(k + 1)? {
             b'"' => '"',
@@ -467,6 +468,25 @@ fn find2(hay: &[u8], a: u8, b: u8) -> Option<usize> {
     hay[i..]
         .iter()
         .position(|&c| c == a || c == b)
+        .map(|k| i + k)
+}
+
+/// The first backslash or control byte (below 0x20) in `hay`, eight bytes at a time: the
+/// bytes a JSON string's content cannot hold as they are.
+fn find_escape(hay: &[u8]) -> Option<usize> {
+    let backslash = LO * u64::from(b'\\');
+    let mut i = 0;
+    while i + 8 <= hay.len() {
+        let x = u64::from_le_bytes(hay[i..i + 8].try_into().expect("8 bytes"));
+        // a flag is only ever false above a true one, so a flagged word holds a match
+        if has_zero(x ^ backslash) || x.wrapping_sub(LO * 0x20) & !x & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    hay[i..]
+        .iter()
+        .position(|&c| c == b'\\' || c < 0x20)
         .map(|k| i + k)
 }
 
@@ -1017,6 +1037,20 @@ mod tests {
             let value = format!("\"{inner}\"");
             let want = serde_json::from_str::<String>(&value).map_err(|e| e.to_string());
             assert_eq!(decode_string(&value), want.map(Some), "{inner}");
+        }
+    }
+
+    #[test]
+    fn escape_search_agrees_with_a_byte_loop() {
+        let hay: Vec<u8> = (0..200u32)
+            .map(|i| b"abc\\de\x1fgh\x7f\xc3\xa9 \t\"xyz"[(i * 7 % 17) as usize % 16])
+            .collect();
+        for start in 0..hay.len() {
+            for end in start..hay.len().min(start + 40) {
+                let h = &hay[start..end];
+                let slow = h.iter().position(|&c| c == b'\\' || c < 0x20);
+                assert_eq!(find_escape(h), slow);
+            }
         }
     }
 
