@@ -454,10 +454,22 @@ fn has_zero(x: u64) -> bool {
 
 /// The first position of `a` or `b` in `hay`, eight bytes at a time: the scanner spends
 /// most of its time walking long article strings, and a byte loop is four times slower.
+/// Sixteen bytes at a time first: an OR of the compares over a block is what the compiler
+/// makes one vector compare and a mask test (as `document::find_newline` does).
 #[inline]
 fn find2(hay: &[u8], a: u8, b: u8) -> Option<usize> {
     let (va, vb) = (LO * u64::from(a), LO * u64::from(b));
     let mut i = 0;
+    while i + 16 <= hay.len() {
+        let block = &hay[i..i + 16];
+        if block
+            .iter()
+            .fold(false, |any, &c| any | (c == a) | (c == b))
+        {
+            break;
+        }
+        i += 16;
+    }
     while i + 8 <= hay.len() {
         let x = u64::from_le_bytes(hay[i..i + 8].try_into().expect("8 bytes"));
         if has_zero(x ^ va) || has_zero(x ^ vb) {
@@ -783,6 +795,15 @@ fn write_json_string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // a block of sixteen plain bytes is skipped by one vector compare (see `find2`)
+        if i + 16 <= bytes.len()
+            && !bytes[i..i + 16].iter().fold(false, |any, &c| {
+                any | (c < 0x20) | (c == b'"') | (c == b'\\')
+            })
+        {
+            i += 16;
+            continue;
+        }
         if i + 8 <= bytes.len() {
             let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
             // bytes below 0x20 are flagged exactly when none is a quote or a backslash and
