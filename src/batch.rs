@@ -57,6 +57,32 @@ pub fn jsonl_content(rec: &JsonlRecord) -> Content {
     }
 }
 
+/// [`jsonl_content`] for a record read only to be cleaned and written back: the decoded
+/// text moves into the content instead of being copied (once for the title line, once
+/// more for the final newline). The record keeps what its output line needs (its raw line,
+/// title, id and url); its `text` is `None` afterwards.
+pub fn take_jsonl_content(rec: &mut JsonlRecord) -> Content {
+    let Some(text) = rec.text.take() else {
+        return jsonl_content(rec);
+    };
+    let title = rec
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.contains('\n'));
+    let text = match title {
+        Some(t) => {
+            let mut s = String::with_capacity(t.len() + 2 + text.len() + 1);
+            s.push_str(t);
+            s.push_str("\n\n");
+            s.push_str(&text);
+            s
+        }
+        None => text,
+    };
+    Content::Text(with_final_newline(text))
+}
+
 /// The content of an article given as text and, optionally, a separate title, read as a
 /// JSONL record with these two fields is.
 pub fn text_content(title: Option<&str>, text: &str) -> Content {
@@ -140,16 +166,27 @@ impl<'a> Cleaner<'a> {
                 (input, Some(page))
             }
         };
-        let (findings, ignored) = ignore(self.findings(&input, url));
-        let kept = suppress::apply(&input, findings);
-        let cleaned = self.engine.clean_with(&input, kept.kept);
+        let key = self.profile.map(|_| site_key(self.site, url));
+        let site = self
+            .profile
+            .zip(key.as_deref())
+            .and_then(|(p, k)| p.site(k));
+        let (mut suppressed, mut ignored, mut unused) = (0, 0, Vec::new());
+        let cleaned = self.engine.clean_chosen(&input, site, |all| {
+            let (findings, out) = ignore(all);
+            ignored = out.len();
+            let kept = suppress::apply(&input, findings);
+            suppressed = kept.suppressed.len();
+            unused = kept.unused;
+            kept.kept
+        });
         Processed {
             input,
             cleaned,
             page,
-            suppressed: kept.suppressed.len(),
-            ignored: ignored.len(),
-            unused: kept.unused,
+            suppressed,
+            ignored,
+            unused,
         }
     }
 }
@@ -475,6 +512,48 @@ mod tests {
             jsonl_content(&rec(r#"{"html":"<p>x</p>"}"#)),
             Content::Page(_)
         ));
+    }
+
+    #[test]
+    fn taking_the_content_gives_what_reading_it_gives() {
+        for line in [
+            r#"{"title":"T","text":"Body"}"#,
+            r#"{"title":" T ","text":"Body\n"}"#,
+            r#"{"title":"a\nb","text":"Body"}"#,
+            r#"{"title":"","text":""}"#,
+            r#"{"text":"Caf\u00e9 \"x\"\nmore"}"#,
+            r#"{"title":null,"text":"plain"}"#,
+        ] {
+            let mut r = rec(line);
+            let (Content::Text(want), Content::Text(got)) =
+                (jsonl_content(&r), take_jsonl_content(&mut r))
+            else {
+                panic!("{line}: text records are text");
+            };
+            assert_eq!(got, want, "{line}");
+        }
+        assert!(matches!(
+            take_jsonl_content(&mut rec(r#"{"html":"<p>x</p>"}"#)),
+            Content::Page(_)
+        ));
+    }
+
+    /// One parse for findings and edits cleans as the two steps do.
+    #[test]
+    fn chosen_findings_clean_as_the_two_steps_do() {
+        let engine = Engine::default();
+        let text =
+            "Tram Line Opens\n\nShare\nTram Line Opens\nThe line opens today.\n\nNext Story\n";
+        let all = engine.findings(text);
+        assert!(all.len() >= 2, "{all:?}");
+        let drop_first = |mut f: Vec<Finding>| {
+            f.remove(0);
+            f
+        };
+        assert_eq!(
+            engine.clean_chosen(text, None, drop_first),
+            engine.clean_with(text, drop_first(all))
+        );
     }
 
     #[test]

@@ -34,22 +34,45 @@ pub fn apply(text: &str, edits: &[Edit]) -> (String, Vec<usize>) {
             .then(rb.end.cmp(&ra.end))
             .then(a.cmp(&b))
     });
+    let mut taken = Vec::with_capacity(edits.len());
+    let out = splice(text, order.iter().map(|&i| &edits[i]), |k| taken.push(k));
+    let mut applied: Vec<usize> = taken.into_iter().map(|k| order[k]).collect();
+    applied.sort_unstable();
+    (out, applied)
+}
+
+/// The text of [`apply`], without the list of edits applied. Edits made from sorted
+/// findings mostly come in the order `apply` takes them, and then neither the index sort
+/// nor its two vectors are needed.
+pub fn apply_text(text: &str, edits: &[Edit]) -> String {
+    let key = |e: &Edit| (e.range.start, std::cmp::Reverse(e.range.end));
+    if edits.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        splice(text, edits, |_| {})
+    } else {
+        apply(text, edits).0
+    }
+}
+
+/// Applies `edits` taken in the order given, skipping one that overlaps an edit taken
+/// before it (or lies outside the text); `taken(k)` hears of the k-th edit applied.
+fn splice<'e>(
+    text: &str,
+    edits: impl IntoIterator<Item = &'e Edit>,
+    mut taken: impl FnMut(usize),
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
-    let mut applied = Vec::with_capacity(edits.len());
-    for i in order {
-        let e = &edits[i];
+    for (k, e) in edits.into_iter().enumerate() {
         if e.range.start < cursor || e.range.end > text.len() || e.range.start > e.range.end {
             continue;
         }
         out.push_str(&text[cursor..e.range.start]);
         out.push_str(&e.replacement);
         cursor = e.range.end;
-        applied.push(i);
+        taken(k);
     }
     out.push_str(&text[cursor..]);
-    applied.sort_unstable();
-    (out, applied)
+    out
 }
 
 /// The edit that removes the words in `span` from a line of `text` and leaves the spacing
@@ -108,6 +131,31 @@ mod tests {
         let mut b = a.clone();
         b.reverse();
         assert_eq!(apply("abcdef", &a).0, apply("abcdef", &b).0);
+    }
+
+    #[test]
+    fn apply_text_agrees_with_apply_in_any_order() {
+        let text = "0123456789abcdef";
+        let sets = [
+            vec![],
+            vec![Edit::delete(1..3), Edit::delete(5..7)],
+            vec![Edit::delete(5..7), Edit::delete(1..3)],
+            vec![Edit::delete(1..2), Edit::delete(1..4), Edit::delete(3..6)],
+            vec![Edit::delete(1..4), Edit::delete(1..2), Edit::delete(2..9)],
+            vec![
+                Edit {
+                    range: 2..2,
+                    replacement: "+".into(),
+                },
+                Edit::delete(2..5),
+                Edit::delete(14..30),
+                // a reversed range, which apply skips
+                Edit::delete(Range { start: 9, end: 8 }),
+            ],
+        ];
+        for edits in sets {
+            assert_eq!(apply_text(text, &edits), apply(text, &edits).0, "{edits:?}");
+        }
     }
 
     fn remove(text: &str, phrase: &str) -> String {

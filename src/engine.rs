@@ -159,13 +159,18 @@ impl Engine {
                     .any(|p| p.start < f.range.end && f.range.start < p.end)
         };
         findings.retain(allowed);
+        let mut removals = None;
         for rule in in_phase(Phase::Late) {
             // each late rule sees the text as every rule before it leaves it, so that a
-            // second run over the clean text finds nothing new
-            ctx = ctx.with_removals(Removals::new(doc, &findings));
+            // second run over the clean text finds nothing new; the removals grow by what
+            // each late rule adds instead of being made again from every finding
+            let r = removals.get_or_insert_with(|| Removals::new(doc, &findings));
+            ctx = ctx.with_removals(std::mem::take(r));
             let mut more = Vec::new();
             rule.check(&ctx, &mut more);
             more.retain(allowed);
+            let r = removals.insert(ctx.take_removals());
+            r.add(doc, &more);
             findings.append(&mut more);
         }
         findings.sort_by(|a, b| {
@@ -191,6 +196,20 @@ impl Engine {
         self.clean_doc(&doc, findings)
     }
 
+    /// Cleans one text of a batch, applying the findings `choose` keeps of all the rules
+    /// found (suppressions, per-file ignores): what [`findings_with`](Self::findings_with)
+    /// then [`clean_with`](Self::clean_with) do, with one parse of the text instead of two.
+    pub fn clean_chosen(
+        &self,
+        text: &str,
+        site: Option<SiteRef<'_>>,
+        choose: impl FnOnce(Vec<Finding>) -> Vec<Finding>,
+    ) -> Cleaned {
+        let doc = Document::parse(text);
+        let findings = choose(self.doc_findings(&doc, site));
+        self.clean_doc(&doc, findings)
+    }
+
     /// Cleans `text` by applying exactly `findings` (those of [`Engine::findings`] after
     /// suppressions or per-file ignores took some out).
     pub fn clean_with(&self, text: &str, findings: Vec<Finding>) -> Cleaned {
@@ -200,7 +219,12 @@ impl Engine {
     fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {
         let text = doc.text();
         let edits: Vec<Edit> = findings.iter().filter_map(|f| edit_for(doc, f)).collect();
-        let (after, _) = edit::apply(text, &edits);
+        // a text no rule changes is laid out as it stands, without a copy
+        let after = if edits.is_empty() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(edit::apply_text(text, &edits))
+        };
         let (title, body) = layout(&after);
         let eol = if doc.is_crlf() { "\r\n" } else { "\n" };
         Cleaned {
@@ -229,15 +253,23 @@ pub(crate) fn edit_for(doc: &Document<'_>, f: &Finding) -> Option<Edit> {
 }
 
 /// Splits cleaned text into its title and body paragraphs (blank-line runs collapsed).
+/// Body lines are joined by `\r\n` when the text has one, else by `\n`.
 fn layout(text: &str) -> (String, String) {
-    // a byte search for '\r' first: most texts have none, and it is far cheaper than the
-    // two-byte search
-    let eol = if text.as_bytes().contains(&b'\r') && text.contains("\r\n") {
-        "\r\n"
+    // whether the text holds "\r\n" shows as a line that ends in '\r' before its '\n':
+    // the lines are joined by "\n" on that bet, which only a CRLF text loses, instead of
+    // searching the whole text for '\r' first
+    let mut crlf = false;
+    let (title, body) = layout_with(text, "\n", &mut crlf);
+    if crlf {
+        layout_with(text, "\r\n", &mut crlf)
     } else {
-        "\n"
-    };
-    let mut lines = lines_without_cr(text);
+        (title, body)
+    }
+}
+
+/// [`layout`] with the body lines joined by `eol`; sets `crlf` when a line ends in `\r\n`.
+fn layout_with(text: &str, eol: &str, crlf: &mut bool) -> (String, String) {
+    let mut lines = lines_without_cr(text, crlf);
     let title = lines
         .by_ref()
         .find(|l| !l.trim().is_empty())
@@ -264,8 +296,8 @@ fn layout(text: &str) -> (String, String) {
 
 /// `text.lines()` with one more `\r` stripped from each line, by
 /// [`find_newline`](crate::document::find_newline): the standard library's line search
-/// costs its set-up on every short line.
-fn lines_without_cr(text: &str) -> impl Iterator<Item = &str> {
+/// costs its set-up on every short line. Sets `crlf` when a line ends in `\r\n`.
+fn lines_without_cr<'a>(text: &'a str, crlf: &'a mut bool) -> impl Iterator<Item = &'a str> + 'a {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -276,7 +308,13 @@ fn lines_without_cr(text: &str) -> impl Iterator<Item = &str> {
                 let line = &rest[..i];
                 rest = &rest[i + 1..];
                 // what `lines()` strips from a line that ends in "\r\n"
-                line.strip_suffix('\r').unwrap_or(line)
+                match line.strip_suffix('\r') {
+                    Some(l) => {
+                        *crlf = true;
+                        l
+                    }
+                    None => line,
+                }
             }
             None => std::mem::take(&mut rest),
         };
@@ -328,9 +366,24 @@ mod tests {
                 .lines()
                 .map(|l| l.strip_suffix('\r').unwrap_or(l))
                 .collect();
-            assert_eq!(lines_without_cr(text).collect::<Vec<_>>(), want, "{text:?}");
+            let mut crlf = false;
+            let got: Vec<&str> = lines_without_cr(text, &mut crlf).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(crlf, text.contains("\r\n"), "{text:?}");
         }
     }
+    #[test]
+    fn layout_joins_body_lines_by_crlf_when_the_text_has_one() {
+        let crlf = ("T".to_string(), "A\r\nB\r\n\r\nC".to_string());
+        assert_eq!(layout("T\r\n\r\nA\r\nB\r\n\r\nC\r\n"), crlf);
+        assert_eq!(layout("T\n\nA\r\nB\n\n\nC"), crlf);
+        assert_eq!(
+            layout("T\n\nA\nB\r\rx\n\nC\r"),
+            ("T".to_string(), "A\nB\r\rx\n\nC".to_string())
+        );
+        assert_eq!(layout(""), (String::new(), String::new()));
+    }
+
     #[test]
     fn layout_puts_a_blank_line_after_the_title_and_collapses_blank_runs() {
         let e = Engine::default();

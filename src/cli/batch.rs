@@ -262,9 +262,9 @@ fn named(source: String) -> Record {
     }
 }
 
-fn jsonl_doc(path: &str, rec: JsonlRecord) -> Doc {
+fn jsonl_doc(path: &str, mut rec: JsonlRecord) -> Doc {
     let record = named(format!("{path}:{}", rec.line));
-    let content = shared::jsonl_content(&rec);
+    let content = shared::take_jsonl_content(&mut rec);
     Doc {
         record,
         content,

@@ -27,8 +27,23 @@ pub struct Removals {
 impl Removals {
     /// The removals `findings` make in `doc`, exactly as the engine makes them.
     pub fn new(doc: &Document<'_>, findings: &[Finding]) -> Self {
-        let mut dropped = vec![false; doc.lines().len()];
-        let mut spans = Vec::new();
+        let mut r = Removals {
+            dropped: vec![false; doc.lines().len()],
+            spans: Vec::new(),
+        };
+        r.add(doc, findings);
+        r
+    }
+
+    /// Adds the removals of `findings` (made after those already here): the same as
+    /// [`Removals::new`] over both lists of findings, since the stable sort keeps the
+    /// earlier spans first among equal starts.
+    pub fn add(&mut self, doc: &Document<'_>, findings: &[Finding]) {
+        let Removals { dropped, spans } = self;
+        if dropped.len() != doc.lines().len() {
+            *dropped = vec![false; doc.lines().len()];
+        }
+        let old = spans.len();
         for f in findings {
             let Some(e) = edit_for(doc, f) else { continue };
             let first = doc.line_at(e.range.start);
@@ -47,8 +62,9 @@ impl Removals {
                 _ => {}
             }
         }
-        spans.sort_by_key(|e| e.range.start);
-        Removals { dropped, spans }
+        if spans.len() > old {
+            spans.sort_by_key(|e| e.range.start);
+        }
     }
 }
 
@@ -57,6 +73,12 @@ impl<'a> Context<'a> {
     pub fn with_removals(mut self, removals: Removals) -> Self {
         self.removals = Some(removals);
         self
+    }
+
+    /// Takes back the removals handed over by [`with_removals`](Self::with_removals), to
+    /// add a late rule's own.
+    pub(crate) fn take_removals(&mut self) -> Removals {
+        self.removals.take().unwrap_or_default()
     }
 
     /// Whether the rules before this one drop line `i`. Always false for a rule of the
@@ -140,6 +162,26 @@ mod tests {
         assert_eq!(dropped, [false, false, true, false, false]);
         assert_eq!(late.line_after_removals(3), "The fares rise.");
         assert_eq!(late.line_after_removals(4), "Next");
+    }
+
+    #[test]
+    fn removals_added_in_two_steps_are_those_of_all_the_findings() {
+        let t = "Title\n\nShare\nOne Aaa two Bbb three.\nNext\n";
+        let doc = Document::parse(t);
+        let found = [
+            finding(t, "Bbb", Action::DropSpan),
+            finding(t, "Share", Action::DropLine),
+            finding(t, "Aaa", Action::DropSpan),
+            finding(t, "Next", Action::DropLine),
+            finding(t, "two", Action::Flag),
+        ];
+        for split in 0..=found.len() {
+            let mut r = Removals::new(&doc, &found[..split]);
+            r.add(&doc, &found[split..]);
+            let all = Removals::new(&doc, &found);
+            assert_eq!(r.dropped, all.dropped, "split at {split}");
+            assert_eq!(r.spans, all.spans, "split at {split}");
+        }
     }
 
     #[test]
