@@ -298,6 +298,13 @@ enum Kind {
 
 const MAX_TOKENS: usize = 24;
 
+/// Whether the line's first token is neither a date word nor "By".
+fn starts_as_prose(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|first| classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by"))
+}
+
 fn analyse(line: &str) -> Option<Kind> {
     // "(Published Monday, ...)" in brackets is an editor's note inside the article
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
@@ -306,11 +313,9 @@ fn analyse(line: &str) -> Option<Kind> {
     // Prose starts with a word that is no date word and no "By": then neither the date test
     // nor the byline test (which reads the tokens before "By" as a date) can pass, and only
     // the agency test below is left; tokenising the whole line first was most of the cost.
-    if let Some(first) = line.split_whitespace().next() {
-        if classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by") {
-            let few = line.split_whitespace().nth(4).is_none();
-            return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
-        }
+    if starts_as_prose(line) {
+        let few = line.split_whitespace().nth(4).is_none();
+        return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
     // no allocation: a timestamp line has few tokens
     let mut buf = [""; MAX_TOKENS];
@@ -385,6 +390,12 @@ impl Rule for BylineTimestamp {
         let mut found: Vec<(usize, Kind)> = Vec::new();
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
+            // Most prose starts with a word that is no date word and no "By": `analyse` can
+            // then find only an agency's name alone on the line, so the lookup of the line
+            // as that name comes first, before the scans below.
+            if starts_as_prose(core) && !is_in(AGENCY, core.trim_end_matches('.')) {
+                return;
+            }
             // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
             // short
             let plausible = core.len() <= 40
