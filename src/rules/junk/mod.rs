@@ -286,93 +286,122 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Credit, &["(", "with", "additional", "reporting", "-", "source", "inputs"]),
 ];
 
-/// The longest head in [`START_HEADS`]: a line's start is read this far.
-const HEAD_BYTES: usize = 16;
-
-/// [`START_HEADS`] sorted, each head with its [`Start`] bits, and for each first byte the
-/// range of the heads starting with it.
-struct StartHeads {
-    heads: Vec<(&'static [u8], u16)>,
-    by_first: [(u16, u16); 128],
+/// [`START_HEADS`] as an automaton that reads a line's start: a trie over byte classes
+/// (ASCII upper-case letters in their lower-case letter's class, ASCII whitespace in the
+/// space's), in which reaching the end of any head ends the walk.
+struct StartDfa {
+    /// Byte -> input class; class 0 is every ASCII byte that starts no head's next byte.
+    class: [u8; 128],
+    /// `next[state + class]`: the next state (premultiplied by the number of classes),
+    /// [`START_DEAD`] where no head goes on, [`START_HEAD`] where one ends.
+    next: Vec<u16>,
+    /// The root: no byte read yet.
+    root: u16,
 }
 
-static HEADS: LazyLock<StartHeads> = LazyLock::new(|| {
-    let mut heads: Vec<(&'static [u8], u16)> = Vec::new();
-    for &(start, words) in START_HEADS {
+/// The state of a line whose start is no head's.
+const START_DEAD: u16 = 0;
+/// The state of a line that starts with a head.
+const START_HEAD: u16 = u16::MAX;
+
+static START_DFA: LazyLock<StartDfa> = LazyLock::new(|| {
+    let mut class = [0u8; 128];
+    let mut stride = 1usize;
+    for &(_, words) in START_HEADS {
         for w in words {
-            assert!(
-                !w.is_empty() && w.len() <= HEAD_BYTES && w.is_ascii(),
-                "{w:?}"
-            );
+            assert!(!w.is_empty() && w.is_ascii(), "{w:?}");
             assert_eq!(*w, w.to_ascii_lowercase(), "heads are lower case");
-            match heads.iter_mut().find(|(h, _)| *h == w.as_bytes()) {
-                Some((_, bits)) => *bits |= 1 << start as u16,
-                None => heads.push((w.as_bytes(), 1 << start as u16)),
+            for &b in w.as_bytes() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = stride as u8;
+                    stride += 1;
+                }
             }
         }
     }
-    heads.sort_unstable();
-    let mut by_first = [(0u16, 0u16); 128];
-    for (k, (h, _)) in heads.iter().enumerate() {
-        let r = &mut by_first[usize::from(h[0])];
-        if r.0 == r.1 {
-            *r = (k as u16, k as u16);
-        }
-        r.1 = k as u16 + 1;
+    for b in b'A'..=b'Z' {
+        class[usize::from(b)] = class[usize::from(b.to_ascii_lowercase())];
     }
-    StartHeads { heads, by_first }
+    for b in b'\t'..=b'\r' {
+        class[usize::from(b)] = class[usize::from(b' ')];
+    }
+    // row 0 is the dead state's, row 1 the root's; a child of `START_HEAD` is never read
+    let mut next = vec![START_DEAD; 2 * stride];
+    let root = stride;
+    for &(_, words) in START_HEADS {
+        for w in words {
+            let mut s = root;
+            let bytes = w.as_bytes();
+            for (k, &b) in bytes.iter().enumerate() {
+                let at = s + usize::from(class[usize::from(b)]);
+                if next[at] == START_HEAD {
+                    break;
+                }
+                if k + 1 == bytes.len() {
+                    next[at] = START_HEAD;
+                    break;
+                }
+                if next[at] == START_DEAD {
+                    next[at] = u16::try_from(next.len()).expect("start automaton too large");
+                    next.extend(std::iter::repeat_n(START_DEAD, stride));
+                }
+                s = usize::from(next[at]);
+            }
+        }
+    }
+    assert!(next.len() < usize::from(START_HEAD));
+    StartDfa {
+        class,
+        next,
+        root: root as u16,
+    }
 });
 
 /// Whether some [`Start`] pattern may match `core` (whose [`Hint`] bits are `hints`): `false`
 /// only where none can, so that [`LINE_STARTS`] need not run there.
 ///
-/// Exact for the heads: the line's start is read as the heads are written (ASCII lower
-/// case, a run of ASCII whitespace as one space) up to its first non-ASCII byte. An ASCII
+/// Exact for the heads: the line's start is read as the heads are written (ASCII case
+/// ignored, a run of ASCII whitespace as one space) up to its first non-ASCII byte. An ASCII
 /// byte matches a letter of a `(?i)` pattern only when it is that letter in either case (the
 /// two letters that fold to something outside ASCII, `k` and `s`, fold to non-ASCII
 /// characters), so a line whose start, so read, begins with no head cannot match. Where the
-/// read stops at a non-ASCII byte before a head is decided, the head counts as possible; a
+/// read stops at a non-ASCII byte before a head is decided, the line counts as possible; a
 /// line that starts with a non-ASCII character is possible when the character is a letter or
 /// a digit (`\p{Lu}`, `\d`, a folded `ſ` or `K`) or one of the patterns' non-ASCII
-/// punctuation.
+/// punctuation. The walk ends at the first byte that no head goes on with, so prose costs
+/// a byte or three.
 fn may_match_a_start(core: &str, hints: u8) -> bool {
     if hints & Hint::Contributed as u8 != 0 {
         return true;
     }
-    let mut start = [0u8; HEAD_BYTES];
-    let mut n = 0;
-    let mut cut = false;
+    let dfa = &*START_DFA;
+    let mut s = dfa.root;
+    let mut space = false;
     for &b in core.as_bytes() {
-        if n == HEAD_BYTES {
-            break;
-        }
         if !b.is_ascii() {
-            cut = true;
-            break;
+            return s != dfa.root
+                || core.chars().next().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '«' | '‹' | '←' | '—' | '–')
+                });
         }
-        if matches!(b, b' ' | b'\t'..=b'\r') {
-            // a core has no leading whitespace, and only a run's first byte counts
-            if n > 0 && start[n - 1] != b' ' {
-                start[n] = b' ';
-                n += 1;
+        let is_space = matches!(b, b' ' | b'\t'..=b'\r');
+        if is_space && (space || s == dfa.root) {
+            // a core has no leading whitespace; only a run's first byte is read
+            if s == dfa.root {
+                return true;
             }
             continue;
         }
-        start[n] = b.to_ascii_lowercase();
-        n += 1;
+        space = is_space;
+        s = dfa.next[usize::from(s) + usize::from(dfa.class[usize::from(b)])];
+        if s == START_HEAD {
+            return true;
+        }
+        if s == START_DEAD {
+            return false;
+        }
     }
-    if n == 0 {
-        return core
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '«' | '‹' | '←' | '—' | '–'));
-    }
-    let start = &start[..n];
-    let heads = &*HEADS;
-    let (from, to) = heads.by_first[usize::from(start[0])];
-    heads.heads[usize::from(from)..usize::from(to)]
-        .iter()
-        .any(|(h, _)| start.starts_with(h) || (cut && h.starts_with(start)))
+    false
 }
 
 /// Rules whose pattern cannot match a line without one of their hint words.
@@ -385,6 +414,8 @@ pub(crate) enum Hint {
     /// Not a rule's: the word every credit `<Name> contributed reporting` holds, for
     /// [`may_match_a_start`].
     Contributed = 8,
+    /// A separator of a breadcrumb trail.
+    Separator = 16,
 }
 
 /// Every rule's hint words in one automaton over ASCII-case-folded bytes, with the rules each
@@ -405,13 +436,13 @@ struct HintDfa {
     /// `next[state + class]` = the next state (premultiplied by the number of classes)
     /// shifted left by [`HINT_BITS`], or'ed with the [`Hint`] bits of every word ending at
     /// that state, own or through the failure links.
-    next: Box<[u16; HINT_TABLE]>,
+    next: Box<[u32; HINT_TABLE]>,
 }
 
 /// Bits of a transition that hold the [`Hint`]s.
-const HINT_BITS: u32 = 4;
+const HINT_BITS: u32 = 5;
 /// Size of the transition table: a power of two for the index mask, room for every state.
-const HINT_TABLE: usize = 4096;
+const HINT_TABLE: usize = 8192;
 
 impl HintDfa {
     fn new(groups: &[(Hint, &[&str])]) -> Self {
@@ -480,10 +511,10 @@ impl HintDfa {
                 }
             }
         }
-        let mut packed = Box::new([0u16; HINT_TABLE]);
+        let mut packed = Box::new([0u32; HINT_TABLE]);
         for (p, &t) in packed.iter_mut().zip(&next) {
             debug_assert!(u32::from(out[t as usize]) < 1 << HINT_BITS);
-            *p = t << HINT_BITS | u16::from(out[t as usize]);
+            *p = u32::from(t) << HINT_BITS | u32::from(out[t as usize]);
         }
         HintDfa {
             class,
@@ -495,11 +526,11 @@ impl HintDfa {
     fn bits(&self, line: &str) -> u8 {
         let mut s = 0usize;
         // the or of every transition taken: its low bits are the hints seen
-        let mut seen = 0u16;
+        let mut seen = 0u32;
         for &b in line.as_bytes() {
             let t = self.next[(s + usize::from(self.class[usize::from(b)])) & (HINT_TABLE - 1)];
             seen |= t;
-            s = usize::from(t >> HINT_BITS);
+            s = (t >> HINT_BITS) as usize;
         }
         (seen & ((1 << HINT_BITS) - 1)) as u8
     }
@@ -508,11 +539,12 @@ impl HintDfa {
 static HINTS: LazyLock<HintDfa> = LazyLock::new(|| HintDfa::new(&HINT_GROUPS));
 
 /// Every rule's hint words, matched ignoring ASCII case, with the rule they tell about.
-const HINT_GROUPS: [(Hint, &[&str]); 4] = [
+const HINT_GROUPS: [(Hint, &[&str]); 5] = [
     (Hint::CallToAction, cta::CTA_HINT_WORDS),
     (Hint::Cookie, cta::COOKIE_HINT_WORDS),
     (Hint::Copyright, copyright::HINT_WORDS),
     (Hint::Contributed, &["contributed"]),
+    (Hint::Separator, breadcrumb::SEPARATORS),
 ];
 
 /// The [`Hint`] bits of the words in `line`.
@@ -734,6 +766,9 @@ mod tests {
             "é",
             "c",
             "s",
+            "contributed",
+            " | ",
+            "\u{2192}",
         ];
         let mut n = 0;
         for a in pieces {
