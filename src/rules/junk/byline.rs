@@ -134,7 +134,36 @@ enum Tok {
 }
 
 fn trim_token(t: &str) -> &str {
-    t.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\''))
+    let trimmed = |b: u8| {
+        matches!(
+            b,
+            b',' | b';' | b'(' | b')' | b'[' | b']' | b':' | b'"' | b'\''
+        )
+    };
+    // Most tokens neither start nor end with one of these: then nothing is trimmed. They are
+    // all ASCII, and no byte of a longer character is ASCII, so the bytes tell.
+    match t.as_bytes() {
+        [first, .., last] | [first @ last] if !trimmed(*first) && !trimmed(*last) => t,
+        _ => t.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\'')
+        }),
+    }
+}
+
+/// The line's first whitespace-separated token, as `split_whitespace` gives it.
+fn first_token(line: &str) -> Option<&str> {
+    // ASCII up to the token's end: bytes decide; anything else goes the character way
+    let b = line.as_bytes();
+    let is_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let start = b.iter().position(|&c| !is_space(c))?;
+    let mut end = start;
+    while end < b.len() && !is_space(b[end]) {
+        if !b[end].is_ascii() {
+            return line.split_whitespace().next();
+        }
+        end += 1;
+    }
+    Some(&line[start..end])
 }
 
 fn classify(raw: &str) -> Tok {
@@ -300,8 +329,7 @@ const MAX_TOKENS: usize = 24;
 
 /// Whether the line's first token is neither a date word nor "By".
 fn starts_as_prose(line: &str) -> bool {
-    line.split_whitespace()
-        .next()
+    first_token(line)
         .is_some_and(|first| classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by"))
 }
 
@@ -502,6 +530,37 @@ mod tests {
             "(Published Monday, Nov. 18, 2019)",
         ] {
             assert_kept(&BylineTimestamp, l);
+        }
+    }
+
+    #[test]
+    fn the_byte_paths_agree_with_the_character_ones() {
+        for t in [
+            "",
+            " ",
+            "word",
+            " word rest",
+            "\tword\nrest",
+            "\u{a0}word rest",
+            "wörd rest",
+            "word\u{a0}rest more",
+            "(word),",
+            "\"word\"",
+            "'",
+            ",",
+            "[x]",
+            "é,",
+            ",é",
+            "a",
+            "\u{2003}",
+            "x\u{1c}y z",
+            ":12:",
+        ] {
+            assert_eq!(first_token(t), t.split_whitespace().next(), "{t:?}");
+            let plain = t.trim_matches(|c: char| {
+                matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\'')
+            });
+            assert_eq!(trim_token(t), plain, "{t:?}");
         }
     }
 
