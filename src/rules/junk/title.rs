@@ -45,7 +45,31 @@ const SEPARATORS: &[char] = &['|', '-', '·', '»', '/', '•', ':'];
 fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // an ASCII byte is a character of its own: no decoding, no table of quotes
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(match b {
+                b'`' => '\'',
+                _ => char::from(b.to_ascii_lowercase()),
+            });
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
@@ -399,6 +423,50 @@ impl Rule for RepeatedTitle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalize_into`] one character at a time, as it was written first.
+    fn normalize_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
+                    '\''
+                }
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                c => c,
+            };
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn normalising_by_bytes_agrees_with_normalising_by_characters() {
+        for t in [
+            "",
+            "  ",
+            " The  Harbour\tFerry \r\n",
+            "`Quoted` \u{2018}title\u{2019} \u{201c}here\u{201d}",
+            "Dash \u{2013} and \u{2212} minus - hyphen",
+            "\u{a0}ÉTÉ\u{2003}İstanbul Шторм",
+            "x\u{1c}y\u{85}z",
+            "ALL CAPS 2025: A-B/C | D",
+        ] {
+            let mut out = String::from("stale");
+            normalize_into(t, &mut out);
+            assert_eq!(out, normalize_by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn the_plain_edge_test_agrees_with_normalising() {
