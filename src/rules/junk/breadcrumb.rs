@@ -5,7 +5,7 @@
 //! headline with one `|` or `/` in it is not a trail.
 
 use crate::rules::junk::labels::is_share_line;
-use crate::rules::junk::{quote, short_body_lines, word_count};
+use crate::rules::junk::{quote, short_body_lines, word_count, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct Breadcrumb;
@@ -37,6 +37,9 @@ The line is dropped.
 const MAX_LEN: usize = 160;
 
 /// First steps of a trail in a few languages.
+/// The characters that may join a trail's segments, as hint words (see [`super::Hint`]).
+pub(super) const SEPARATORS: &[&str] = &["/", ">", "»", "›", "→", "|"];
+
 const HOME: &[&str] = &[
     "home",
     "homepage",
@@ -95,15 +98,9 @@ impl Rule for Breadcrumb {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // cheap guard: a trail has a separator. The byte test first: each separator
-            // starts with one of these bytes (`»` with 0xC2, `›` and `→` with 0xE2), and a
-            // byte loop costs a fraction of a search for six characters
-            if !core
-                .bytes()
-                .any(|b| matches!(b, b'/' | b'>' | b'|' | 0xC2 | 0xE2))
-                || !core.contains(['/', '>', '»', '›', '→', '|'])
-                || is_share_line(l)
-            {
+            // cheap guard: a trail has a separator, which the scan for hint words that every
+            // line goes through already looked for
+            if !l.has_hint(Hint::Separator) || is_share_line(l) {
                 return;
             }
             if let Some((n, sep)) = trail(core) {

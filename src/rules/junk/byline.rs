@@ -134,7 +134,36 @@ enum Tok {
 }
 
 fn trim_token(t: &str) -> &str {
-    t.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\''))
+    let trimmed = |b: u8| {
+        matches!(
+            b,
+            b',' | b';' | b'(' | b')' | b'[' | b']' | b':' | b'"' | b'\''
+        )
+    };
+    // Most tokens neither start nor end with one of these: then nothing is trimmed. They are
+    // all ASCII, and no byte of a longer character is ASCII, so the bytes tell.
+    match t.as_bytes() {
+        [first, .., last] | [first @ last] if !trimmed(*first) && !trimmed(*last) => t,
+        _ => t.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\'')
+        }),
+    }
+}
+
+/// The line's first whitespace-separated token, as `split_whitespace` gives it.
+fn first_token(line: &str) -> Option<&str> {
+    // ASCII up to the token's end: bytes decide; anything else goes the character way
+    let b = line.as_bytes();
+    let is_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let start = b.iter().position(|&c| !is_space(c))?;
+    let mut end = start;
+    while end < b.len() && !is_space(b[end]) {
+        if !b[end].is_ascii() {
+            return line.split_whitespace().next();
+        }
+        end += 1;
+    }
+    Some(&line[start..end])
 }
 
 fn classify(raw: &str) -> Tok {
@@ -298,6 +327,12 @@ enum Kind {
 
 const MAX_TOKENS: usize = 24;
 
+/// Whether the line's first token is neither a date word nor "By".
+fn starts_as_prose(line: &str) -> bool {
+    first_token(line)
+        .is_some_and(|first| classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by"))
+}
+
 fn analyse(line: &str) -> Option<Kind> {
     // "(Published Monday, ...)" in brackets is an editor's note inside the article
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
@@ -306,11 +341,9 @@ fn analyse(line: &str) -> Option<Kind> {
     // Prose starts with a word that is no date word and no "By": then neither the date test
     // nor the byline test (which reads the tokens before "By" as a date) can pass, and only
     // the agency test below is left; tokenising the whole line first was most of the cost.
-    if let Some(first) = line.split_whitespace().next() {
-        if classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by") {
-            let few = line.split_whitespace().nth(4).is_none();
-            return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
-        }
+    if starts_as_prose(line) {
+        let few = line.split_whitespace().nth(4).is_none();
+        return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
     // no allocation: a timestamp line has few tokens
     let mut buf = [""; MAX_TOKENS];
@@ -385,6 +418,12 @@ impl Rule for BylineTimestamp {
         let mut found: Vec<(usize, Kind)> = Vec::new();
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
+            // Most prose starts with a word that is no date word and no "By": `analyse` can
+            // then find only an agency's name alone on the line, so the lookup of the line
+            // as that name comes first, before the scans below.
+            if starts_as_prose(core) && !is_in(AGENCY, core.trim_end_matches('.')) {
+                return;
+            }
             // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
             // short
             let plausible = core.len() <= 40
@@ -491,6 +530,37 @@ mod tests {
             "(Published Monday, Nov. 18, 2019)",
         ] {
             assert_kept(&BylineTimestamp, l);
+        }
+    }
+
+    #[test]
+    fn the_byte_paths_agree_with_the_character_ones() {
+        for t in [
+            "",
+            " ",
+            "word",
+            " word rest",
+            "\tword\nrest",
+            "\u{a0}word rest",
+            "wörd rest",
+            "word\u{a0}rest more",
+            "(word),",
+            "\"word\"",
+            "'",
+            ",",
+            "[x]",
+            "é,",
+            ",é",
+            "a",
+            "\u{2003}",
+            "x\u{1c}y z",
+            ":12:",
+        ] {
+            assert_eq!(first_token(t), t.split_whitespace().next(), "{t:?}");
+            let plain = t.trim_matches(|c: char| {
+                matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\'')
+            });
+            assert_eq!(trim_token(t), plain, "{t:?}");
         }
     }
 

@@ -194,8 +194,11 @@ fn hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// Folded characters each end of a text contributes to its [`edge_sig`].
-const SIG_CHARS: usize = 16;
+/// Folded characters each end of a text contributes to its [`edge_sig`]. Eight at each end
+/// already set apart nearly every two paragraphs that differ (the rare pair that shares both
+/// edges is folded whole and compared), and folding sixteen cost twice as much for every unit
+/// of every document: on the 88 real article bodies, 1.4M instructions a pass more.
+const SIG_CHARS: usize = 8;
 
 /// The longest folded edge: [`SIG_CHARS`] characters of at most four bytes.
 const EDGE_BYTES: usize = 4 * SIG_CHARS;

@@ -77,19 +77,29 @@ pub(crate) fn continues_sentence(ctx: &Context<'_>, i: usize) -> bool {
     {
         return false;
     }
+    // the line's own start first: most lines start with a capital, and then the previous
+    // line need not be read
+    if !first_is_lowercase(ctx.doc.line_text(i)) {
+        return false;
+    }
     let prev = ctx.doc.line_text(i - 1).trim_end();
-    let starts_lower = ctx
-        .doc
-        .line_text(i)
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    let prev_open = prev
-        .chars()
+    prev.chars()
         .next_back()
-        .is_some_and(|c| c.is_lowercase() || c == ',');
-    starts_lower && prev_open
+        .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
+/// Whether the first character after leading whitespace is lower case.
+fn first_is_lowercase(line: &str) -> bool {
+    // An ASCII first byte that is not whitespace is the first character itself, and the only
+    // lower-case ASCII characters are `a`..=`z`: no decoding needed.
+    match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r') => b.is_ascii_lowercase(),
+        _ => line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+    }
 }
 
 /// Whether line `i` is a sentence's start that wraps onto the next line of its paragraph
@@ -163,7 +173,10 @@ fn shared<'a, 'c>(ctx: &'c Context<'a>) -> &'c Shared<'a> {
             }
             let hints = hint_bits(c);
             let mut starts = 0;
-            if raw.len() <= STARTS_LONGEST + 16 && c.len() <= STARTS_LONGEST {
+            if raw.len() <= STARTS_LONGEST + 16
+                && c.len() <= STARTS_LONGEST
+                && may_match_a_start(c, hints)
+            {
                 matched.fill(false);
                 if LINE_STARTS.matches_read_at(&mut matched, c, 0) {
                     for (bit, &m) in matched.iter().enumerate() {
@@ -237,6 +250,160 @@ static LINE_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
     .expect("valid line-start patterns")
 });
 
+/// The literal start of every match of each [`Start`] pattern, one alternative after the
+/// other: ASCII lower case, one space standing for the pattern's `\s+`, cut before the first
+/// optional or variable part. A line that starts with none of its pattern's heads cannot
+/// match it (but for the credit pattern's `<Name> contributed ...`, which may start with
+/// any capital and is let through on its [`Hint::Contributed`] word instead).
+#[rustfmt::skip]
+const START_HEADS: &[(Start, &[&str])] = &[
+    (Start::Share, &[
+        "share", "sharing", "x", "twitter", "tweet", "facebook", "fb", "whatsapp", "e-mail",
+        "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "tumblr", "flipboard",
+        "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
+        "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
+        "bookmark", "gift",
+    ]),
+    (Start::LabelOnly, &[
+        "<", "next", "prev", "read", "also read", "continue", "related", "more", "other",
+        "recommended", "similar", "latest", "top", "popular", "trending", "recent", "featured",
+        "most", "you may", "you might", "editor", "don", "see also", "up next", "in other",
+        "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",
+        "story", "article", "content", "scroll", "skip", "back", "anzeige", "werbung",
+        "publicidad", "publicit", "pubblicit", "iklan", "reklama",
+    ]),
+    (Start::LabelHeadline, &[
+        "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
+        "recommended", "trending", "next", "previous",
+    ]),
+    (Start::MoreFrom, &["more"]),
+    (Start::Reading, &[
+        "listen", "play", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "estimated",
+        "reading", "read", "increase", "decrease", "reset", "change", "font", "text", "a a",
+        "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer",
+    ]),
+    (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
+    (Start::Credit, &["(", "with", "additional", "reporting", "-", "source", "inputs"]),
+];
+
+/// [`START_HEADS`] as an automaton that reads a line's start: a trie over byte classes
+/// (ASCII upper-case letters in their lower-case letter's class, ASCII whitespace in the
+/// space's), in which reaching the end of any head ends the walk.
+struct StartDfa {
+    /// Byte -> input class; class 0 is every ASCII byte that starts no head's next byte.
+    class: [u8; 128],
+    /// `next[state + class]`: the next state (premultiplied by the number of classes),
+    /// [`START_DEAD`] where no head goes on, [`START_HEAD`] where one ends.
+    next: Vec<u16>,
+    /// The root: no byte read yet.
+    root: u16,
+}
+
+/// The state of a line whose start is no head's.
+const START_DEAD: u16 = 0;
+/// The state of a line that starts with a head.
+const START_HEAD: u16 = u16::MAX;
+
+static START_DFA: LazyLock<StartDfa> = LazyLock::new(|| {
+    let mut class = [0u8; 128];
+    let mut stride = 1usize;
+    for &(_, words) in START_HEADS {
+        for w in words {
+            assert!(!w.is_empty() && w.is_ascii(), "{w:?}");
+            assert_eq!(*w, w.to_ascii_lowercase(), "heads are lower case");
+            for &b in w.as_bytes() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = stride as u8;
+                    stride += 1;
+                }
+            }
+        }
+    }
+    for b in b'A'..=b'Z' {
+        class[usize::from(b)] = class[usize::from(b.to_ascii_lowercase())];
+    }
+    for b in b'\t'..=b'\r' {
+        class[usize::from(b)] = class[usize::from(b' ')];
+    }
+    // row 0 is the dead state's, row 1 the root's; a child of `START_HEAD` is never read
+    let mut next = vec![START_DEAD; 2 * stride];
+    let root = stride;
+    for &(_, words) in START_HEADS {
+        for w in words {
+            let mut s = root;
+            let bytes = w.as_bytes();
+            for (k, &b) in bytes.iter().enumerate() {
+                let at = s + usize::from(class[usize::from(b)]);
+                if next[at] == START_HEAD {
+                    break;
+                }
+                if k + 1 == bytes.len() {
+                    next[at] = START_HEAD;
+                    break;
+                }
+                if next[at] == START_DEAD {
+                    next[at] = u16::try_from(next.len()).expect("start automaton too large");
+                    next.extend(std::iter::repeat_n(START_DEAD, stride));
+                }
+                s = usize::from(next[at]);
+            }
+        }
+    }
+    assert!(next.len() < usize::from(START_HEAD));
+    StartDfa {
+        class,
+        next,
+        root: root as u16,
+    }
+});
+
+/// Whether some [`Start`] pattern may match `core` (whose [`Hint`] bits are `hints`): `false`
+/// only where none can, so that [`LINE_STARTS`] need not run there.
+///
+/// Exact for the heads: the line's start is read as the heads are written (ASCII case
+/// ignored, a run of ASCII whitespace as one space) up to its first non-ASCII byte. An ASCII
+/// byte matches a letter of a `(?i)` pattern only when it is that letter in either case (the
+/// two letters that fold to something outside ASCII, `k` and `s`, fold to non-ASCII
+/// characters), so a line whose start, so read, begins with no head cannot match. Where the
+/// read stops at a non-ASCII byte before a head is decided, the line counts as possible; a
+/// line that starts with a non-ASCII character is possible when the character is a letter or
+/// a digit (`\p{Lu}`, `\d`, a folded `ſ` or `K`) or one of the patterns' non-ASCII
+/// punctuation. The walk ends at the first byte that no head goes on with, so prose costs
+/// a byte or three.
+fn may_match_a_start(core: &str, hints: u8) -> bool {
+    if hints & Hint::Contributed as u8 != 0 {
+        return true;
+    }
+    let dfa = &*START_DFA;
+    let mut s = dfa.root;
+    let mut space = false;
+    for &b in core.as_bytes() {
+        if !b.is_ascii() {
+            return s != dfa.root
+                || core.chars().next().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '«' | '‹' | '←' | '—' | '–')
+                });
+        }
+        let is_space = matches!(b, b' ' | b'\t'..=b'\r');
+        if is_space && (space || s == dfa.root) {
+            // a core has no leading whitespace; only a run's first byte is read
+            if s == dfa.root {
+                return true;
+            }
+            continue;
+        }
+        space = is_space;
+        s = dfa.next[usize::from(s) + usize::from(dfa.class[usize::from(b)])];
+        if s == START_HEAD {
+            return true;
+        }
+        if s == START_DEAD {
+            return false;
+        }
+    }
+    false
+}
+
 /// Rules whose pattern cannot match a line without one of their hint words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -244,6 +411,11 @@ pub(crate) enum Hint {
     CallToAction = 1,
     Cookie = 2,
     Copyright = 4,
+    /// Not a rule's: the word every credit `<Name> contributed reporting` holds, for
+    /// [`may_match_a_start`].
+    Contributed = 8,
+    /// A separator of a breadcrumb trail.
+    Separator = 16,
 }
 
 /// Every rule's hint words in one automaton over ASCII-case-folded bytes, with the rules each
@@ -264,13 +436,13 @@ struct HintDfa {
     /// `next[state + class]` = the next state (premultiplied by the number of classes)
     /// shifted left by [`HINT_BITS`], or'ed with the [`Hint`] bits of every word ending at
     /// that state, own or through the failure links.
-    next: Box<[u16; HINT_TABLE]>,
+    next: Box<[u32; HINT_TABLE]>,
 }
 
 /// Bits of a transition that hold the [`Hint`]s.
-const HINT_BITS: u32 = 3;
+const HINT_BITS: u32 = 5;
 /// Size of the transition table: a power of two for the index mask, room for every state.
-const HINT_TABLE: usize = 4096;
+const HINT_TABLE: usize = 8192;
 
 impl HintDfa {
     fn new(groups: &[(Hint, &[&str])]) -> Self {
@@ -339,10 +511,10 @@ impl HintDfa {
                 }
             }
         }
-        let mut packed = Box::new([0u16; HINT_TABLE]);
+        let mut packed = Box::new([0u32; HINT_TABLE]);
         for (p, &t) in packed.iter_mut().zip(&next) {
             debug_assert!(u32::from(out[t as usize]) < 1 << HINT_BITS);
-            *p = t << HINT_BITS | u16::from(out[t as usize]);
+            *p = u32::from(t) << HINT_BITS | u32::from(out[t as usize]);
         }
         HintDfa {
             class,
@@ -354,11 +526,11 @@ impl HintDfa {
     fn bits(&self, line: &str) -> u8 {
         let mut s = 0usize;
         // the or of every transition taken: its low bits are the hints seen
-        let mut seen = 0u16;
+        let mut seen = 0u32;
         for &b in line.as_bytes() {
             let t = self.next[(s + usize::from(self.class[usize::from(b)])) & (HINT_TABLE - 1)];
             seen |= t;
-            s = usize::from(t >> HINT_BITS);
+            s = (t >> HINT_BITS) as usize;
         }
         (seen & ((1 << HINT_BITS) - 1)) as u8
     }
@@ -367,10 +539,12 @@ impl HintDfa {
 static HINTS: LazyLock<HintDfa> = LazyLock::new(|| HintDfa::new(&HINT_GROUPS));
 
 /// Every rule's hint words, matched ignoring ASCII case, with the rule they tell about.
-const HINT_GROUPS: [(Hint, &[&str]); 3] = [
+const HINT_GROUPS: [(Hint, &[&str]); 5] = [
     (Hint::CallToAction, cta::CTA_HINT_WORDS),
     (Hint::Cookie, cta::COOKIE_HINT_WORDS),
     (Hint::Copyright, copyright::HINT_WORDS),
+    (Hint::Contributed, &["contributed"]),
+    (Hint::Separator, breadcrumb::SEPARATORS),
 ];
 
 /// The [`Hint`] bits of the words in `line`.
@@ -592,6 +766,9 @@ mod tests {
             "é",
             "c",
             "s",
+            "contributed",
+            " | ",
+            "\u{2192}",
         ];
         let mut n = 0;
         for a in pieces {
@@ -677,6 +854,264 @@ mod tests {
             seen.iter().all(|&k| k > 0),
             "a pattern never matched: {seen:?}"
         );
+    }
+
+    /// Whether the whole set matches `line`, and whether the pre-test lets it through.
+    fn set_and_pretest(line: &str) -> (bool, bool) {
+        (
+            LINE_STARTS.is_match(line),
+            may_match_a_start(line, hint_bits(line)),
+        )
+    }
+
+    #[test]
+    fn the_start_pretest_lets_every_alternative_through() {
+        // a line for every alternative of every pattern, in odd case and spacing
+        for line in [
+            "Share",
+            "SHARING is caring!",
+            "x",
+            "Xfacebook",
+            "Tweet",
+            "FB",
+            "e-Mail",
+            "Email",
+            "mail",
+            "Copy the link",
+            "Link copied",
+            "Print this article",
+            "12 comments",
+            "Comments",
+            "Save for later",
+            "Bookmark",
+            "Gift this article",
+            "Bluesky",
+            "Threads",
+            "ſhare",
+            "\u{17f}ms",
+            "Bookmar\u{212a}",
+            "« Previous",
+            "‹ Next",
+            "< Next story",
+            "←Back to top",
+            "Next",
+            "Prev",
+            "Read more",
+            "Read full story",
+            "Also read",
+            "Continue reading the main story",
+            "Related articles",
+            "More stories",
+            "Other news",
+            "Recommended for you",
+            "Similar posts",
+            "Latest news",
+            "Top stories",
+            "Popular now",
+            "Trending now",
+            "Recent posts",
+            "Featured videos",
+            "Most read",
+            "You may also like",
+            "You might be interested in",
+            "Editor's picks",
+            "Editors pick",
+            "Don't miss",
+            "Dont miss",
+            "More",
+            "See also",
+            "Up next",
+            "In other news",
+            "Advertisement",
+            "ADVERTISMENT",
+            "Advert",
+            "Ads",
+            "Ad",
+            "Sponsored content",
+            "Promoted links",
+            "Paid partner content",
+            "The story continues below advertisement",
+            "Story continues below",
+            "Article continues after this ad",
+            "Content continues below",
+            "Scroll down to continue reading",
+            "Skip ad",
+            "Anzeige",
+            "Werbung",
+            "Publicidad",
+            "Publicité",
+            "Pubblicità",
+            "Publicidade",
+            "Реклама",
+            "реклама",
+            "Iklan",
+            "Reklama",
+            "Read more: A headline",
+            "Also see: A headline",
+            "See also | A headline",
+            "Related story: A headline",
+            "More: A headline",
+            "Also: A headline",
+            "Watch video: A headline",
+            "Must read - A headline",
+            "Up next » A headline",
+            "Don't miss... A headline",
+            "Recommended: A headline",
+            "Trending: A headline",
+            "Next story: A headline",
+            "Previous article: A headline",
+            "More from Sport",
+            "more about the vote",
+            "Listen to this article",
+            "Play the story",
+            "Listen now (4 min)",
+            "5 min read",
+            "12 minutes listen",
+            "Estimated reading time: 3 minutes",
+            "Reading time 2 min",
+            "Read time: 5 minutes",
+            "Increase font size",
+            "Decrease text size A A",
+            "Reset font size",
+            "Change text size",
+            "Font size A A A",
+            "Text size",
+            "A a",
+            "a+ A",
+            "A- A A+",
+            "A\tA",
+            "Tempo de leitura: 2 minutos",
+            "Tiempo de lectura: 3",
+            "Temps de lecture : 4 min",
+            "Lesezeit: 5 Minuten",
+            "Lesedauer 5",
+            "Tags: a, b",
+            "Tag",
+            "Tagged with: a",
+            "Topics: x",
+            "Topic",
+            "Related topics: a",
+            "Related tags",
+            "Filed under: a",
+            "Category: a",
+            "Categories",
+            "Keywords: a",
+            "Keyword",
+            "Posted in: a",
+            "(With inputs from agencies)",
+            "( with additional input from PTI)",
+            "With inputs from Reuters and PTI.",
+            "(Reporting by Ann Lee; Editing by Bo Park)",
+            "Additional reporting by Ann Lee; writing by Bo Park",
+            "Reporting by Ann Lee; Editing by Bo Park",
+            "— Reuters",
+            "–AFP",
+            "-- PTI",
+            "(AFP)",
+            "(PTI/Reuters)",
+            "Source: Reuters",
+            "Sources: AP and AFP",
+            "Inputs: PTI",
+            "Ann Lee contributed reporting.",
+            "Émile Roux and Bo Park contributed to this report",
+            "O'Neil contributed reporting from Lagos",
+            "Ann\u{a0}Lee contributed reporting.",
+        ] {
+            let (set, pretest) = set_and_pretest(line);
+            assert!(set, "{line:?} should match a pattern");
+            assert!(pretest, "the pre-test rules out {line:?}");
+        }
+        // prose the pre-test rules out
+        for line in [
+            "The minister said so.",
+            "He added that the vote was close.",
+            "In a statement, the council said it would appeal.",
+            "\u{201c}We are ready,\u{201d} she said.",
+            "After the vote, the mayor resigned.",
+            "",
+        ] {
+            assert_eq!(set_and_pretest(line), (false, false), "{line:?}");
+        }
+    }
+
+    /// A deterministic pseudo-random sequence (xorshift).
+    fn next_random(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn the_start_pretest_never_rules_out_a_line_the_set_matches() {
+        // Lines made of the patterns' own words (every run of letters in their sources),
+        // digits, separators and odd characters, in random case: wherever the set matches
+        // one, the pre-test must let it through.
+        let sources = [
+            labels::SHARE_PATTERN.as_str(),
+            navigation::LABEL_ONLY_PATTERN,
+            navigation::LABEL_HEADLINE_PATTERN,
+            navigation::MORE_FROM_PATTERN,
+            reading::READING_PATTERN,
+            tags::TAGS_PATTERN,
+            credit::CREDIT_PATTERN.as_str(),
+        ];
+        let mut vocab: Vec<String> = Vec::new();
+        for src in sources {
+            for w in src.split(|c: char| !c.is_alphabetic() && c != '\'') {
+                if !w.is_empty() && !vocab.iter().any(|v| v == w) {
+                    vocab.push(w.to_string());
+                }
+            }
+        }
+        for extra in [
+            "12", "5", "«", "<", "(", ")", "-", "—", ":", "|", "…", "...", "»", "ſ", "\u{212a}",
+            "Ann", "É", "a+", "a-", "\u{201c}", ".", "/", "&", "PTI", "Reuters",
+        ] {
+            vocab.push(extra.to_string());
+        }
+        let seps = [" ", "  ", "", ": ", " | ", "\u{a0}", "\t", ", ", " - "];
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let (mut matched, mut lines) = (0, 0);
+        let mut line = String::new();
+        let check = |line: &str| {
+            let (set, pretest) = set_and_pretest(line);
+            assert!(!set || pretest, "the pre-test rules out {line:?}");
+            usize::from(set)
+        };
+        // every pair of words, then random runs of up to five
+        for a in &vocab {
+            for b in &vocab {
+                line.clear();
+                line.push_str(a);
+                line.push(' ');
+                line.push_str(b);
+                matched += check(&line);
+                lines += 1;
+            }
+        }
+        for _ in 0..60_000 {
+            line.clear();
+            let words = 1 + next_random(&mut rng) % 5;
+            for k in 0..words {
+                if k > 0 {
+                    line.push_str(seps[next_random(&mut rng) as usize % seps.len()]);
+                }
+                let w = &vocab[next_random(&mut rng) as usize % vocab.len()];
+                match next_random(&mut rng) % 3 {
+                    0 => line.push_str(w),
+                    1 => line.push_str(&w.to_uppercase()),
+                    _ => {
+                        let mut c = w.chars();
+                        line.extend(c.next().map(|f| f.to_ascii_uppercase()));
+                        line.push_str(c.as_str());
+                    }
+                }
+            }
+            matched += check(&line);
+            lines += 1;
+        }
+        assert!(matched > 1000, "{matched} of {lines} lines matched");
     }
 
     #[test]
