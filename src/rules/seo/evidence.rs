@@ -8,6 +8,7 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -265,7 +266,9 @@ struct Span {
 struct Facts<'a, 't> {
     names: &'a [&'t str],
     pairs: &'a HashMap<(usize, usize), PairStats>,
-    title_terms: &'a HashSet<String>,
+    /// Built on first use: only a dek or a trailing clause to judge reads it, and most
+    /// documents have neither.
+    title_terms: &'a OnceCell<HashSet<String>>,
 }
 
 struct Analyser<'d, 't> {
@@ -351,7 +354,7 @@ impl<'t> Analyser<'_, 't> {
 
     fn run(&self) -> Analysis {
         let (pair_names, pairs, pair_pieces) = self.glued_pairs();
-        let title_terms = self.title_terms();
+        let title_terms = OnceCell::new();
         let facts = Facts {
             names: &pair_names,
             pairs: &pairs,
@@ -824,7 +827,11 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn title_terms(&self) -> HashSet<String> {
+    fn title_terms<'f>(&self, facts: &Facts<'f, '_>) -> &'f HashSet<String> {
+        facts.title_terms.get_or_init(|| self.collect_title_terms())
+    }
+
+    fn collect_title_terms(&self) -> HashSet<String> {
         let mut set = HashSet::default();
         let Some(t) = self.doc.title_line() else {
             return set;
@@ -1098,7 +1105,7 @@ impl<'t> Analyser<'_, 't> {
             let mut w = String::new();
             for t in line_toks() {
                 lower_into(norm(&self.text[t.start..t.end]), &mut w);
-                if facts.title_terms.contains(&w) && !seen.contains(&w) {
+                if self.title_terms(facts).contains(&w) && !seen.contains(&w) {
                     seen.push(w.clone());
                 }
             }
@@ -1214,7 +1221,7 @@ impl<'t> Analyser<'_, 't> {
                 lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
-                    if facts.title_terms.contains(&w) && !hits.contains(&w) {
+                    if self.title_terms(facts).contains(&w) && !hits.contains(&w) {
                         hits.push(w.clone());
                     }
                 }
