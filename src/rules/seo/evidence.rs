@@ -1055,6 +1055,11 @@ impl<'t> Analyser<'_, 't> {
     /// The S004 finding on line `li`, if it is a stuffed dek.
     fn teaser_at(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let range = self.doc.lines()[li].range.clone();
+        // a dek with no stuffed phrase stays (checked again below, after the cut): most first
+        // paragraphs carry none, and this spares them the clause and the sentence splitting
+        if self.spans_in(spans, &range).is_empty() {
+            return None;
+        }
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
         let cut = self
