@@ -1246,13 +1246,22 @@ impl<'t> Analyser<'_, 't> {
     /// S005: the same glued keyword in several paragraphs.
     fn repeated(&self, spans: &[Span], facts: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let names = facts.names;
+        // A glued pair is keyed by its names, not by their text: two pairs read the same
+        // only if their names do (names hold no space), and the text is only needed for the
+        // few keywords that are reported. A pair's text starts upper-case, a lower-cased
+        // phrase's does not, so the two kinds never share a key.
+        #[derive(PartialEq)]
+        enum Keyword {
+            Pair(usize, usize),
+            Phrase(String),
+        }
         // key -> (first range, occurrences, paragraphs)
-        let mut seen: Vec<(String, Range<usize>, u32, Vec<usize>)> = Vec::new();
+        let mut seen: Vec<(Keyword, Range<usize>, u32, Vec<usize>)> = Vec::new();
         for s in spans {
             for p in &s.pieces {
                 let key = match p.pair {
-                    Some((a, b)) => format!("{} {}", names[a], names[b]),
-                    None => self.piece_text(p).to_lowercase(),
+                    Some((a, b)) => Keyword::Pair(a, b),
+                    None => Keyword::Phrase(self.piece_text(p).to_lowercase()),
                 };
                 let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
                 let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
@@ -1271,6 +1280,10 @@ impl<'t> Analyser<'_, 't> {
         }
         for (key, range, n, pars) in seen {
             if pars.len() >= self.params.repeat_min_paragraphs.max(2) {
+                let key = match key {
+                    Keyword::Pair(a, b) => format!("{} {}", names[a], names[b]),
+                    Keyword::Phrase(s) => s,
+                };
                 let msg = format!(
                     "\"{key}\" is stuffed into the prose {} across {} paragraphs; a keyword repeated in slots where the sentences do not need it",
                     times(n),
