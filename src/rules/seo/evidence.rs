@@ -8,6 +8,7 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -265,7 +266,9 @@ struct Span {
 struct Facts<'a, 't> {
     names: &'a [&'t str],
     pairs: &'a HashMap<(usize, usize), PairStats>,
-    title_terms: &'a HashSet<String>,
+    /// Built on first use: only a dek or a trailing clause to judge reads it, and most
+    /// documents have neither.
+    title_terms: &'a OnceCell<HashSet<String>>,
 }
 
 struct Analyser<'d, 't> {
@@ -351,7 +354,7 @@ impl<'t> Analyser<'_, 't> {
 
     fn run(&self) -> Analysis {
         let (pair_names, pairs, pair_pieces) = self.glued_pairs();
-        let title_terms = self.title_terms();
+        let title_terms = OnceCell::new();
         let facts = Facts {
             names: &pair_names,
             pairs: &pairs,
@@ -824,7 +827,11 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    fn title_terms(&self) -> HashSet<String> {
+    fn title_terms<'f>(&self, facts: &Facts<'f, '_>) -> &'f HashSet<String> {
+        facts.title_terms.get_or_init(|| self.collect_title_terms())
+    }
+
+    fn collect_title_terms(&self) -> HashSet<String> {
         let mut set = HashSet::default();
         let Some(t) = self.doc.title_line() else {
             return set;
@@ -1048,6 +1055,11 @@ impl<'t> Analyser<'_, 't> {
     /// The S004 finding on line `li`, if it is a stuffed dek.
     fn teaser_at(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let range = self.doc.lines()[li].range.clone();
+        // a dek with no stuffed phrase stays (checked again below, after the cut): most first
+        // paragraphs carry none, and this spares them the clause and the sentence splitting
+        if self.spans_in(spans, &range).is_empty() {
+            return None;
+        }
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
         let cut = self
@@ -1098,7 +1110,7 @@ impl<'t> Analyser<'_, 't> {
             let mut w = String::new();
             for t in line_toks() {
                 lower_into(norm(&self.text[t.start..t.end]), &mut w);
-                if facts.title_terms.contains(&w) && !seen.contains(&w) {
+                if self.title_terms(facts).contains(&w) && !seen.contains(&w) {
                     seen.push(w.clone());
                 }
             }
@@ -1214,7 +1226,7 @@ impl<'t> Analyser<'_, 't> {
                 lower_into(norm(&self.text[t.start..t.end]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
-                    if facts.title_terms.contains(&w) && !hits.contains(&w) {
+                    if self.title_terms(facts).contains(&w) && !hits.contains(&w) {
                         hits.push(w.clone());
                     }
                 }
@@ -1234,13 +1246,22 @@ impl<'t> Analyser<'_, 't> {
     /// S005: the same glued keyword in several paragraphs.
     fn repeated(&self, spans: &[Span], facts: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let names = facts.names;
+        // A glued pair is keyed by its names, not by their text: two pairs read the same
+        // only if their names do (names hold no space), and the text is only needed for the
+        // few keywords that are reported. A pair's text starts upper-case, a lower-cased
+        // phrase's does not, so the two kinds never share a key.
+        #[derive(PartialEq)]
+        enum Keyword {
+            Pair(usize, usize),
+            Phrase(String),
+        }
         // key -> (first range, occurrences, paragraphs)
-        let mut seen: Vec<(String, Range<usize>, u32, Vec<usize>)> = Vec::new();
+        let mut seen: Vec<(Keyword, Range<usize>, u32, Vec<usize>)> = Vec::new();
         for s in spans {
             for p in &s.pieces {
                 let key = match p.pair {
-                    Some((a, b)) => format!("{} {}", names[a], names[b]),
-                    None => self.piece_text(p).to_lowercase(),
+                    Some((a, b)) => Keyword::Pair(a, b),
+                    None => Keyword::Phrase(self.piece_text(p).to_lowercase()),
                 };
                 let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
                 let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
@@ -1259,6 +1280,10 @@ impl<'t> Analyser<'_, 't> {
         }
         for (key, range, n, pars) in seen {
             if pars.len() >= self.params.repeat_min_paragraphs.max(2) {
+                let key = match key {
+                    Keyword::Pair(a, b) => format!("{} {}", names[a], names[b]),
+                    Keyword::Phrase(s) => s,
+                };
                 let msg = format!(
                     "\"{key}\" is stuffed into the prose {} across {} paragraphs; a keyword repeated in slots where the sentences do not need it",
                     times(n),

@@ -225,7 +225,8 @@ fn not_alnum(x: u64) -> u64 {
 /// `trailing_zeros` instead of a loop whose exit, after a word of varying length, the
 /// branch predictor cannot know. The bytes after `end` (a line break, the next line) may be
 /// read but never count.
-#[inline]
+// always: as a call, its loads and compares cost less than passing the arguments
+#[inline(always)]
 fn alnum_run_end(bytes: &[u8], mut i: usize, end: usize) -> usize {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     while i + 16 <= bytes.len() {
@@ -505,6 +506,59 @@ pub fn tokenize(doc: &Document<'_>) -> Tokens {
     t
 }
 
+/// Extends a word from `i` (after its first character) to its end: ASCII runs, other
+/// letters and digits, and the joiners that stand between two word characters. Returns the
+/// word's end and flags (`flags` plus [`HYPHEN`] for an inner hyphen). `last_digit`: the
+/// character before `i` is an ASCII digit.
+#[inline]
+fn word_tail(text: &str, i: usize, end: usize, mut flags: u8, mut last_digit: bool) -> (usize, u8) {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < end {
+        // ASCII letters and digits, most of every word, sixteen bytes at a time
+        let run = j;
+        j = alnum_run_end(bytes, j, end);
+        if j > run {
+            last_digit = bytes[j - 1].is_ascii_digit();
+            if j == end {
+                break;
+            }
+        }
+        // ASCII that is not a joiner ends the word without decoding anything
+        if ENDS_WORD[usize::from(bytes[j])] {
+            break;
+        }
+        let c = char_at(text, j);
+        let len = c.len_utf8();
+        if is_word_char(c) {
+            last_digit = c.is_ascii_digit();
+            j += len;
+            continue;
+        }
+        let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.') || (c == ',' && last_digit);
+        if !joiner {
+            break;
+        }
+        let next_ok = j + len < end && {
+            let n = char_at(text, j + len);
+            if c == ',' || (c == '.' && last_digit) {
+                n.is_ascii_digit()
+            } else {
+                is_word_char(n)
+            }
+        };
+        if next_ok && (c != ',' || bytes[j + len].is_ascii_digit()) {
+            if c == '-' {
+                flags |= HYPHEN;
+            }
+            j += len;
+            continue;
+        }
+        break;
+    }
+    (j, flags)
+}
+
 fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let bytes = text.as_bytes();
     let end = range.end;
@@ -516,14 +570,26 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let (mut prev_cap, mut prev_comma) = (false, false);
     while i < end {
         let b = bytes[i];
-        let (len, first_flags, first_digit) = match BYTE_CLASS[usize::from(b)] {
+        let start = i;
+        let flags = match BYTE_CLASS[usize::from(b)] {
             SPACE => {
                 space = true;
                 i += 1;
                 continue;
             }
-            // an ASCII letter or digit, the start of most tokens: nothing to decode
-            WORD => (1, ASCII_FLAGS[usize::from(b)], b.is_ascii_digit()),
+            // an ASCII letter or digit, the start of most words: its ASCII run, and the word
+            // ends there unless a joiner or a non-ASCII character follows
+            WORD => {
+                i = alnum_run_end(bytes, i + 1, end);
+                let flags = ASCII_FLAGS[usize::from(b)];
+                if i < end && !ENDS_WORD[usize::from(bytes[i])] {
+                    let (e, flags) = word_tail(text, i, end, flags, bytes[i - 1].is_ascii_digit());
+                    i = e;
+                    flags
+                } else {
+                    flags
+                }
+            }
             class => {
                 let c = if class == PUNCT {
                     b as char
@@ -537,7 +603,9 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                     continue;
                 }
                 if class == HIGH && is_word_char(c) {
-                    (len, first_char_flags(c), false)
+                    let (e, flags) = word_tail(text, i + len, end, first_char_flags(c), false);
+                    i = e;
+                    flags
                 } else {
                     let idx = t.toks.len();
                     t.toks.push(Tok {
@@ -559,52 +627,6 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                 }
             }
         };
-        let start = i;
-        let mut flags = first_flags;
-        let mut last_digit = first_digit;
-        i += len;
-        while i < end {
-            // ASCII letters and digits, most of every word, eight bytes at a time
-            let run = i;
-            i = alnum_run_end(bytes, i, end);
-            if i > run {
-                last_digit = bytes[i - 1].is_ascii_digit();
-                if i == end {
-                    break;
-                }
-            }
-            // ASCII that is not a joiner ends the word without decoding anything
-            if ENDS_WORD[usize::from(bytes[i])] {
-                break;
-            }
-            let c = char_at(text, i);
-            let len = c.len_utf8();
-            if is_word_char(c) {
-                last_digit = c.is_ascii_digit();
-                i += len;
-                continue;
-            }
-            let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.') || (c == ',' && last_digit);
-            if !joiner {
-                break;
-            }
-            let next_ok = i + len < end && {
-                let n = char_at(text, i + len);
-                if c == ',' || (c == '.' && last_digit) {
-                    n.is_ascii_digit()
-                } else {
-                    is_word_char(n)
-                }
-            };
-            if next_ok && (c != ',' || bytes[i + len].is_ascii_digit()) {
-                if c == '-' {
-                    flags |= HYPHEN;
-                }
-                i += len;
-                continue;
-            }
-            break;
-        }
         let idx = t.toks.len();
         t.toks.push(Tok {
             start,
