@@ -160,7 +160,7 @@ impl Engine {
         };
         findings.retain(allowed);
         let mut removals = None;
-        for rule in in_phase(Phase::Late) {
+        for rule in in_phase(Phase::Prose).chain(in_phase(Phase::Late)) {
             // each late rule sees the text as every rule before it leaves it, so that a
             // second run over the clean text finds nothing new; the removals grow by what
             // each late rule adds instead of being made again from every finding

@@ -136,9 +136,14 @@ pub enum Phase {
     /// With the other rules, on the text as it stands.
     First,
     /// After every rule of [`Phase::First`] (built-in, site and user rules, less what the
-    /// allow list protects), one late rule after another in code order, each with what the
-    /// rules before it remove (the first phase's and the earlier late rules') handed over
-    /// through [`Context::line_dropped`] and [`Context::line_after_removals`].
+    /// allow list protects), with what they remove: rules that judge prose by its place in
+    /// the article (the dek is the first paragraph under the title once the junk lines
+    /// between them are gone).
+    Prose,
+    /// After the [`Phase::Prose`] rules, one late rule after another in code order, each
+    /// with what the rules before it remove (the first two phases' and the earlier late
+    /// rules') handed over through [`Context::line_dropped`] and
+    /// [`Context::line_after_removals`].
     Late,
 }
 

@@ -10,7 +10,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod tokens;
 
-use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+use crate::rules::{Action, Context, Finding, Phase, Rule, RuleMeta};
 
 use evidence::Params;
 
@@ -101,8 +101,9 @@ pub static KEYWORD_TEASER: RuleMeta = RuleMeta {
 Drops the first paragraph after the title when it is short, carries stuffed phrases (glued
 names, year-glued phrases) and ends in a generic teaser formula (`Here's what to know`,
 `Everything you need to know`, `Find out more`, `Read on to learn more`), and each such
-paragraph right after it. A dek that ends in a formula but carries no stuffed phrase is a
-real dek and stays, and so does everything after it.
+paragraph right after it. Lines that the page-junk rules drop between the title and the dek
+do not count. A dek that ends in a formula but carries no stuffed phrase is a real dek and
+stays, and so does everything after it.
 
 ## Why
 
@@ -157,8 +158,12 @@ impl Rule for Seo {
         let code = self.0.code;
         let analysis = ctx
             .seo
-            .get_or_init(|| evidence::analyse(ctx.doc, params(ctx)));
+            .get_or_init(|| evidence::analyse(ctx.doc, params(ctx), &|i| ctx.line_dropped(i)));
         out.extend(analysis.findings.iter().filter(|f| f.code == code).cloned());
+    }
+
+    fn phase(&self) -> Phase {
+        Phase::Prose
     }
 }
 
