@@ -450,6 +450,27 @@ fn a_stuffed_dek_under_a_junk_line_goes_in_the_same_run() {
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
 
+/// Found by `cleaning_mutated_articles`: under a title with a site suffix, the bare headline
+/// written in lower case (J001 drops it, after the SEO rules) was taken for the dek; it is
+/// no dek, so S004 kept the real one until a second run.
+#[test]
+fn a_stuffed_dek_under_a_repeated_title_goes_in_the_same_run() {
+    let input = "Rail Unions Accept Pay Offer After Two Days of Talks | The Daily Ledger\n\n\
+        Rail unions accept pay offer after two days of talks\n\
+        Rail unions accepted a pay offer after Lisbon Porto talks ended, a turning point for rail strike news 2025 and commuter travel 2025 plans. Find out more.\n\n\
+        Union leaders said on Friday that members had voted to accept a two-year deal worth 9% in total, ending a dispute that had closed lines for eleven days.\n\n\
+        The Porto Lisbon corridor will run a full timetable from Monday, the operator said.\n";
+    let once = engine().clean(input);
+    assert!(!once.text.contains("Find out more"), "{}", once.text);
+    assert!(!once.text.contains("talks\n"), "{}", once.text);
+    assert!(
+        once.text.contains("Union leaders said on Friday"),
+        "{}",
+        once.text
+    );
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
 /// Found by `cleaning_mutated_articles`: a repeated paragraph with junk lines glued to it
 /// on both sides (no blank lines between: the repeated title above, `Sponsored` below) was
 /// not seen as a duplicate by J012 until J001 and J003 had dropped those lines, so only a

@@ -25,6 +25,8 @@ use regex::RegexSet;
 
 use crate::rules::{Context, Rule};
 
+pub(crate) use title::repeats_title;
+
 /// The page-junk rules.
 pub static RULES: &[&dyn Rule] = &[
     &title::RepeatedTitle,

@@ -341,6 +341,16 @@ fn compare(title: &str, t: &str, orig: &str, n: &str) -> Option<Repeat> {
     None
 }
 
+/// Whether `line` repeats `title` as this rule reads a repeat (up to case, spacing, quotes
+/// and dashes, or with a site affix on either side), wherever the line stands. The dek test
+/// (S004) runs before this rule and skips such a line: it is gone from the clean text.
+pub(crate) fn repeats_title(title: &str, line: &str) -> bool {
+    let title = core(title);
+    let t = normalize(title);
+    let orig = core(line);
+    !t.is_empty() && compare(title, &t, orig, &normalize(orig)).is_some()
+}
+
 impl Rule for RepeatedTitle {
     fn meta(&self) -> &'static RuleMeta {
         &META

@@ -21,6 +21,7 @@ use super::lexicon::{
 use super::tokens::{foreign_script, tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
+use crate::rules::junk::repeats_title;
 use crate::rules::{Action, Finding};
 
 /// Maps keyed by short words and index pairs: a multiply-rotate hash is several times
@@ -1047,7 +1048,7 @@ impl<'t> Analyser<'_, 't> {
             self.kinds[li] == LineKind::Prose
                 && !(self.dropped)(li)
                 && words >= 8
-                && !self.doc.line_text(li).trim().eq_ignore_ascii_case(title)
+                && !repeats_title(title, self.doc.line_text(li))
         });
         for li in candidates {
             match self.teaser_at(li, spans, facts) {
