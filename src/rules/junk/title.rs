@@ -346,9 +346,17 @@ fn compare(title: &str, t: &str, orig: &str, n: &str) -> Option<Repeat> {
 /// (S004) runs before this rule and skips such a line: it is gone from the clean text.
 pub(crate) fn repeats_title(title: &str, line: &str) -> bool {
     let title = core(title);
+    // the pre-tests of `check`: most lines are ruled out before anything is normalised
+    if line.len() > title.len() + 64 || line.len() + 64 < title.len() {
+        return false;
+    }
     let t = normalize(title);
     let orig = core(line);
-    !t.is_empty() && compare(title, &t, orig, &normalize(orig)).is_some()
+    let mut n = String::new();
+    !t.is_empty() && may_repeat(orig, &t, &mut n) && {
+        normalize_into(orig, &mut n);
+        compare(title, &t, orig, &n).is_some()
+    }
 }
 
 impl Rule for RepeatedTitle {
