@@ -239,8 +239,12 @@ impl Start {
 /// groups runs its own regex only on the lines where the set says it matches. No pattern
 /// here has a word boundary: with one, the set's lazy DFA gives up on the first non-ASCII
 /// byte and the slow fallback costs more than the searches it saves.
-static LINE_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
+static LINE_STARTS: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(line_start_patterns()).expect("valid line-start patterns"));
+
+/// The sources of [`LINE_STARTS`], in [`Start`] order.
+fn line_start_patterns() -> [&'static str; Start::COUNT] {
+    [
         labels::SHARE_PATTERN.as_str(),
         navigation::LABEL_ONLY_PATTERN,
         navigation::LABEL_HEADLINE_PATTERN,
@@ -248,9 +252,8 @@ static LINE_STARTS: LazyLock<RegexSet> = LazyLock::new(|| {
         reading::READING_PATTERN,
         tags::TAGS_PATTERN,
         credit::CREDIT_PATTERN.as_str(),
-    ])
-    .expect("valid line-start patterns")
-});
+    ]
+}
 
 /// The literal start of every match of each [`Start`] pattern, one alternative after the
 /// other: ASCII lower case, one space standing for the pattern's `\s+`, cut before the first
@@ -1049,15 +1052,7 @@ mod tests {
         // Lines made of the patterns' own words (every run of letters in their sources),
         // digits, separators and odd characters, in random case: wherever the set matches
         // one, the pre-test must let it through.
-        let sources = [
-            labels::SHARE_PATTERN.as_str(),
-            navigation::LABEL_ONLY_PATTERN,
-            navigation::LABEL_HEADLINE_PATTERN,
-            navigation::MORE_FROM_PATTERN,
-            reading::READING_PATTERN,
-            tags::TAGS_PATTERN,
-            credit::CREDIT_PATTERN.as_str(),
-        ];
+        let sources = line_start_patterns();
         let mut vocab: Vec<String> = Vec::new();
         for src in sources {
             for w in src.split(|c: char| !c.is_alphabetic() && c != '\'') {
