@@ -49,9 +49,12 @@ impl<'t> Document<'t> {
         let bytes = text.as_bytes();
         let mut crlf = false;
         let mut first_terminator_seen = false;
+        // every newline of the text in one pass, instead of a search from each line start
+        // that pays its set-up on every short line
+        let mut newlines = newlines(bytes);
         while start < text.len() {
-            let (end, next) = match find_newline(&bytes[start..]) {
-                Some(i) => (start + i, start + i + 1),
+            let (end, next) = match newlines.next() {
+                Some(i) => (i, i + 1),
                 None => (text.len(), text.len()),
             };
             let content_end = if end > start && next > end && bytes[end - 1] == b'\r' {
@@ -180,45 +183,79 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     n + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
-/// The index of the first `\n` in `bytes`: the line splitting of every document goes
-/// through here. Sixteen bytes at a time, by an OR of sixteen compares, which the compiler
-/// makes one vector compare and a mask test on any target with 16-byte vectors (and a
-/// plain loop elsewhere); the block that holds a newline is then searched a word at a time.
-pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
-    let mut blocks = bytes.chunks_exact(16);
-    let mut at = 0;
-    for block in &mut blocks {
-        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
-            return find_newline_by_words(block).map(|i| at + i);
-        }
-        at += 16;
+/// The positions of every `\n` in `bytes`, in order.
+pub(crate) fn newlines(bytes: &[u8]) -> Newlines<'_> {
+    Newlines {
+        bytes,
+        base: 0,
+        next: 0,
+        mask: 0,
     }
-    find_newline_by_words(blocks.remainder()).map(|i| at + i)
 }
 
-/// [`find_newline`] eight bytes at a time, for short slices: a line's last block, or a
-/// line shorter than a block.
-fn find_newline_by_words(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // zero bytes where the newlines are; the lowest flagged byte is always a true zero
-        // (a false flag needs a borrow from a zero byte below it)
-        let x = word ^ (ONES * u64::from(b'\n'));
-        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zeros != 0 {
-            return Some(at + (zeros.trailing_zeros() / 8) as usize);
+/// The iterator of [`newlines`]: sixteen bytes at a time, a bit per byte, so that a line
+/// costs one bit scan instead of a search of its own.
+pub(crate) struct Newlines<'a> {
+    bytes: &'a [u8],
+    /// Where the block of `mask` starts.
+    base: usize,
+    /// Where the next block starts.
+    next: usize,
+    /// The newlines of the block at `base` not given yet: bit `i` for byte `base + i`.
+    mask: u32,
+}
+
+impl Iterator for Newlines<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let from = self.next;
+            let rest = self.bytes.get(from..).filter(|r| !r.is_empty())?;
+            self.mask = match rest.first_chunk::<16>() {
+                Some(block) => newline_mask(block),
+                None => newline_mask_bytes(rest),
+            };
+            self.base = from;
+            self.next = from + 16;
         }
-        at += 8;
+        let i = self.base + self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(i)
     }
-    chunks
-        .remainder()
+}
+
+/// Bit `i` set where `block[i]` is `\n`: one compare and one mask move on x86_64.
+#[inline]
+fn newline_mask(block: &[u8; 16]) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is part of every x86_64 target, and the unaligned load reads exactly
+        // the sixteen bytes of `block`
+        let bits = unsafe {
+            let v = _mm_loadu_si128(block.as_ptr().cast());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)))
+        };
+        // the mask fills the low sixteen bits only
+        bits as u32
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        newline_mask_bytes(block)
+    }
+}
+
+/// [`newline_mask`] a byte at a time, for up to 32 bytes: the last, short block of a text,
+/// and the portable form.
+fn newline_mask_bytes(bytes: &[u8]) -> u32 {
+    bytes
         .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| at + i)
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | u32::from(b == b'\n') << i)
 }
 
 /// Sentences of a paragraph: byte ranges (relative to the text given) ending after `.`, `!`
@@ -373,28 +410,40 @@ mod tests {
         assert_eq!(count_newlines(&[b'\n'; 64]), 64);
     }
     #[test]
-    fn find_newline_finds_the_first_newline_at_every_offset() {
+    fn newlines_finds_every_newline_at_every_offset() {
         for len in 0..72 {
             for at in 0..=len {
-                let mut bytes = vec![b'a'; len];
-                // bytes one off '\n' either way, and a second newline after the first
-                for (k, b) in bytes.iter_mut().enumerate() {
-                    *b = [b'a', b'\x0b', b'\t', 0x8a, 0x0a ^ 0x80][k % 5];
-                    if *b == b'\n' {
-                        *b = b'a';
+                // bytes one off '\n' either way, and more newlines after the first
+                let mut bytes: Vec<u8> = (0..len)
+                    .map(|k| [b'a', b'\x0b', b'\t', 0x8a, 0x0a ^ 0x80][k % 5])
+                    .collect();
+                for k in [at, at + 3, at + 16, at + 17, at + 40] {
+                    if k < len {
+                        bytes[k] = b'\n';
                     }
                 }
-                if at < len {
-                    bytes[at] = b'\n';
-                    if at + 3 < len {
-                        bytes[at + 3] = b'\n';
-                    }
-                }
-                let want = bytes.iter().position(|&b| b == b'\n');
-                assert_eq!(find_newline(&bytes), want, "{bytes:?}");
+                let want: Vec<usize> = (0..len).filter(|&i| bytes[i] == b'\n').collect();
+                assert_eq!(newlines(&bytes).collect::<Vec<_>>(), want, "{bytes:?}");
             }
         }
     }
+
+    #[test]
+    fn the_newline_mask_of_a_block_is_its_bytes_mask() {
+        for seed in 0..2000u32 {
+            let block: [u8; 16] = std::array::from_fn(|i| {
+                let x = seed.wrapping_mul(2654435761).rotate_left(i as u32 * 3);
+                [b'\n', b'a', 0x8a, 0x0b, b'\r', 0xff, 0x09, 0x00][(x % 8) as usize]
+            });
+            assert_eq!(
+                newline_mask(&block),
+                newline_mask_bytes(&block),
+                "{block:?}"
+            );
+        }
+        assert_eq!(newline_mask(&[b'\n'; 16]), 0xffff);
+    }
+
     #[test]
     fn lines_paragraphs_and_title() {
         let text = "\nTitle here\n\nFirst para\nstill first\n\n\nSecond\n";

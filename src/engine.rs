@@ -295,18 +295,19 @@ fn layout_with(text: &str, eol: &str, crlf: &mut bool) -> (String, String) {
 }
 
 /// `text.lines()` with one more `\r` stripped from each line, by
-/// [`find_newline`](crate::document::find_newline): the standard library's line search
-/// costs its set-up on every short line. Sets `crlf` when a line ends in `\r\n`.
+/// [`newlines`](crate::document::newlines): the standard library's line search costs its
+/// set-up on every short line. Sets `crlf` when a line ends in `\r\n`.
 fn lines_without_cr<'a>(text: &'a str, crlf: &'a mut bool) -> impl Iterator<Item = &'a str> + 'a {
-    let mut rest = text;
+    let mut start = 0;
+    let mut newlines = crate::document::newlines(text.as_bytes());
     std::iter::from_fn(move || {
-        if rest.is_empty() {
+        if start >= text.len() {
             return None;
         }
-        let line = match crate::document::find_newline(rest.as_bytes()) {
+        let line = match newlines.next() {
             Some(i) => {
-                let line = &rest[..i];
-                rest = &rest[i + 1..];
+                let line = &text[start..i];
+                start = i + 1;
                 // what `lines()` strips from a line that ends in "\r\n"
                 match line.strip_suffix('\r') {
                     Some(l) => {
@@ -316,7 +317,11 @@ fn lines_without_cr<'a>(text: &'a str, crlf: &'a mut bool) -> impl Iterator<Item
                     None => line,
                 }
             }
-            None => std::mem::take(&mut rest),
+            None => {
+                let line = &text[start..];
+                start = text.len();
+                line
+            }
         };
         Some(line.strip_suffix('\r').unwrap_or(line))
     })

@@ -11,7 +11,8 @@
 use std::borrow::Cow;
 
 use crate::document::Document;
-use crate::edit::{self, Edit};
+use std::ops::Range;
+
 use crate::engine::edit_for;
 use crate::rules::{Action, Context, Finding};
 
@@ -20,8 +21,8 @@ use crate::rules::{Action, Context, Finding};
 pub struct Removals {
     /// Per line of the document, whether a removal drops it whole.
     dropped: Vec<bool>,
-    /// The span removals, each inside one line, sorted by start.
-    spans: Vec<Edit>,
+    /// The span removals (what [`edit_for`] deletes), each inside one line, sorted by start.
+    spans: Vec<Range<usize>>,
 }
 
 impl Removals {
@@ -57,13 +58,14 @@ impl Removals {
                 // a removal across a line end changes the paragraph's shape, which no later
                 // rule can read off single lines: such (rare) spans are left out
                 _ if e.range.end <= doc.lines().get(first).map_or(0, |l| l.range.end) => {
-                    spans.push(e);
+                    debug_assert!(e.replacement.is_empty(), "a span removal replaces nothing");
+                    spans.push(e.range);
                 }
                 _ => {}
             }
         }
         if spans.len() > old {
-            spans.sort_by_key(|e| e.range.start);
+            spans.sort_by_key(|e| e.start);
         }
     }
 }
@@ -98,21 +100,32 @@ impl<'a> Context<'a> {
         let Some(r) = &self.removals else {
             return Cow::Borrowed(own);
         };
-        let from = r.spans.partition_point(|e| e.range.start < line.start);
-        let edits: Vec<Edit> = r.spans[from..]
+        let from = r.spans.partition_point(|e| e.start < line.start);
+        let mut spans = r.spans[from..]
             .iter()
-            .take_while(|e| e.range.start < line.end)
-            .filter(|e| e.range.end <= line.end)
-            .map(|e| Edit {
-                range: e.range.start - line.start..e.range.end - line.start,
-                replacement: e.replacement.clone(),
-            })
-            .collect();
-        if edits.is_empty() {
-            Cow::Borrowed(own)
-        } else {
-            Cow::Owned(edit::apply(own, &edits).0)
+            .take_while(|e| e.start < line.end)
+            .filter(|e| e.end <= line.end)
+            .peekable();
+        if spans.peek().is_none() {
+            return Cow::Borrowed(own);
         }
+        // what `edit::apply` makes of these deletions, without its index vectors: the
+        // spans come sorted by start, so of those that start at one place the longest is
+        // taken, unless one taken before reaches past that start
+        let mut out = String::with_capacity(own.len());
+        let mut cursor = line.start;
+        while let Some(first) = spans.next() {
+            let mut end = first.end;
+            while let Some(next) = spans.next_if(|e| e.start == first.start) {
+                end = end.max(next.end);
+            }
+            if first.start >= cursor {
+                out.push_str(&text[cursor..first.start]);
+                cursor = end;
+            }
+        }
+        out.push_str(&text[cursor..line.end]);
+        Cow::Owned(out)
     }
 }
 
@@ -181,6 +194,41 @@ mod tests {
             let all = Removals::new(&doc, &found);
             assert_eq!(r.dropped, all.dropped, "split at {split}");
             assert_eq!(r.spans, all.spans, "split at {split}");
+        }
+    }
+
+    /// Overlapping spans, spans at one start and empty spans read as `edit::apply` makes
+    /// them.
+    #[test]
+    fn a_line_after_removals_is_what_apply_makes_of_its_spans() {
+        let t = "Title\n\n0123456789abcdef\nnext line\n";
+        let doc = Document::parse(t);
+        let settings = Settings::default();
+        let at = doc.lines()[2].range.start;
+        let sets: [&[(usize, usize)]; 7] = [
+            &[(1, 3)],
+            &[(1, 3), (1, 5), (2, 4), (6, 6), (6, 8)],
+            &[(0, 2), (0, 0), (2, 2), (2, 3), (3, 16)],
+            &[(4, 6), (4, 9), (4, 7), (8, 10), (9, 12)],
+            &[(5, 5), (5, 5), (7, 9), (7, 9)],
+            &[(0, 16)],
+            &[(3, 4), (15, 16)],
+        ];
+        for set in sets {
+            let mut spans: Vec<Range<usize>> = set.iter().map(|&(s, e)| at + s..at + e).collect();
+            spans.sort_by_key(|e| e.start);
+            let edits: Vec<crate::edit::Edit> = set
+                .iter()
+                .map(|&(s, e)| crate::edit::Edit::delete(s..e))
+                .collect();
+            let want = crate::edit::apply("0123456789abcdef", &edits).0;
+            let removals = Removals {
+                dropped: vec![false; doc.lines().len()],
+                spans,
+            };
+            let late = Context::new(&doc, &settings).with_removals(removals);
+            assert_eq!(late.line_after_removals(2), want, "{set:?}");
+            assert_eq!(late.line_after_removals(3), "next line");
         }
     }
 
