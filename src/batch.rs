@@ -227,16 +227,24 @@ impl Processed {
 
     /// Removals per rule code (extraction drops as `X001`).
     pub fn removals_by_code(&self) -> BTreeMap<String, u64> {
-        let mut m = BTreeMap::new();
-        for f in self.cleaned.removals() {
-            *m.entry(f.code.to_string()).or_default() += 1;
-        }
+        self.removal_counts()
+            .into_iter()
+            .map(|(code, n)| (code.into_owned(), n))
+            .collect()
+    }
+
+    /// [`removals_by_code`](Self::removals_by_code) as a list sorted by code, whose
+    /// built-in codes are borrowed: a batch adds these up for every record, and a map with
+    /// a `String` per code cost an allocation per code per record.
+    pub fn removal_counts(&self) -> Vec<(Cow<'static, str>, u64)> {
+        let mut counts = code_counts(self.cleaned.removals().map(|f| &f.code));
         if let Some(p) = &self.page {
             if !p.dropped.is_empty() {
-                *m.entry(EXTRACTION_CODE.to_string()).or_default() += p.dropped.len() as u64;
+                counts.push((Cow::Borrowed(EXTRACTION_CODE), p.dropped.len() as u64));
+                counts.sort_by(|a, b| a.0.cmp(&b.0));
             }
         }
-        m
+        counts
     }
 
     /// A map from an engine-input range to its 1-based line and byte range in
@@ -358,6 +366,23 @@ impl Processed {
             }
         }
     }
+}
+
+/// How many times each code comes, sorted by code (as the keys of a `BTreeMap`). A
+/// document has a handful of codes, so a list searched from the end (repeats of one code
+/// tend to come together) beats a map.
+fn code_counts<'a>(
+    codes: impl Iterator<Item = &'a Cow<'static, str>>,
+) -> Vec<(Cow<'static, str>, u64)> {
+    let mut counts: Vec<(Cow<'static, str>, u64)> = Vec::new();
+    for code in codes {
+        match counts.iter_mut().rev().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| a.0.cmp(&b.0));
+    counts
 }
 
 /// One finding in the JSON report.
@@ -554,6 +579,32 @@ mod tests {
             engine.clean_chosen(text, None, drop_first),
             engine.clean_with(text, drop_first(all))
         );
+    }
+
+    #[test]
+    fn code_counts_are_a_sorted_map_of_the_codes() {
+        let codes: Vec<Cow<'static, str>> = ["S002", "J002", "S002", "U01", "J002", "J010"]
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                // a user rule's code is owned
+                if i == 3 {
+                    Cow::Owned(c.to_string())
+                } else {
+                    Cow::Borrowed(*c)
+                }
+            })
+            .collect();
+        let mut want: BTreeMap<String, u64> = BTreeMap::new();
+        for c in &codes {
+            *want.entry(c.to_string()).or_default() += 1;
+        }
+        let got: Vec<(String, u64)> = code_counts(codes.iter())
+            .into_iter()
+            .map(|(c, n)| (c.into_owned(), n))
+            .collect();
+        assert_eq!(got, want.into_iter().collect::<Vec<_>>());
+        assert!(code_counts([].iter()).is_empty());
     }
 
     #[test]

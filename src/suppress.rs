@@ -310,6 +310,11 @@ impl PerFileIgnores {
         out
     }
 
+    /// Whether there are no entries: nothing is ignored anywhere.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Splits `findings` into those kept for `path` and those its entries ignore.
     pub fn apply(&self, path: &str, findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
         let codes = self.codes_for(path);

@@ -269,8 +269,9 @@ fn jsonl_doc(path: &str, mut rec: JsonlRecord) -> Doc {
         record,
         content,
         warnings: Vec::new(),
-        url: rec.url.clone(),
-        id: rec.id.clone(),
+        // the output line reads the record's raw fields, not these
+        url: rec.url.take(),
+        id: rec.id.take(),
         bytes_in: shared::jsonl_bytes(&rec),
         jsonl: Some(rec),
     }

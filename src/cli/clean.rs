@@ -7,7 +7,8 @@
 //! them. Every file it writes is written to a temporary file and renamed when complete, so
 //! an interrupted run leaves no half-written output under a real name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -213,7 +214,8 @@ struct Rendered {
     bytes_in: u64,
     bytes_out: u64,
     changed: bool,
-    removals: BTreeMap<String, u64>,
+    /// Removals per code, sorted by code.
+    removals: Vec<(Cow<'static, str>, u64)>,
     /// The `--report` line, newline included.
     report: Option<String>,
     /// The patch for `--diff-out`.
@@ -255,11 +257,8 @@ impl Renderer {
             line
         });
         let diff = (self.diff_out || matches!(self.mode, Mode::Diff)).then(|| o.diff());
-        let (bytes_out, changed, removals) = (
-            o.cleaned.text.len() as u64,
-            o.changed(),
-            o.removals_by_code(),
-        );
+        let (bytes_out, changed, removals) =
+            (o.cleaned.text.len() as u64, o.changed(), o.removal_counts());
         let out = match &self.mode {
             Mode::Diff => {
                 let diff = diff.as_deref().unwrap_or("");
@@ -300,8 +299,11 @@ impl Renderer {
     /// One output line for a record: a JSONL record keeps its fields (clean text spliced
     /// in); other records get id/url (or path), title, text and counts.
     fn jsonl_line(&self, c: &Cleaned) -> Vec<u8> {
-        let mut buf = Vec::new();
         let o = &c.outcome;
+        // the line is about as long as the record read (or the text written) plus its
+        // counts: sized once instead of grown as the fields are written
+        let size = c.jsonl.as_ref().map_or(o.cleaned.text.len(), |r| r.raw().len());
+        let mut buf = Vec::with_capacity(size + 256);
         let source = match &c.jsonl {
             Some(rec) => LineSource::Jsonl(rec, &self.names),
             None => LineSource::Other {
@@ -415,7 +417,13 @@ impl<W: Write> Sink<W> {
         s.bytes_out += r.bytes_out;
         s.changed += u64::from(r.changed);
         for (code, n) in r.removals {
-            *s.removals.entry(code).or_default() += n;
+            // the codes are all known after the first records: no key is made for them
+            match s.removals.get_mut(code.as_ref()) {
+                Some(total) => *total += n,
+                None => {
+                    s.removals.insert(code.into_owned(), n);
+                }
+            }
         }
         if let (Some(f), Some(line)) = (&mut self.report, &r.report) {
             f.write(line.as_bytes())?;
