@@ -17,6 +17,12 @@ use crate::Error;
 /// A configured set of rules, ready to clean any number of texts (share it across threads).
 pub struct Engine {
     rules: Vec<&'static dyn Rule>,
+    /// The rules of [`Phase::First`], then those of the prose and late phases in the order
+    /// they run: sorted once here, not filtered by phase for every text.
+    first: Vec<&'static dyn Rule>,
+    late: Vec<&'static dyn Rule>,
+    /// Whether J020 site-boilerplate runs.
+    site_boilerplate: bool,
     user_rules: Vec<UserRule>,
     settings: Settings,
     allow: Option<AhoCorasick>,
@@ -75,11 +81,19 @@ impl Engine {
                 return Err(Error::UnknownRule(code.clone()));
             }
         }
-        let rules = rules::registry()
+        let rules: Vec<&'static dyn Rule> = rules::registry()
             .iter()
             .copied()
             .filter(|r| selected(r.meta().code, r.meta().default_enabled))
             .collect();
+        let in_phase = |phase| rules.iter().copied().filter(move |r| r.phase() == phase);
+        let first = in_phase(Phase::First).collect();
+        let late = in_phase(Phase::Prose)
+            .chain(in_phase(Phase::Late))
+            .collect();
+        let site_boilerplate = rules
+            .iter()
+            .any(|r| r.meta().code == site_boilerplate::META.code);
         let mut user_rules = Vec::new();
         let mut codes: HashSet<String> = rules::registry()
             .iter()
@@ -106,6 +120,9 @@ impl Engine {
         };
         Ok(Engine {
             rules,
+            first,
+            late,
+            site_boilerplate,
             user_rules,
             settings: config.settings.clone(),
             allow,
@@ -132,16 +149,11 @@ impl Engine {
         let text = doc.text();
         let mut ctx = Context::new(doc, &self.settings);
         let mut findings = Vec::new();
-        let in_phase = |phase| self.rules.iter().filter(move |r| r.phase() == phase);
-        for rule in in_phase(Phase::First) {
+        for rule in &self.first {
             rule.check(&ctx, &mut findings);
         }
         if let Some(site) = site {
-            if self
-                .rules
-                .iter()
-                .any(|r| r.meta().code == site_boilerplate::META.code)
-            {
+            if self.site_boilerplate {
                 site_boilerplate::check(doc, site, &self.settings.site_boilerplate, &mut findings);
             }
         }
@@ -160,7 +172,7 @@ impl Engine {
         };
         findings.retain(allowed);
         let mut removals = None;
-        for rule in in_phase(Phase::Prose).chain(in_phase(Phase::Late)) {
+        for rule in &self.late {
             // each late rule sees the text as every rule before it leaves it, so that a
             // second run over the clean text finds nothing new; the removals grow by what
             // each late rule adds instead of being made again from every finding
