@@ -302,7 +302,10 @@ impl Renderer {
         let o = &c.outcome;
         // the line is about as long as the record read (or the text written) plus its
         // counts: sized once instead of grown as the fields are written
-        let size = c.jsonl.as_ref().map_or(o.cleaned.text.len(), |r| r.raw().len());
+        let size = c
+            .jsonl
+            .as_ref()
+            .map_or(o.cleaned.text.len(), |r| r.raw().len());
         let mut buf = Vec::with_capacity(size + 256);
         let source = match &c.jsonl {
             Some(rec) => LineSource::Jsonl(rec, &self.names),
