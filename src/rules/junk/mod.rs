@@ -429,25 +429,35 @@ pub(crate) enum Hint {
 ///
 /// A hand-built Aho-Corasick DFA rather than the `aho_corasick` crate's: a search call there
 /// costs about 16 instructions per byte plus its set-up per line, where a step here is two
-/// table loads, an `or` and a shift, without a branch that depends on the text: each
+/// table loads, an add, a mask and an `or`, without a branch that depends on the text: each
 /// transition holds the next state and that state's bits, and the table has a power-of-two
 /// size, so the index needs a mask rather than a bounds check. It reports the union
 /// of the bits of every word occurring in the line, which is what the rules ask (tested
 /// against a plain substring search).
+///
+/// Each step's load waits on the previous step's, so one walk over a line runs at the
+/// latency of a load per byte, whatever else the processor could do meanwhile. A long line is
+/// therefore cut into parts that overlap by a word's length less one byte and walked at once,
+/// one independent walk per part: every occurrence of a word lies whole in one part, and the
+/// union of the parts' bits is the line's.
 struct HintDfa {
     /// Byte -> input class; ASCII upper-case letters share their lower-case letter's class,
     /// bytes that occur in no word are class 0.
     class: [u8; 256],
-    /// `next[state + class]` = the next state (premultiplied by the number of classes)
-    /// shifted left by [`HINT_BITS`], or'ed with the [`Hint`] bits of every word ending at
-    /// that state, own or through the failure links.
+    /// `next[state + class]` = the next state (premultiplied by the number of classes) in the
+    /// low bits, or'ed with the [`Hint`] bits of every word ending at that state, own or
+    /// through the failure links, shifted left by [`HINT_SHIFT`]: the index mask drops them,
+    /// so a transition is used as the next index as it is.
     next: Box<[u32; HINT_TABLE]>,
+    /// The longest word's length less one: how far two parts of a line must overlap.
+    overlap: usize,
 }
 
-/// Bits of a transition that hold the [`Hint`]s.
-const HINT_BITS: u32 = 5;
+/// Where the [`Hint`] bits sit in a transition: above every state index.
+const HINT_SHIFT: u32 = 16;
 /// Size of the transition table: a power of two for the index mask, room for every state.
 const HINT_TABLE: usize = 8192;
+const _: () = assert!(HINT_TABLE <= 1 << HINT_SHIFT);
 
 impl HintDfa {
     fn new(groups: &[(Hint, &[&str])]) -> Self {
@@ -518,26 +528,66 @@ impl HintDfa {
         }
         let mut packed = Box::new([0u32; HINT_TABLE]);
         for (p, &t) in packed.iter_mut().zip(&next) {
-            debug_assert!(u32::from(out[t as usize]) < 1 << HINT_BITS);
-            *p = u32::from(t) << HINT_BITS | u32::from(out[t as usize]);
+            *p = u32::from(t) | u32::from(out[t as usize]) << HINT_SHIFT;
         }
+        let longest = words.iter().map(|(w, _)| w.len()).max().unwrap_or(1);
         HintDfa {
             class,
             next: packed,
+            overlap: longest - 1,
         }
     }
 
     /// The [`Hint`] bits of the words in `line`.
     fn bits(&self, line: &str) -> u8 {
-        let mut s = 0usize;
-        // the or of every transition taken: its low bits are the hints seen
-        let mut seen = 0u32;
-        for &b in line.as_bytes() {
-            let t = self.next[(s + usize::from(self.class[usize::from(b)])) & (HINT_TABLE - 1)];
+        let bytes = line.as_bytes();
+        // a part much shorter than the overlap would walk mostly its neighbour's bytes
+        let seen = if bytes.len() >= 8 * self.overlap {
+            self.walk_parts::<4>(bytes)
+        } else if bytes.len() >= 3 * self.overlap {
+            self.walk_parts::<2>(bytes)
+        } else {
+            self.walk(bytes)
+        };
+        (seen >> HINT_SHIFT) as u8
+    }
+
+    /// The transition from `t` (a transition into the current state) on `byte`.
+    #[inline(always)]
+    fn step(&self, t: u32, byte: u8) -> u32 {
+        self.next[(t as usize + usize::from(self.class[usize::from(byte)])) & (HINT_TABLE - 1)]
+    }
+
+    /// The or of every transition of one walk over `bytes` from the root.
+    fn walk(&self, bytes: &[u8]) -> u32 {
+        // 0 is a transition into the root that carries no bits
+        let (mut t, mut seen) = (0, 0);
+        for &b in bytes {
+            t = self.step(t, b);
             seen |= t;
-            s = (t >> HINT_BITS) as usize;
         }
-        (seen & ((1 << HINT_BITS) - 1)) as u8
+        seen
+    }
+
+    /// [`Self::walk`] over `N` parts of `bytes` (at least [`Self::overlap`] bytes long) at
+    /// once: parts of one length `m`, each starting `m - overlap` bytes after the previous
+    /// one but for the last, which ends where `bytes` ends.
+    #[inline(always)]
+    fn walk_parts<const N: usize>(&self, bytes: &[u8]) -> u32 {
+        let n = bytes.len();
+        debug_assert!(n >= self.overlap);
+        let m = (n + (N - 1) * self.overlap).div_ceil(N);
+        let stride = m - self.overlap;
+        let parts: [&[u8]; N] = std::array::from_fn(|k| &bytes[(k * stride).min(n - m)..][..m]);
+        let mut t = [0u32; N];
+        let mut seen = 0;
+        for i in 0..m {
+            for k in 0..N {
+                t[k] = self.step(t[k], parts[k][i]);
+                seen |= t[k];
+            }
+        }
+        seen
     }
 }
 
@@ -795,6 +845,66 @@ mod tests {
             "The minister said the talks would resume on Tuesday.",
         ] {
             assert_eq!(hint_bits(line), reference_bits(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_cut_into_parts_loses_no_word() {
+        // every hint word at every position of prose lines of every length up to far past
+        // the longest split: a word that straddles two parts must still be found
+        let filler = "The minister said the talks would resume on Tuesday, after a week. ";
+        let dfa = &*HINTS;
+        let mut n = 0;
+        for &(hint, words) in &HINT_GROUPS {
+            for w in words {
+                // lengths around where the number of parts changes, and a few longer ones
+                let ov = dfa.overlap;
+                let lens = [
+                    3 * ov - 1,
+                    3 * ov,
+                    3 * ov + 1,
+                    8 * ov - 1,
+                    8 * ov,
+                    8 * ov + 1,
+                ];
+                for len in lens.into_iter().chain([100, 161, 250, 301, 499]) {
+                    let pad = len - w.len();
+                    for at in 0..=pad {
+                        let mut line = String::new();
+                        while line.len() < pad {
+                            line.push_str(filler);
+                        }
+                        let mut line = line.into_bytes();
+                        line.truncate(pad);
+                        line.splice(at..at, w.bytes());
+                        let line = String::from_utf8_lossy(&line);
+                        let bits = hint_bits(&line);
+                        assert!(bits & hint as u8 != 0, "{w:?} at {at} in {line:?}");
+                        assert_eq!(u32::from(bits), dfa.walk(line.as_bytes()) >> HINT_SHIFT);
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 20_000, "{n}");
+        // and the parts' walks agree with one walk over random lines of hint words
+        let pieces = [
+            "sub", "scribe", "cookie", " ", "(c)", "©", "»", "x", "é", "reserv", "/",
+        ];
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            let count = next_random(&mut rng) % 200;
+            for _ in 0..count {
+                line.push_str(pieces[next_random(&mut rng) as usize % pieces.len()]);
+            }
+            let one = dfa.walk(line.as_bytes()) >> HINT_SHIFT;
+            assert_eq!(u32::from(hint_bits(&line)), one, "{line:?}");
+            if line.len() >= dfa.overlap {
+                assert_eq!(dfa.walk_parts::<2>(line.as_bytes()) >> HINT_SHIFT, one);
+                assert_eq!(dfa.walk_parts::<4>(line.as_bytes()) >> HINT_SHIFT, one);
+                assert_eq!(dfa.walk_parts::<3>(line.as_bytes()) >> HINT_SHIFT, one);
+            }
         }
     }
 
