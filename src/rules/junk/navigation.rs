@@ -41,7 +41,10 @@ Both lines are dropped.
 ",
 };
 
-const MAX_LEN: usize = 220;
+pub(super) const MAX_LEN: usize = 220;
+
+/// The longest line that may be a bare label.
+pub(super) const LABEL_ONLY_MAX_LEN: usize = 60;
 
 /// A line that is only a navigation or ad label.
 pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
@@ -108,9 +111,9 @@ impl Rule for StoryNavigation {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
+            // the shared line-start pass ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
             // already
-            let msg = if core.len() <= 60 && l.starts(Start::LabelOnly) {
+            let msg = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
                 format!("navigation or ad label {}", quote(core))
             } else if let Some(c) = l
                 .starts(Start::LabelHeadline)

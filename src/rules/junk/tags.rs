@@ -36,7 +36,7 @@ The line is dropped.
 ",
 };
 
-const MAX_LEN: usize = 400;
+pub(super) const MAX_LEN: usize = 400;
 
 pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|related\s+(?:topics|tags)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
 
@@ -61,7 +61,7 @@ impl Rule for TagList {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran TAGS on the line already; captures cost far more
+            // the shared line-start pass ran TAGS on the line already; captures cost far more
             if !l.starts(Start::Tags) {
                 return;
             }
