@@ -736,6 +736,25 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Every line of the corpus's articles and fixtures: junk of every kind and prose.
+    pub fn corpus_lines() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut lines = Vec::new();
+        for dir in ["articles", "fixtures"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = e.unwrap().path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    let text = std::fs::read_to_string(path).unwrap();
+                    lines.extend(
+                        text.lines()
+                            .map(|l| crate::rules::junk::core(l).to_string()),
+                    );
+                }
+            }
+        }
+        lines
+    }
+
     /// Asserts that `rule` finds `line` when it sits in an article body.
     pub fn assert_junk(rule: &dyn Rule, line: &str) {
         let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");
