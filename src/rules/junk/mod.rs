@@ -631,9 +631,9 @@ impl HintDfa {
         let mut t = [0u32; N];
         let mut seen = 0;
         for i in 0..m {
-            for k in 0..N {
-                t[k] = self.step(t[k], parts[k][i]);
-                seen |= t[k];
+            for (t, part) in t.iter_mut().zip(&parts) {
+                *t = self.step(*t, part[i]);
+                seen |= *t;
             }
         }
         seen
