@@ -34,7 +34,7 @@ The line is dropped.
 ",
 };
 
-const MAX_LEN: usize = 400;
+pub(super) const MAX_LEN: usize = 400;
 
 const AGENCY: &str = r"(?:agencies|PTI|Reuters|AP|AFP|IANS|ANI|dpa|Bloomberg|Xinhua|UNI|EFE|ANSA|TASS|Anadolu|Associated\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France[\s-]Presse|Bernama|Yonhap|Kyodo|wire\s+services?)";
 
@@ -63,7 +63,7 @@ impl Rule for AgencyCredit {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran CREDIT_PATTERN on the line already
+            // the shared line-start pass ran CREDIT_PATTERN on the line already
             if l.starts(Start::Credit) {
                 let msg = format!("agency or reporting credit {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));

@@ -38,7 +38,7 @@ Both lines are dropped.
 ",
 };
 
-const MAX_LEN: usize = 160;
+pub(super) const MAX_LEN: usize = 160;
 
 const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet|facebook|fb|whatsapp|e-?mail|mail|linkedin|telegram|reddit|pinterest|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|\d*\s*comments?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article)";
 
@@ -60,7 +60,7 @@ impl Rule for ShareWidget {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran SHARE on the line already
+            // the shared line-start pass ran SHARE on the line already
             if l.starts(Start::Share) {
                 let msg = format!("line holds only share/social labels: {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));

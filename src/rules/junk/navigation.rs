@@ -5,10 +5,6 @@
 //! closed list of navigation words. A label followed by a headline counts only while the rest
 //! reads as one short headline, so a paragraph that happens to start with "Related:" stays.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::rules::junk::{quote, short_body_lines, word_count, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
@@ -41,7 +37,10 @@ Both lines are dropped.
 ",
 };
 
-const MAX_LEN: usize = 220;
+pub(super) const MAX_LEN: usize = 220;
+
+/// The longest line that may be a bare label.
+pub(super) const LABEL_ONLY_MAX_LEN: usize = 60;
 
 /// A line that is only a navigation or ad label.
 pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
@@ -77,9 +76,26 @@ pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
           | (?:next|previous)\s+(?:story|article)
         )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$";
 
-static LABEL_HEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(LABEL_HEADLINE_PATTERN).expect("valid navigation headline pattern")
-});
+/// The groups `label` and `h` of [`LABEL_HEADLINE_PATTERN`] on `core`, which it matches:
+/// read off the line rather than captured, which ran a backtracking search per line. No
+/// label holds a separator (nor a whitespace before a `-`) and each ends with a letter, and
+/// only whitespace stands between it and the separator: so the first separator is the one
+/// after the label, the label is what comes before it less trailing whitespace, and the
+/// headline is what follows it less leading whitespace (the pattern's `\s` and Rust's
+/// whitespace are both Unicode's `White_Space`).
+fn label_and_headline(core: &str) -> (&str, &str) {
+    for (at, c) in core.char_indices() {
+        let after = at + c.len_utf8();
+        let sep_end = match c {
+            ':' | '|' | '»' | '›' | '>' | '→' | '–' | '—' => after,
+            '.' if core[at..].starts_with("...") => at + 3,
+            c if c.is_whitespace() && core[after..].starts_with('-') => after + 1,
+            _ => continue,
+        };
+        return (core[..at].trim_end(), core[sep_end..].trim_start());
+    }
+    (core, "")
+}
 
 /// `More from <section>`: short, no sentence.
 pub(super) const MORE_FROM_PATTERN: &str = r"(?i)^more\s+(?:from|on|in|about)\s+\S";
@@ -108,21 +124,18 @@ impl Rule for StoryNavigation {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
+            // the shared line-start pass ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
             // already
-            let msg = if core.len() <= 60 && l.starts(Start::LabelOnly) {
+            let msg = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
                 format!("navigation or ad label {}", quote(core))
-            } else if let Some(c) = l
-                .starts(Start::LabelHeadline)
-                .then(|| LABEL_HEADLINE.captures(core))
-                .flatten()
-            {
-                if !headline_like(&c["h"]) {
+            } else if l.starts(Start::LabelHeadline) {
+                let (label, h) = label_and_headline(core);
+                if !headline_like(h) {
                     return;
                 }
                 format!(
                     "navigation label {} followed by one short headline",
-                    quote(&c["label"])
+                    quote(label)
                 )
             } else if l.starts(Start::MoreFrom) && word_count(core) <= 7 && headline_like(core) {
                 format!("navigation link {}", quote(core))
@@ -137,7 +150,53 @@ impl Rule for StoryNavigation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, corpus_lines};
+
+    #[test]
+    fn the_groups_read_off_the_line_are_the_captured_ones() {
+        let re = regex::Regex::new(LABEL_HEADLINE_PATTERN).unwrap();
+        let mut lines = corpus_lines();
+        for l in [
+            "Read more: A headline",
+            "READ MORE :: A: headline",
+            "Read more... - A headline",
+            "Read more  - A - headline",
+            "Read more\u{a0}-\u{2003}A headline",
+            "Read more -- A headline",
+            "Read more —— A headline",
+            "Read more:- A headline",
+            "Also read | A headline",
+            "Also: Read more: A headline",
+            "See also » A headline",
+            "Related stories › A headline",
+            "Related → A headline",
+            "Related story - A headline",
+            "More > A headline",
+            "Watch video – A headline",
+            "Watch now...A headline",
+            "Must read — A headline",
+            "Up next: A headline",
+            "Don't miss: A headline",
+            "Dont miss... A headline",
+            "Recommended: A headline",
+            "Trending | A headline",
+            "Next story: A headline",
+            "Previous article - A headline",
+            "Also readers: no",
+            "Watch video now: no",
+            "Mo\u{17f}t: no",
+        ] {
+            lines.push(l.to_string());
+        }
+        let mut n = 0;
+        for l in &lines {
+            if let Some(c) = re.captures(l) {
+                assert_eq!(label_and_headline(l), (&c["label"], &c["h"]), "{l:?}");
+                n += 1;
+            }
+        }
+        assert!(n >= 25, "{n}");
+    }
 
     #[test]
     fn navigation_lines_are_found() {

@@ -33,7 +33,7 @@ Both lines are dropped.
 ",
 };
 
-const MAX_LEN: usize = 80;
+pub(super) const MAX_LEN: usize = 80;
 
 pub(super) const READING_PATTERN: &str = r"(?xi)^(?:
             (?:listen|play)(?:\s+to)?\s+(?:this|the)\s+(?:article|story)(?:\s*[(\-–—:|·•]?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\)?)?
@@ -53,7 +53,7 @@ impl Rule for ReadingAid {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            // the line-start set ran READING_PATTERN on the line already
+            // the shared line-start pass ran READING_PATTERN on the line already
             if l.starts(Start::Reading) {
                 let msg = format!("reading-tool label {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
