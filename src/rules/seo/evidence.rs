@@ -74,6 +74,35 @@ impl Hasher for Fx {
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
+/// A few bits for each of a small set of words, by its length and its first and last
+/// bytes: most capitalised words of a document are not among the names of its glued pairs
+/// ("The", "But", other names), and one multiply and one bit test rule them out where a
+/// hash lookup would hash the whole word and probe the table.
+#[derive(Default)]
+struct NameSketch([u64; 4]);
+
+impl NameSketch {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let key = u64::from(first.unwrap_or(0))
+            | u64::from(last.unwrap_or(0)) << 8
+            | (b.len() as u64) << 16;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+    }
+
+    fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False only for a word that was never inserted.
+    fn may_hold(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.0[s >> 6] >> (s & 63) & 1 != 0
+    }
+}
+
 /// A year-glued keyword phrase has at most this many words before the year.
 const MAX_PHRASE_WORDS: usize = 5;
 
@@ -492,11 +521,18 @@ impl<'t> Analyser<'_, 't> {
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
         // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
         let mut ids: Vec<u32> = vec![u32::MAX; toks.len()];
+        let mut sketch = NameSketch::default();
+        for n in &names {
+            sketch.insert(n);
+        }
         for &i in &self.tk.links {
             let t = &toks[i];
             if t.kind == Kind::Word && t.has(CAP) {
-                if let Some(&id) = index.get(norm(&self.text[t.start..t.end])) {
-                    ids[i] = id as u32;
+                let w = norm(&self.text[t.start..t.end]);
+                if sketch.may_hold(w) {
+                    if let Some(&id) = index.get(w) {
+                        ids[i] = id as u32;
+                    }
                 }
             }
         }
@@ -1530,6 +1566,24 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         }
         let text = "Rail Talks Resume\n\nEngineers said that the work on the Lisbon Porto rail line was going well.\nLisbon paid for it, and Porto waited for the rest of the money.\n";
         assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    }
+
+    #[test]
+    fn the_name_sketch_holds_what_was_inserted() {
+        let mut sk = NameSketch::default();
+        let names = ["Lisbon", "Porto", "É", "Zelenskyy", "US", "Москва"];
+        for n in names {
+            sk.insert(n);
+        }
+        for n in names {
+            assert!(sk.may_hold(n), "{n}");
+        }
+        // most other words miss it: a sketch that held everything would save nothing
+        let others = [
+            "The", "But", "Madrid", "Paris", "London", "He", "In", "Minister",
+        ];
+        let held = others.iter().filter(|w| sk.may_hold(w)).count();
+        assert!(held <= 1, "{held}");
     }
 
     #[test]
