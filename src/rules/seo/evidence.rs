@@ -316,7 +316,8 @@ struct Analyser<'d, 't> {
 /// drop line `i`: the dek (S004) is the first paragraph under the title as the clean text
 /// will have it.
 pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bool) -> Analysis {
-    if foreign_script(doc.text()) {
+    // token offsets are u32 (see `Tok`); the command line refuses a document past 256 MiB
+    if foreign_script(doc.text()) || u32::try_from(doc.text().len()).is_err() {
         return Analysis::default();
     }
     let tk = tokenize(doc);
@@ -361,7 +362,7 @@ fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
 impl<'t> Analyser<'_, 't> {
     fn word(&self, i: usize) -> &'t str {
         let t = &self.tk.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -379,8 +380,10 @@ impl<'t> Analyser<'_, 't> {
             Some(i) if self.tk.toks[i].line == line => {
                 let t = &self.tk.toks[i];
                 match t.kind {
-                    Kind::Word => Slot::Word(&self.text[t.start..t.end]),
-                    Kind::Punct => Slot::Punct(self.text[t.start..].chars().next().unwrap_or(' ')),
+                    Kind::Word => Slot::Word(&self.text[t.start()..t.end()]),
+                    Kind::Punct => {
+                        Slot::Punct(self.text[t.start()..].chars().next().unwrap_or(' '))
+                    }
                 }
             }
             _ => Slot::Edge,
@@ -414,7 +417,7 @@ impl<'t> Analyser<'_, 't> {
             let kept: Vec<bool> = years
                 .iter()
                 .map(|p| {
-                    let r = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                    let r = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
                     !out.iter().any(|f| {
                         f.action.removes() && f.range.start <= r.start && r.end <= f.range.end
                     })
@@ -459,7 +462,7 @@ impl<'t> Analyser<'_, 't> {
         self.teaser(&spans, facts, &mut out, &mut consumed);
         self.clauses(&spans, facts, &mut out, &mut consumed);
         for s in &spans {
-            let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
+            let range = self.tk.toks[s.toks.start].start()..self.tk.toks[s.toks.end - 1].end();
             if consumed
                 .iter()
                 .any(|c| c.start <= range.start && range.end <= c.end)
@@ -528,7 +531,7 @@ impl<'t> Analyser<'_, 't> {
         for &i in &self.tk.links {
             let t = &toks[i];
             if t.kind == Kind::Word && t.has(CAP) {
-                let w = norm(&self.text[t.start..t.end]);
+                let w = norm(&self.text[t.start()..t.end()]);
                 if sketch.may_hold(w) {
                     if let Some(&id) = index.get(w) {
                         ids[i] = id as u32;
@@ -618,7 +621,7 @@ impl<'t> Analyser<'_, 't> {
                 {
                     continue;
                 }
-                let c = self.text[t.start..].chars().next().unwrap_or(' ');
+                let c = self.text[t.start()..].chars().next().unwrap_or(' ');
                 let tight =
                     matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
                 let spaced = c == '&' && t.space_before && toks[i + 1].space_before;
@@ -627,7 +630,7 @@ impl<'t> Analyser<'_, 't> {
                         if spaced && !self.standalone(i - 1, i + 1, &prose_bigrams, &index) {
                             continue;
                         }
-                        let shown = self.text[toks[i - 1].start..toks[i + 1].end].to_string();
+                        let shown = self.text[toks[i - 1].start()..toks[i + 1].end()].to_string();
                         add_coord(a, b, shown, Some(t.line) == title);
                     }
                 }
@@ -722,8 +725,8 @@ impl<'t> Analyser<'_, 't> {
             let between = if t.kind == Kind::Word {
                 matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
             } else {
-                matches!(self.text.as_bytes()[t.start], b'-' | b'/' | b'&')
-                    || &self.text[t.start..t.end] == "–"
+                matches!(self.text.as_bytes()[t.start()], b'-' | b'/' | b'&')
+                    || &self.text[t.start()..t.end()] == "–"
             };
             if between {
                 if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
@@ -818,7 +821,7 @@ impl<'t> Analyser<'_, 't> {
             }
             if y + 1 < r.end {
                 let n = toks[y + 1];
-                let nw = &self.text[n.start..n.end];
+                let nw = &self.text[n.start()..n.end()];
                 // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
                 // a name, a count or a range
                 let joined = n.kind == Kind::Punct
@@ -882,7 +885,7 @@ impl<'t> Analyser<'_, 't> {
         let mut w = String::new();
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
-                let raw = &self.text[tok.start..tok.end];
+                let raw = &self.text[tok.start()..tok.end()];
                 lower_into(raw, &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) && !set.contains(norm(&w)) {
                     set.insert(norm(&w).to_string());
@@ -893,11 +896,11 @@ impl<'t> Analyser<'_, 't> {
     }
 
     fn span_text(&self, s: &Span) -> &'t str {
-        &self.text[self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end]
+        &self.text[self.tk.toks[s.toks.start].start()..self.tk.toks[s.toks.end - 1].end()]
     }
 
     fn piece_text(&self, p: &Piece) -> &'t str {
-        &self.text[self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end]
+        &self.text[self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end()]
     }
 
     /// The evidence for one piece, in the document's terms.
@@ -961,7 +964,7 @@ impl<'t> Analyser<'_, 't> {
             None => {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
-                let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
+                let phrase = &self.text[toks[p.toks.start].start()..toks[p.toks.end - 2].end()];
                 cat(
                     m,
                     &[
@@ -1024,22 +1027,22 @@ impl<'t> Analyser<'_, 't> {
         }
         match verdict {
             Verdict::Remove { take_left } => {
-                let start = toks[s.toks.start - take_left].start;
+                let start = toks[s.toks.start - take_left].start();
                 if take_left > 0 {
                     cat(
                         &mut msg,
                         &[
                             ". It ends its clause, so \"",
-                            &self.text[start..toks[s.toks.start - 1].end],
+                            &self.text[start..toks[s.toks.start - 1].end()],
                             "\" before it goes too",
                         ],
                     );
                 }
-                Finding::new(meta, start..toks[s.toks.end - 1].end, msg)
+                Finding::new(meta, start..toks[s.toks.end - 1].end(), msg)
             }
             Verdict::Keep(why) => {
                 let _ = write!(msg, ". Flagged, not removed: {why}");
-                let range = toks[s.toks.start].start..toks[s.toks.end - 1].end;
+                let range = toks[s.toks.start].start()..toks[s.toks.end - 1].end();
                 Finding::new(meta, range, msg).with_action(Action::Flag)
             }
         }
@@ -1050,8 +1053,8 @@ impl<'t> Analyser<'_, 't> {
             .iter()
             .filter(|s| {
                 let (a, b) = (
-                    self.tk.toks[s.toks.start].start,
-                    self.tk.toks[s.toks.end - 1].end,
+                    self.tk.toks[s.toks.start].start(),
+                    self.tk.toks[s.toks.end - 1].end(),
                 );
                 range.start <= a && b <= range.end
             })
@@ -1123,7 +1126,7 @@ impl<'t> Analyser<'_, 't> {
         let line_toks = || {
             self.tk.toks[self.tk.lines[li].clone()]
                 .iter()
-                .filter(|t| t.kind == Kind::Word && stays(t.start, t.end))
+                .filter(|t| t.kind == Kind::Word && stays(t.start(), t.end()))
         };
         let words = line_toks().count();
         if words > self.params.teaser_max_words {
@@ -1138,8 +1141,8 @@ impl<'t> Analyser<'_, 't> {
         let mut inside = self.spans_in(spans, &range);
         inside.retain(|s| {
             stays(
-                self.tk.toks[s.toks.start].start,
-                self.tk.toks[s.toks.end - 1].end,
+                self.tk.toks[s.toks.start].start(),
+                self.tk.toks[s.toks.end - 1].end(),
             )
         });
         if inside.is_empty() {
@@ -1154,7 +1157,7 @@ impl<'t> Analyser<'_, 't> {
             let mut seen = Vec::new();
             let mut w = String::new();
             for t in line_toks() {
-                lower_into(norm(&self.text[t.start..t.end]), &mut w);
+                lower_into(norm(&self.text[t.start()..t.end()]), &mut w);
                 if self.title_terms(facts).contains(&w) && !seen.contains(&w) {
                     seen.push(w.clone());
                 }
@@ -1220,7 +1223,7 @@ impl<'t> Analyser<'_, 't> {
             }
             let line = self.doc.line_text(li);
             let sents = sents.get_or_insert_with(|| sentences(line));
-            let at = toks[i].start - line_start;
+            let at = toks[i].start() - line_start;
             let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
                 continue;
             };
@@ -1229,12 +1232,12 @@ impl<'t> Analyser<'_, 't> {
                 line[at..sent.end].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
             let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
             let end = line_start + at + body.len() - stop_len;
-            let clause = &self.text[toks[i].start..end];
+            let clause = &self.text[toks[i].start()..end];
             if clause.contains(['"', '\u{201c}', '\u{201d}']) {
                 // direct speech is the source's words, never a keyword clause
                 continue;
             }
-            let range = toks[i].start..end;
+            let range = toks[i].start()..end;
             let inside = self.spans_in(spans, &range);
             if !inside.is_empty() {
                 let shown: Vec<String> = inside
@@ -1264,11 +1267,11 @@ impl<'t> Analyser<'_, 't> {
             let mut content = 0;
             let mut hits = Vec::new();
             let mut w = String::new();
-            for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
+            for t in toks[i + 1..r.end].iter().take_while(|t| t.end() <= end) {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                lower_into(norm(&self.text[t.start..t.end]), &mut w);
+                lower_into(norm(&self.text[t.start()..t.end()]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
                     if self.title_terms(facts).contains(&w) && !hits.contains(&w) {
@@ -1308,7 +1311,7 @@ impl<'t> Analyser<'_, 't> {
                     Some((a, b)) => Keyword::Pair(a, b),
                     None => Keyword::Phrase(self.piece_text(p).to_lowercase()),
                 };
-                let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                let range = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
                 let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
                     .paragraph
                     .unwrap_or(0);
