@@ -8,7 +8,7 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -115,10 +115,34 @@ pub struct Params {
     pub repeat_min_paragraphs: usize,
 }
 
-/// Every `S` finding of one document; each rule picks its own code.
+/// Every `S` finding of one document; each rule takes its own code's ([`Analysis::take`]).
 #[derive(Debug, Default)]
 pub struct Analysis {
-    pub findings: Vec<Finding>,
+    /// `None` once taken: the others stay where they are.
+    findings: RefCell<Vec<Option<Finding>>>,
+}
+
+impl Analysis {
+    fn new(findings: Vec<Finding>) -> Self {
+        Analysis {
+            findings: RefCell::new(findings.into_iter().map(Some).collect()),
+        }
+    }
+
+    /// Moves the findings of `code` to `out`, in order. The engine asks each rule once per
+    /// document, so moving them rather than copying spares a copy of every message.
+    pub fn take(&self, code: &str, out: &mut Vec<Finding>) {
+        for slot in self.findings.borrow_mut().iter_mut() {
+            if slot.as_ref().is_some_and(|f| f.code == code) {
+                out.extend(slot.take());
+            }
+        }
+    }
+
+    /// Every finding not taken yet.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings.into_inner().into_iter().flatten().collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,7 +239,8 @@ fn lower_into(w: &str, buf: &mut String) {
 }
 
 fn quote_list(items: &[String]) -> String {
-    let mut s = String::new();
+    // sized once: quotes and separators take at most seven bytes an item
+    let mut s = String::with_capacity(items.iter().map(|it| it.len() + 7).sum());
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             s.push_str(if i + 1 == items.len() { " and " } else { ", " });
@@ -325,6 +350,7 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
     // token in eight must be one of the commonest English words, written in lower case.
     // The tokeniser counts them, so the question costs no pass of its own.
     if tk.words == 0 || tk.common * 100 < tk.words * 12 {
+        tk.recycle();
         return Analysis::default();
     }
     let kinds = line_kinds(doc, &tk);
@@ -336,7 +362,9 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
         params,
         dropped,
     };
-    a.run()
+    let analysis = a.run();
+    a.tk.recycle();
+    analysis
 }
 
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
@@ -440,7 +468,7 @@ impl<'t> Analyser<'_, 't> {
             if next.iter().zip(&years).all(|(n, y)| n.toks == y.toks) {
                 self.repeated(&spans, &facts, &mut out);
                 out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
-                return Analysis { findings: out };
+                return Analysis::new(out);
             }
             years = next;
         }
@@ -500,13 +528,17 @@ impl<'t> Analyser<'_, 't> {
             }
             let (a, b) = (self.word(i), self.word(i + 1));
             if name(i) && !has_possessive(a) && name(i + 1) {
+                if occ.is_empty() {
+                    // once, at the first: most documents have none, the rest several
+                    occ.reserve(self.tk.cap_pairs.len());
+                }
                 occ.push((i, a, norm(b)));
             }
         }
         if occ.is_empty() {
             return (Vec::new(), HashMap::default(), Vec::new());
         }
-        let mut names: Vec<&'t str> = Vec::new();
+        let mut names: Vec<&'t str> = Vec::with_capacity(occ.len() * 2);
         // sized once: growing a map rehashes everything in it
         let mut index: HashMap<&'t str, usize> =
             HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
@@ -1373,7 +1405,7 @@ mod tests {
     };
 
     fn findings(text: &str) -> Vec<Finding> {
-        analyse(&Document::parse(text), PARAMS, &|_| false).findings
+        analyse(&Document::parse(text), PARAMS, &|_| false).into_findings()
     }
 
     fn cleaned(text: &str) -> String {
@@ -1590,6 +1622,22 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     }
 
     #[test]
+    fn each_code_takes_its_own_findings_in_order() {
+        let all = findings(STUFFED);
+        let a = analyse(&Document::parse(STUFFED), PARAMS, &|_| false);
+        let mut got = Vec::new();
+        for code in ["S005", "S001", "S004", "S002", "S003"] {
+            let mut mine = Vec::new();
+            a.take(code, &mut mine);
+            let want: Vec<_> = all.iter().filter(|f| f.code == code).cloned().collect();
+            assert_eq!(mine, want, "{code}");
+            got.extend(mine);
+        }
+        assert_eq!(got.len(), all.len());
+        assert!(a.into_findings().is_empty());
+    }
+
+    #[test]
     fn other_languages_are_left_alone() {
         let text = "Lisbon e Porto\n\nO ministro disse que a Lisbon Porto rail deal 2025 está perto, e Lisbon e Porto concordam com o plano da linha. A obra começa em breve para a cidade.\n";
         assert!(findings(text).is_empty(), "{:#?}", findings(text));
@@ -1605,7 +1653,7 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         };
         assert_eq!(
             analyse(&Document::parse(STUFFED), fewer, &|_| false)
-                .findings
+                .into_findings()
                 .len(),
             n - 1
         );
