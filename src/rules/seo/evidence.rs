@@ -8,7 +8,7 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -364,27 +364,57 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
     };
     let analysis = a.run();
     a.tk.recycle();
+    keep_spare(a.kinds, |b, v| b.0 = v);
     analysis
+}
+
+thread_local! {
+    /// The line kinds and the name of each token of the last document, emptied, for the
+    /// next document's (as the token buffers, see [`Tokens::recycle`]).
+    static SPARE: Cell<(Vec<LineKind>, Vec<u32>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Buffers of more than this many entries are freed rather than kept for the next document.
+const SPARE_MAX: usize = 1 << 16;
+
+/// Gives `v`, emptied, back to the spare slot chosen by `put` unless it is huge.
+fn keep_spare<T>(mut v: Vec<T>, put: impl FnOnce(&mut (Vec<LineKind>, Vec<u32>), Vec<T>)) {
+    if v.capacity() <= SPARE_MAX {
+        v.clear();
+        SPARE.with(|s| {
+            let mut both = s.take();
+            put(&mut both, v);
+            s.set(both);
+        });
+    }
 }
 
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
-    tk.lines
-        .iter()
-        .zip(&tk.counts)
-        .enumerate()
-        .map(|(i, (r, c))| {
-            if r.is_empty() {
-                LineKind::Blank
-            } else if Some(i) == title
-                || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
-            {
-                LineKind::Headline
-            } else {
-                LineKind::Prose
-            }
-        })
-        .collect()
+    let mut kinds = SPARE.with(|s| {
+        let (kinds, ids) = s.take();
+        s.set((Vec::new(), ids));
+        kinds
+    });
+    kinds.clear();
+    kinds.extend(
+        tk.lines
+            .iter()
+            .zip(&tk.counts)
+            .enumerate()
+            .map(|(i, (r, c))| {
+                if r.is_empty() {
+                    LineKind::Blank
+                } else if Some(i) == title
+                    || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
+                {
+                    LineKind::Headline
+                } else {
+                    LineKind::Prose
+                }
+            }),
+    );
+    kinds
 }
 
 impl<'t> Analyser<'_, 't> {
@@ -555,7 +585,13 @@ impl<'t> Analyser<'_, 't> {
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
         // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
-        let mut ids: Vec<u32> = vec![u32::MAX; toks.len()];
+        let mut ids = SPARE.with(|s| {
+            let (kinds, ids) = s.take();
+            s.set((kinds, Vec::new()));
+            ids
+        });
+        ids.clear();
+        ids.resize(toks.len(), u32::MAX);
         let mut sketch = NameSketch::default();
         for n in &names {
             sketch.insert(n);
@@ -578,6 +614,7 @@ impl<'t> Analyser<'_, 't> {
         // each other (around a connective, or glued in the other order). Such places are
         // rare: without one, no pair can be stuffing and the counting pass is not needed.
         if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
+            keep_spare(ids, |b, v| b.1 = v);
             return (names, HashMap::default(), Vec::new());
         }
 
@@ -698,6 +735,7 @@ impl<'t> Analyser<'_, 't> {
                 line: toks[i].line,
             })
             .collect();
+        keep_spare(ids, |b, v| b.1 = v);
         (names, pairs, pieces)
     }
 
