@@ -8,7 +8,7 @@
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -74,6 +74,35 @@ impl Hasher for Fx {
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
+/// A few bits for each of a small set of words, by its length and its first and last
+/// bytes: most capitalised words of a document are not among the names of its glued pairs
+/// ("The", "But", other names), and one multiply and one bit test rule them out where a
+/// hash lookup would hash the whole word and probe the table.
+#[derive(Default)]
+struct NameSketch([u64; 4]);
+
+impl NameSketch {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let key = u64::from(first.unwrap_or(0))
+            | u64::from(last.unwrap_or(0)) << 8
+            | (b.len() as u64) << 16;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+    }
+
+    fn insert(&mut self, w: &str) {
+        let s = Self::slot(w);
+        self.0[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// False only for a word that was never inserted.
+    fn may_hold(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.0[s >> 6] >> (s & 63) & 1 != 0
+    }
+}
+
 /// A year-glued keyword phrase has at most this many words before the year.
 const MAX_PHRASE_WORDS: usize = 5;
 
@@ -86,10 +115,34 @@ pub struct Params {
     pub repeat_min_paragraphs: usize,
 }
 
-/// Every `S` finding of one document; each rule picks its own code.
+/// Every `S` finding of one document; each rule takes its own code's ([`Analysis::take`]).
 #[derive(Debug, Default)]
 pub struct Analysis {
-    pub findings: Vec<Finding>,
+    /// `None` once taken: the others stay where they are.
+    findings: RefCell<Vec<Option<Finding>>>,
+}
+
+impl Analysis {
+    fn new(findings: Vec<Finding>) -> Self {
+        Analysis {
+            findings: RefCell::new(findings.into_iter().map(Some).collect()),
+        }
+    }
+
+    /// Moves the findings of `code` to `out`, in order. The engine asks each rule once per
+    /// document, so moving them rather than copying spares a copy of every message.
+    pub fn take(&self, code: &str, out: &mut Vec<Finding>) {
+        for slot in self.findings.borrow_mut().iter_mut() {
+            if slot.as_ref().is_some_and(|f| f.code == code) {
+                out.extend(slot.take());
+            }
+        }
+    }
+
+    /// Every finding not taken yet.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings.into_inner().into_iter().flatten().collect()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +239,8 @@ fn lower_into(w: &str, buf: &mut String) {
 }
 
 fn quote_list(items: &[String]) -> String {
-    let mut s = String::new();
+    // sized once: quotes and separators take at most seven bytes an item
+    let mut s = String::with_capacity(items.iter().map(|it| it.len() + 7).sum());
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             s.push_str(if i + 1 == items.len() { " and " } else { ", " });
@@ -287,7 +341,8 @@ struct Analyser<'d, 't> {
 /// drop line `i`: the dek (S004) is the first paragraph under the title as the clean text
 /// will have it.
 pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bool) -> Analysis {
-    if foreign_script(doc.text()) {
+    // token offsets are u32 (see `Tok`); the command line refuses a document past 256 MiB
+    if foreign_script(doc.text()) || u32::try_from(doc.text().len()).is_err() {
         return Analysis::default();
     }
     let tk = tokenize(doc);
@@ -295,6 +350,7 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
     // token in eight must be one of the commonest English words, written in lower case.
     // The tokeniser counts them, so the question costs no pass of its own.
     if tk.words == 0 || tk.common * 100 < tk.words * 12 {
+        tk.recycle();
         return Analysis::default();
     }
     let kinds = line_kinds(doc, &tk);
@@ -306,33 +362,65 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
         params,
         dropped,
     };
-    a.run()
+    let analysis = a.run();
+    a.tk.recycle();
+    keep_spare(a.kinds, |b, v| b.0 = v);
+    analysis
+}
+
+thread_local! {
+    /// The line kinds and the name of each token of the last document, emptied, for the
+    /// next document's (as the token buffers, see [`Tokens::recycle`]).
+    static SPARE: Cell<(Vec<LineKind>, Vec<u32>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Buffers of more than this many entries are freed rather than kept for the next document.
+const SPARE_MAX: usize = 1 << 16;
+
+/// Gives `v`, emptied, back to the spare slot chosen by `put` unless it is huge.
+fn keep_spare<T>(mut v: Vec<T>, put: impl FnOnce(&mut (Vec<LineKind>, Vec<u32>), Vec<T>)) {
+    if v.capacity() <= SPARE_MAX {
+        v.clear();
+        SPARE.with(|s| {
+            let mut both = s.take();
+            put(&mut both, v);
+            s.set(both);
+        });
+    }
 }
 
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
-    tk.lines
-        .iter()
-        .zip(&tk.counts)
-        .enumerate()
-        .map(|(i, (r, c))| {
-            if r.is_empty() {
-                LineKind::Blank
-            } else if Some(i) == title
-                || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
-            {
-                LineKind::Headline
-            } else {
-                LineKind::Prose
-            }
-        })
-        .collect()
+    let mut kinds = SPARE.with(|s| {
+        let (kinds, ids) = s.take();
+        s.set((Vec::new(), ids));
+        kinds
+    });
+    kinds.clear();
+    kinds.extend(
+        tk.lines
+            .iter()
+            .zip(&tk.counts)
+            .enumerate()
+            .map(|(i, (r, c))| {
+                if r.is_empty() {
+                    LineKind::Blank
+                } else if Some(i) == title
+                    || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
+                {
+                    LineKind::Headline
+                } else {
+                    LineKind::Prose
+                }
+            }),
+    );
+    kinds
 }
 
 impl<'t> Analyser<'_, 't> {
     fn word(&self, i: usize) -> &'t str {
         let t = &self.tk.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -350,8 +438,10 @@ impl<'t> Analyser<'_, 't> {
             Some(i) if self.tk.toks[i].line == line => {
                 let t = &self.tk.toks[i];
                 match t.kind {
-                    Kind::Word => Slot::Word(&self.text[t.start..t.end]),
-                    Kind::Punct => Slot::Punct(self.text[t.start..].chars().next().unwrap_or(' ')),
+                    Kind::Word => Slot::Word(&self.text[t.start()..t.end()]),
+                    Kind::Punct => {
+                        Slot::Punct(self.text[t.start()..].chars().next().unwrap_or(' '))
+                    }
                 }
             }
             _ => Slot::Edge,
@@ -385,7 +475,7 @@ impl<'t> Analyser<'_, 't> {
             let kept: Vec<bool> = years
                 .iter()
                 .map(|p| {
-                    let r = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                    let r = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
                     !out.iter().any(|f| {
                         f.action.removes() && f.range.start <= r.start && r.end <= f.range.end
                     })
@@ -408,7 +498,7 @@ impl<'t> Analyser<'_, 't> {
             if next.iter().zip(&years).all(|(n, y)| n.toks == y.toks) {
                 self.repeated(&spans, &facts, &mut out);
                 out.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(&b.code)));
-                return Analysis { findings: out };
+                return Analysis::new(out);
             }
             years = next;
         }
@@ -430,7 +520,7 @@ impl<'t> Analyser<'_, 't> {
         self.teaser(&spans, facts, &mut out, &mut consumed);
         self.clauses(&spans, facts, &mut out, &mut consumed);
         for s in &spans {
-            let range = self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end;
+            let range = self.tk.toks[s.toks.start].start()..self.tk.toks[s.toks.end - 1].end();
             if consumed
                 .iter()
                 .any(|c| c.start <= range.start && range.end <= c.end)
@@ -468,13 +558,17 @@ impl<'t> Analyser<'_, 't> {
             }
             let (a, b) = (self.word(i), self.word(i + 1));
             if name(i) && !has_possessive(a) && name(i + 1) {
+                if occ.is_empty() {
+                    // once, at the first: most documents have none, the rest several
+                    occ.reserve(self.tk.cap_pairs.len());
+                }
                 occ.push((i, a, norm(b)));
             }
         }
         if occ.is_empty() {
             return (Vec::new(), HashMap::default(), Vec::new());
         }
-        let mut names: Vec<&'t str> = Vec::new();
+        let mut names: Vec<&'t str> = Vec::with_capacity(occ.len() * 2);
         // sized once: growing a map rehashes everything in it
         let mut index: HashMap<&'t str, usize> =
             HashMap::with_capacity_and_hasher(occ.len() * 2, Default::default());
@@ -491,12 +585,25 @@ impl<'t> Analyser<'_, 't> {
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
         // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
-        let mut ids: Vec<u32> = vec![u32::MAX; toks.len()];
+        let mut ids = SPARE.with(|s| {
+            let (kinds, ids) = s.take();
+            s.set((kinds, Vec::new()));
+            ids
+        });
+        ids.clear();
+        ids.resize(toks.len(), u32::MAX);
+        let mut sketch = NameSketch::default();
+        for n in &names {
+            sketch.insert(n);
+        }
         for &i in &self.tk.links {
             let t = &toks[i];
             if t.kind == Kind::Word && t.has(CAP) {
-                if let Some(&id) = index.get(norm(&self.text[t.start..t.end])) {
-                    ids[i] = id as u32;
+                let w = norm(&self.text[t.start()..t.end()]);
+                if sketch.may_hold(w) {
+                    if let Some(&id) = index.get(w) {
+                        ids[i] = id as u32;
+                    }
                 }
             }
         }
@@ -507,6 +614,7 @@ impl<'t> Analyser<'_, 't> {
         // each other (around a connective, or glued in the other order). Such places are
         // rare: without one, no pair can be stuffing and the counting pass is not needed.
         if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
+            keep_spare(ids, |b, v| b.1 = v);
             return (names, HashMap::default(), Vec::new());
         }
 
@@ -582,7 +690,7 @@ impl<'t> Analyser<'_, 't> {
                 {
                     continue;
                 }
-                let c = self.text[t.start..].chars().next().unwrap_or(' ');
+                let c = self.text[t.start()..].chars().next().unwrap_or(' ');
                 let tight =
                     matches!(c, '–' | '/' | '-') && !t.space_before && !toks[i + 1].space_before;
                 let spaced = c == '&' && t.space_before && toks[i + 1].space_before;
@@ -591,7 +699,7 @@ impl<'t> Analyser<'_, 't> {
                         if spaced && !self.standalone(i - 1, i + 1, &prose_bigrams, &index) {
                             continue;
                         }
-                        let shown = self.text[toks[i - 1].start..toks[i + 1].end].to_string();
+                        let shown = self.text[toks[i - 1].start()..toks[i + 1].end()].to_string();
                         add_coord(a, b, shown, Some(t.line) == title);
                     }
                 }
@@ -627,6 +735,7 @@ impl<'t> Analyser<'_, 't> {
                 line: toks[i].line,
             })
             .collect();
+        keep_spare(ids, |b, v| b.1 = v);
         (names, pairs, pieces)
     }
 
@@ -686,8 +795,8 @@ impl<'t> Analyser<'_, 't> {
             let between = if t.kind == Kind::Word {
                 matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
             } else {
-                matches!(self.text.as_bytes()[t.start], b'-' | b'/' | b'&')
-                    || &self.text[t.start..t.end] == "–"
+                matches!(self.text.as_bytes()[t.start()], b'-' | b'/' | b'&')
+                    || &self.text[t.start()..t.end()] == "–"
             };
             if between {
                 if let (Some(a), Some(b)) = (name_at(i - 1), name_at(i + 1)) {
@@ -782,7 +891,7 @@ impl<'t> Analyser<'_, 't> {
             }
             if y + 1 < r.end {
                 let n = toks[y + 1];
-                let nw = &self.text[n.start..n.end];
+                let nw = &self.text[n.start()..n.end()];
                 // "the original 2016 MacBook Pro", "4.5%", "2025-26": the year is part of
                 // a name, a count or a range
                 let joined = n.kind == Kind::Punct
@@ -846,7 +955,7 @@ impl<'t> Analyser<'_, 't> {
         let mut w = String::new();
         for tok in &self.tk.toks[self.tk.lines[t].clone()] {
             if tok.kind == Kind::Word {
-                let raw = &self.text[tok.start..tok.end];
+                let raw = &self.text[tok.start()..tok.end()];
                 lower_into(raw, &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) && !set.contains(norm(&w)) {
                     set.insert(norm(&w).to_string());
@@ -857,11 +966,11 @@ impl<'t> Analyser<'_, 't> {
     }
 
     fn span_text(&self, s: &Span) -> &'t str {
-        &self.text[self.tk.toks[s.toks.start].start..self.tk.toks[s.toks.end - 1].end]
+        &self.text[self.tk.toks[s.toks.start].start()..self.tk.toks[s.toks.end - 1].end()]
     }
 
     fn piece_text(&self, p: &Piece) -> &'t str {
-        &self.text[self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end]
+        &self.text[self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end()]
     }
 
     /// The evidence for one piece, in the document's terms.
@@ -925,7 +1034,7 @@ impl<'t> Analyser<'_, 't> {
             None => {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
-                let phrase = &self.text[toks[p.toks.start].start..toks[p.toks.end - 2].end];
+                let phrase = &self.text[toks[p.toks.start].start()..toks[p.toks.end - 2].end()];
                 cat(
                     m,
                     &[
@@ -988,22 +1097,22 @@ impl<'t> Analyser<'_, 't> {
         }
         match verdict {
             Verdict::Remove { take_left } => {
-                let start = toks[s.toks.start - take_left].start;
+                let start = toks[s.toks.start - take_left].start();
                 if take_left > 0 {
                     cat(
                         &mut msg,
                         &[
                             ". It ends its clause, so \"",
-                            &self.text[start..toks[s.toks.start - 1].end],
+                            &self.text[start..toks[s.toks.start - 1].end()],
                             "\" before it goes too",
                         ],
                     );
                 }
-                Finding::new(meta, start..toks[s.toks.end - 1].end, msg)
+                Finding::new(meta, start..toks[s.toks.end - 1].end(), msg)
             }
             Verdict::Keep(why) => {
                 let _ = write!(msg, ". Flagged, not removed: {why}");
-                let range = toks[s.toks.start].start..toks[s.toks.end - 1].end;
+                let range = toks[s.toks.start].start()..toks[s.toks.end - 1].end();
                 Finding::new(meta, range, msg).with_action(Action::Flag)
             }
         }
@@ -1014,8 +1123,8 @@ impl<'t> Analyser<'_, 't> {
             .iter()
             .filter(|s| {
                 let (a, b) = (
-                    self.tk.toks[s.toks.start].start,
-                    self.tk.toks[s.toks.end - 1].end,
+                    self.tk.toks[s.toks.start].start(),
+                    self.tk.toks[s.toks.end - 1].end(),
                 );
                 range.start <= a && b <= range.end
             })
@@ -1087,7 +1196,7 @@ impl<'t> Analyser<'_, 't> {
         let line_toks = || {
             self.tk.toks[self.tk.lines[li].clone()]
                 .iter()
-                .filter(|t| t.kind == Kind::Word && stays(t.start, t.end))
+                .filter(|t| t.kind == Kind::Word && stays(t.start(), t.end()))
         };
         let words = line_toks().count();
         if words > self.params.teaser_max_words {
@@ -1102,8 +1211,8 @@ impl<'t> Analyser<'_, 't> {
         let mut inside = self.spans_in(spans, &range);
         inside.retain(|s| {
             stays(
-                self.tk.toks[s.toks.start].start,
-                self.tk.toks[s.toks.end - 1].end,
+                self.tk.toks[s.toks.start].start(),
+                self.tk.toks[s.toks.end - 1].end(),
             )
         });
         if inside.is_empty() {
@@ -1118,7 +1227,7 @@ impl<'t> Analyser<'_, 't> {
             let mut seen = Vec::new();
             let mut w = String::new();
             for t in line_toks() {
-                lower_into(norm(&self.text[t.start..t.end]), &mut w);
+                lower_into(norm(&self.text[t.start()..t.end()]), &mut w);
                 if self.title_terms(facts).contains(&w) && !seen.contains(&w) {
                     seen.push(w.clone());
                 }
@@ -1184,7 +1293,7 @@ impl<'t> Analyser<'_, 't> {
             }
             let line = self.doc.line_text(li);
             let sents = sents.get_or_insert_with(|| sentences(line));
-            let at = toks[i].start - line_start;
+            let at = toks[i].start() - line_start;
             let Some(sent) = sents.iter().find(|s| s.start <= at && at < s.end) else {
                 continue;
             };
@@ -1193,12 +1302,12 @@ impl<'t> Analyser<'_, 't> {
                 line[at..sent.end].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
             let stop_len = body.len() - body.trim_end_matches(['.', '!', '?']).len();
             let end = line_start + at + body.len() - stop_len;
-            let clause = &self.text[toks[i].start..end];
+            let clause = &self.text[toks[i].start()..end];
             if clause.contains(['"', '\u{201c}', '\u{201d}']) {
                 // direct speech is the source's words, never a keyword clause
                 continue;
             }
-            let range = toks[i].start..end;
+            let range = toks[i].start()..end;
             let inside = self.spans_in(spans, &range);
             if !inside.is_empty() {
                 let shown: Vec<String> = inside
@@ -1228,11 +1337,11 @@ impl<'t> Analyser<'_, 't> {
             let mut content = 0;
             let mut hits = Vec::new();
             let mut w = String::new();
-            for t in toks[i + 1..r.end].iter().take_while(|t| t.end <= end) {
+            for t in toks[i + 1..r.end].iter().take_while(|t| t.end() <= end) {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                lower_into(norm(&self.text[t.start..t.end]), &mut w);
+                lower_into(norm(&self.text[t.start()..t.end()]), &mut w);
                 if w.chars().count() >= 3 && !is_function_word(&w) {
                     content += 1;
                     if self.title_terms(facts).contains(&w) && !hits.contains(&w) {
@@ -1272,7 +1381,7 @@ impl<'t> Analyser<'_, 't> {
                     Some((a, b)) => Keyword::Pair(a, b),
                     None => Keyword::Phrase(self.piece_text(p).to_lowercase()),
                 };
-                let range = self.tk.toks[p.toks.start].start..self.tk.toks[p.toks.end - 1].end;
+                let range = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
                 let par = self.doc.lines()[self.tk.toks[p.toks.start].line as usize]
                     .paragraph
                     .unwrap_or(0);
@@ -1334,7 +1443,7 @@ mod tests {
     };
 
     fn findings(text: &str) -> Vec<Finding> {
-        analyse(&Document::parse(text), PARAMS, &|_| false).findings
+        analyse(&Document::parse(text), PARAMS, &|_| false).into_findings()
     }
 
     fn cleaned(text: &str) -> String {
@@ -1533,6 +1642,40 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     }
 
     #[test]
+    fn the_name_sketch_holds_what_was_inserted() {
+        let mut sk = NameSketch::default();
+        let names = ["Lisbon", "Porto", "É", "Zelenskyy", "US", "Москва"];
+        for n in names {
+            sk.insert(n);
+        }
+        for n in names {
+            assert!(sk.may_hold(n), "{n}");
+        }
+        // most other words miss it: a sketch that held everything would save nothing
+        let others = [
+            "The", "But", "Madrid", "Paris", "London", "He", "In", "Minister",
+        ];
+        let held = others.iter().filter(|w| sk.may_hold(w)).count();
+        assert!(held <= 1, "{held}");
+    }
+
+    #[test]
+    fn each_code_takes_its_own_findings_in_order() {
+        let all = findings(STUFFED);
+        let a = analyse(&Document::parse(STUFFED), PARAMS, &|_| false);
+        let mut got = Vec::new();
+        for code in ["S005", "S001", "S004", "S002", "S003"] {
+            let mut mine = Vec::new();
+            a.take(code, &mut mine);
+            let want: Vec<_> = all.iter().filter(|f| f.code == code).cloned().collect();
+            assert_eq!(mine, want, "{code}");
+            got.extend(mine);
+        }
+        assert_eq!(got.len(), all.len());
+        assert!(a.into_findings().is_empty());
+    }
+
+    #[test]
     fn other_languages_are_left_alone() {
         let text = "Lisbon e Porto\n\nO ministro disse que a Lisbon Porto rail deal 2025 está perto, e Lisbon e Porto concordam com o plano da linha. A obra começa em breve para a cidade.\n";
         assert!(findings(text).is_empty(), "{:#?}", findings(text));
@@ -1548,7 +1691,7 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         };
         assert_eq!(
             analyse(&Document::parse(STUFFED), fewer, &|_| false)
-                .findings
+                .into_findings()
                 .len(),
             n - 1
         );

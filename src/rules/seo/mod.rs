@@ -159,7 +159,7 @@ impl Rule for Seo {
         let analysis = ctx
             .seo
             .get_or_init(|| evidence::analyse(ctx.doc, params(ctx), &|i| ctx.line_dropped(i)));
-        out.extend(analysis.findings.iter().filter(|f| f.code == code).cloned());
+        analysis.take(code, out);
     }
 
     fn phase(&self) -> Phase {
