@@ -18,7 +18,7 @@ use super::lexicon::{
     is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
     is_trailing_participle, is_year_modifier,
 };
-use super::tokens::{foreign_script, tokenize, Kind, Tokens, CAP, HYPHEN};
+use super::tokens::{foreign_script, keep_spare, take_spare, tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::junk::repeats_title;
@@ -364,39 +364,20 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
     };
     let analysis = a.run();
     a.tk.recycle();
-    keep_spare(a.kinds, |b, v| b.0 = v);
+    keep_spare(&SPARE_KINDS, a.kinds);
     analysis
 }
 
 thread_local! {
     /// The line kinds and the name of each token of the last document, emptied, for the
     /// next document's (as the token buffers, see [`Tokens::recycle`]).
-    static SPARE: Cell<(Vec<LineKind>, Vec<u32>)> = const { Cell::new((Vec::new(), Vec::new())) };
-}
-
-/// Buffers of more than this many entries are freed rather than kept for the next document.
-const SPARE_MAX: usize = 1 << 16;
-
-/// Gives `v`, emptied, back to the spare slot chosen by `put` unless it is huge.
-fn keep_spare<T>(mut v: Vec<T>, put: impl FnOnce(&mut (Vec<LineKind>, Vec<u32>), Vec<T>)) {
-    if v.capacity() <= SPARE_MAX {
-        v.clear();
-        SPARE.with(|s| {
-            let mut both = s.take();
-            put(&mut both, v);
-            s.set(both);
-        });
-    }
+    static SPARE_KINDS: Cell<Vec<LineKind>> = const { Cell::new(Vec::new()) };
+    static SPARE_IDS: Cell<Vec<u32>> = const { Cell::new(Vec::new()) };
 }
 
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
-    let mut kinds = SPARE.with(|s| {
-        let (kinds, ids) = s.take();
-        s.set((Vec::new(), ids));
-        kinds
-    });
-    kinds.clear();
+    let mut kinds = take_spare(&SPARE_KINDS);
     kinds.extend(
         tk.lines
             .iter()
@@ -585,12 +566,7 @@ impl<'t> Analyser<'_, 't> {
         // half, around connectives): look each token up once. Every name starts upper-case,
         // and `norm(w)` starts like `w`: most words are ruled out without hashing.
         // u32::MAX for no name: a quarter of the memory to clear of an `Option<usize>`
-        let mut ids = SPARE.with(|s| {
-            let (kinds, ids) = s.take();
-            s.set((kinds, Vec::new()));
-            ids
-        });
-        ids.clear();
+        let mut ids = take_spare(&SPARE_IDS);
         ids.resize(toks.len(), u32::MAX);
         let mut sketch = NameSketch::default();
         for n in &names {
@@ -614,7 +590,7 @@ impl<'t> Analyser<'_, 't> {
         // each other (around a connective, or glued in the other order). Such places are
         // rare: without one, no pair can be stuffing and the counting pass is not needed.
         if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
-            keep_spare(ids, |b, v| b.1 = v);
+            keep_spare(&SPARE_IDS, ids);
             return (names, HashMap::default(), Vec::new());
         }
 
@@ -735,7 +711,7 @@ impl<'t> Analyser<'_, 't> {
                 line: toks[i].line,
             })
             .collect();
-        keep_spare(ids, |b, v| b.1 = v);
+        keep_spare(&SPARE_IDS, ids);
         (names, pairs, pieces)
     }
 

@@ -7,6 +7,7 @@
 
 use std::cell::Cell;
 use std::ops::Range;
+use std::thread::LocalKey;
 
 use crate::document::Document;
 
@@ -550,14 +551,27 @@ thread_local! {
     static SPARE: Cell<Option<Tokens>> = const { Cell::new(None) };
 }
 
-/// A document's tokens take this many at most to be kept for the next one: a huge
-/// document's buffers are freed rather than held for the life of the thread.
-const SPARE_MAX_TOKS: usize = 1 << 16;
+/// A spare buffer of more than this many entries is freed rather than kept for the next
+/// document: a huge document's buffers are not held for the life of the thread.
+pub(super) const SPARE_MAX: usize = 1 << 16;
+
+/// The buffer left in `slot` by the last document on this thread (empty), or a new one.
+pub(super) fn take_spare<T: 'static>(slot: &'static LocalKey<Cell<Vec<T>>>) -> Vec<T> {
+    slot.with(Cell::take)
+}
+
+/// Leaves `v`, emptied, in `slot` for the next document, unless it is over [`SPARE_MAX`].
+pub(super) fn keep_spare<T: 'static>(slot: &'static LocalKey<Cell<Vec<T>>>, mut v: Vec<T>) {
+    if v.capacity() <= SPARE_MAX {
+        v.clear();
+        slot.with(|s| s.set(v));
+    }
+}
 
 impl Tokens {
     /// Gives the buffers back for the next call of [`tokenize`] on this thread.
     pub fn recycle(mut self) {
-        if self.toks.capacity() > SPARE_MAX_TOKS {
+        if self.toks.capacity() > SPARE_MAX {
             return;
         }
         self.toks.clear();
