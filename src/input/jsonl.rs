@@ -27,6 +27,11 @@
 //!   (keys sorted).
 //!
 //! Output objects are compact (no spaces between fields).
+//!
+//! A value decruft does not decode is kept as written even where strict readers would
+//! refuse it, such as a lone surrogate escape (`"\ud800"`), which serde_json skips but
+//! will not turn into a `String`: the output line is as valid as the input line. Such an
+//! escape in a field decruft decodes (text, html, title, id, url) makes the record an error.
 
 use std::borrow::Cow;
 use std::fmt;

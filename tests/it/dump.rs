@@ -73,6 +73,31 @@ fn jsonl_fields_pass_through_in_order_and_byte_for_byte() {
 }
 
 #[test]
+fn jsonl_lone_surrogate_escapes_pass_through_but_are_refused_where_decoded() {
+    // serde_json skips a lone surrogate escape in a value it does not decode, as most
+    // JSON readers accept it; decruft keeps such a field byte for byte, and refuses the
+    // record only when the escape is in a field it has to decode
+    let first_line =
+        r#"{"text":"Harbour Notes\n\nBoats came in late.\n","raw":"\ud800 x","n":["\udfff"]}"#;
+    let input = format!(
+        "{first_line}\n{}\n",
+        r#"{"text":"Harbour Notes\n\nBoats \ud800 came.\n"}"#
+    );
+    let mut records = JsonlReader::new(Cursor::new(input.into_bytes()), FieldNames::default());
+    let first = records.next().unwrap().unwrap();
+    assert_eq!(
+        first.text.as_deref(),
+        Some("Harbour Notes\n\nBoats came in late.\n")
+    );
+    let err = records.next().unwrap().unwrap_err();
+    assert_eq!(err.line, 2);
+    assert!(err.to_string().contains("invalid JSON: field `text`"), "{err}");
+    assert!(records.next().is_none());
+    let out = clean_lines(&format!("{first_line}\n"), FieldNames::default());
+    assert!(out.contains(r#""raw":"\ud800 x","n":["\udfff"]"#), "{out}");
+}
+
+#[test]
 fn jsonl_custom_field_names_and_a_separate_title() {
     let names = FieldNames {
         text: "body".into(),
