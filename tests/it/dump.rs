@@ -91,7 +91,10 @@ fn jsonl_lone_surrogate_escapes_pass_through_but_are_refused_where_decoded() {
     );
     let err = records.next().unwrap().unwrap_err();
     assert_eq!(err.line, 2);
-    assert!(err.to_string().contains("invalid JSON: field `text`"), "{err}");
+    assert!(
+        err.to_string().contains("invalid JSON: field `text`"),
+        "{err}"
+    );
     assert!(records.next().is_none());
     let out = clean_lines(&format!("{first_line}\n"), FieldNames::default());
     assert!(out.contains(r#""raw":"\ud800 x","n":["\udfff"]"#), "{out}");
