@@ -1,12 +1,12 @@
 //! Text cleaning throughput, one core.
 //!
-//! `cargo bench --bench clean` reports the time to clean every text of a set once; criterion
-//! turns it into MB/s from the set's total input size. Two sets:
+//! `cargo bench -p decruft-benches --bench clean` reports the time to clean every text of a
+//! set once; criterion turns it into MB/s from the set's total input size. Two sets:
 //! - `clean/corpus`: the hand-written corpus (articles and the per-rule fixtures: short texts
 //!   dense with junk and stuffing, the worst case per byte);
 //! - `clean/article-bodies`: the 88 true article bodies of the development benchmark
-//!   (`../shared/bench/scrapinghub-dev/ground-truth.json`, or `../../shared/...` from a
-//!   worktree), real news text of ordinary length; skipped when the file is absent.
+//!   (`shared/bench/scrapinghub-dev/ground-truth.json` beside the repository, or beside a
+//!   directory above it), real news text of ordinary length; skipped when the file is absent.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use decruft::Engine;

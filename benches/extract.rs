@@ -1,6 +1,6 @@
 //! Extraction throughput on the development benchmark pages (in memory, parsing included,
-//! one thread). Reads `../shared/bench/scrapinghub-dev/html` (or `../../shared/...` from a
-//! worktree); without it the benchmark does nothing.
+//! one thread). Reads `shared/bench/scrapinghub-dev/html` beside the repository (or beside a
+//! directory above it); without it the benchmark does nothing.
 
 use std::hint::black_box;
 

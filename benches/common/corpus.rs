@@ -4,7 +4,12 @@
 use std::path::Path;
 
 pub fn corpus_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    // the repository root, from the root package (examples) or the benchmark package
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("corpus"))
+        .find(|p| p.is_dir())
+        .expect("corpus directory above the package");
     let mut texts = Vec::new();
     for dir in ["articles", "fixtures"] {
         let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
