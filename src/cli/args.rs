@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use decruft::output::report::Format;
 use decruft::profile::Thresholds;
 
 const AFTER_HELP: &str = "\
@@ -362,8 +363,8 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<String>,
     /// The report format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text, value_name = "FORMAT")]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = Format::Text, value_name = "FORMAT")]
+    pub format: Format,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
@@ -382,23 +383,6 @@ pub struct CheckArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
-}
-
-/// `--format` of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Findings, then unified diffs with the rule codes on each hunk, then a summary.
-    Text,
-    /// One JSON document: tool, summary, files.
-    Json,
-    /// One JSON object per file, one per line.
-    Jsonl,
-    /// GitHub Actions workflow commands (pull-request annotations).
-    Github,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// JUnit XML, one test case per file.
-    Junit,
 }
 
 #[derive(Debug, Args)]

@@ -15,7 +15,7 @@ use decruft::input;
 use decruft::output::report::{FileReport, Format, Summary};
 use decruft::output::{self, report};
 
-use super::args::{CheckArgs, ReportFormat};
+use super::args::CheckArgs;
 use super::batch::{self, Cleaned, Done};
 use super::options::Options;
 use super::process::{source_label, Setup};
@@ -122,17 +122,6 @@ impl Write for Sink {
     }
 }
 
-fn report_format(f: ReportFormat) -> Format {
-    match f {
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Jsonl => Format::Jsonl,
-        ReportFormat::Github => Format::Github,
-        ReportFormat::Sarif => Format::Sarif,
-        ReportFormat::Junit => Format::Junit,
-    }
-}
-
 /// A record of the findings view as the workers leave it.
 struct Checked {
     warnings: Vec<String>,
@@ -184,7 +173,7 @@ impl Run<'_> {
     /// The findings report (`--format`) or plain patches (`--diff`).
     fn findings(&self, sink: &mut Sink) -> anyhow::Result<Verdict> {
         let (options, args) = (self.options, self.args);
-        let format = report_format(args.format);
+        let format = args.format;
         // text, jsonl and patches go out file by file, so a long run shows progress; the other
         // formats are single documents
         let streamed = args.diff || matches!(format, Format::Text | Format::Jsonl);

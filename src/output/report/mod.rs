@@ -20,20 +20,21 @@ use crate::engine::{Cleaned, Engine};
 use crate::rules::Finding;
 use crate::suppress::{self, PerFileIgnores, Unused};
 
-/// A report format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A report format. It is also the `--format` value of `decruft check`: the doc comments
+/// of the variants are the help text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
-    /// Unified diffs with the rule codes on each hunk, then a summary line.
+    /// Findings, then unified diffs with the rule codes on each hunk, then a summary.
     Text,
-    /// One JSON document with every file.
+    /// One JSON document: tool, summary, files.
     Json,
     /// One JSON object per file, one per line.
     Jsonl,
-    /// GitHub Actions workflow commands (annotations on the pull request).
+    /// GitHub Actions workflow commands (pull-request annotations).
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
-    /// JUnit XML: one test case per file.
+    /// JUnit XML, one test case per file.
     Junit,
 }
 
