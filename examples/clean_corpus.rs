@@ -10,6 +10,13 @@
 //!
 //! (total of 6 rounds - total of 2 rounds) / 4 is the cost of one round without the start-up
 //! (reading the corpus, compiling the patterns).
+//!
+//! With 10 rounds or more it also prints the distribution of the wall-clock time per pass
+//! (`target/release/examples/clean_corpus 2000`): on a shared virtual machine the same build
+//! runs some passes half again as fast as others, as the host's load comes and goes, and the
+//! spread shows which state a measurement was taken in.
+
+use std::time::Instant;
 
 use decruft::Engine;
 
@@ -29,14 +36,31 @@ fn main() {
     let texts = corpus_texts();
     let engine = Engine::default();
     let mut findings = 0;
+    let mut passes = Vec::with_capacity(rounds);
     for _ in 0..rounds {
+        let start = Instant::now();
         for t in &texts {
             findings += engine.clean(t).findings.len();
         }
+        passes.push(start.elapsed());
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "{} texts, {bytes} bytes, {rounds} rounds, {findings} findings",
         texts.len()
     );
+    if rounds >= 10 {
+        passes.sort_unstable();
+        let rate = |q: usize| {
+            let pass = passes[(rounds - 1) * q / 100];
+            format!("{:.1} MB/s", bytes as f64 / pass.as_secs_f64() / 1e6)
+        };
+        println!(
+            "per pass: median {} ({:.3} ms); fastest tenth {}, slowest tenth {}",
+            rate(50),
+            passes[(rounds - 1) / 2].as_secs_f64() * 1e3,
+            rate(10),
+            rate(90)
+        );
+    }
 }
