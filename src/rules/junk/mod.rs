@@ -755,6 +755,30 @@ pub(crate) mod testing {
         lines
     }
 
+    /// Runs `check` on every line of the corpus and of `extra` that `pattern` matches, with
+    /// the captures; returns how many lines matched. For the rules that read a line's parts
+    /// off it by hand, to compare them with what the pattern captures.
+    pub fn for_each_match(
+        pattern: &str,
+        extra: &[&str],
+        check: impl Fn(&str, &regex::Captures<'_>),
+    ) -> usize {
+        let re = regex::Regex::new(pattern).unwrap();
+        let lines = corpus_lines();
+        let mut n = 0;
+        for l in lines
+            .iter()
+            .map(String::as_str)
+            .chain(extra.iter().copied())
+        {
+            if let Some(c) = re.captures(l) {
+                check(l, &c);
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Asserts that `rule` finds `line` when it sits in an article body.
     pub fn assert_junk(rule: &dyn Rule, line: &str) {
         let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");

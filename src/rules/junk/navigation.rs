@@ -150,13 +150,11 @@ impl Rule for StoryNavigation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept, corpus_lines};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match};
 
     #[test]
     fn the_groups_read_off_the_line_are_the_captured_ones() {
-        let re = regex::Regex::new(LABEL_HEADLINE_PATTERN).unwrap();
-        let mut lines = corpus_lines();
-        for l in [
+        let extra = [
             "Read more: A headline",
             "READ MORE :: A: headline",
             "Read more... - A headline",
@@ -185,16 +183,10 @@ mod tests {
             "Also readers: no",
             "Watch video now: no",
             "Mo\u{17f}t: no",
-        ] {
-            lines.push(l.to_string());
-        }
-        let mut n = 0;
-        for l in &lines {
-            if let Some(c) = re.captures(l) {
-                assert_eq!(label_and_headline(l), (&c["label"], &c["h"]), "{l:?}");
-                n += 1;
-            }
-        }
+        ];
+        let n = for_each_match(LABEL_HEADLINE_PATTERN, &extra, |l, c| {
+            assert_eq!(label_and_headline(l), (&c["label"], &c["h"]), "{l:?}");
+        });
         assert!(n >= 25, "{n}");
     }
 

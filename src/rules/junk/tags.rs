@@ -92,13 +92,11 @@ impl Rule for TagList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept, corpus_lines};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match};
 
     #[test]
     fn the_groups_read_off_the_line_are_the_captured_ones() {
-        let re = regex::Regex::new(TAGS_PATTERN).unwrap();
-        let mut lines = corpus_lines();
-        for l in [
+        let extra = [
             "Tags: a, b",
             "Tags",
             "TAGS :  Ferries | Harbour",
@@ -118,17 +116,11 @@ mod tests {
             "Posted in: a",
             "\u{17f}tags: no",
             "Tag\u{212a}: no",
-        ] {
-            lines.push(l.to_string());
-        }
-        let mut n = 0;
-        for l in &lines {
-            if let Some(c) = re.captures(l) {
-                let list = c.name("list").map_or("", |m| m.as_str());
-                assert_eq!(label_and_list(l), (&c["label"], list), "{l:?}");
-                n += 1;
-            }
-        }
+        ];
+        let n = for_each_match(TAGS_PATTERN, &extra, |l, c| {
+            let list = c.name("list").map_or("", |m| m.as_str());
+            assert_eq!(label_and_list(l), (&c["label"], list), "{l:?}");
+        });
         assert!(n >= 20, "{n}");
     }
 
