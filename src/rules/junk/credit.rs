@@ -20,11 +20,13 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a line that is only a news-agency or reporting credit: `(With inputs from agencies)`, \
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
-`Jane Doe contributed reporting from Lagos.`
+`Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
+`Image: Getty Images`, `(Photo: AFP/File)`.
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
-be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept.
+be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept, and \
+so is a caption (`Photo: Firefighters at the scene`): a photo credit names only sources.
 
 ## Example
 ```text
@@ -50,6 +52,8 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | [—–-]+\s*{AGENCY}\.?
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
+          | \(?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy))?(?:\s*[:|]|\s+by)\s*
+              (?:{name}|{AGENCY})(?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{name}|{AGENCY})){{0,5}}\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -65,7 +69,7 @@ impl Rule for AgencyCredit {
             let (i, core) = (l.index, l.core);
             // the shared line-start pass ran CREDIT_PATTERN on the line already
             if l.starts(Start::Credit) {
-                let msg = format!("agency or reporting credit {}", quote(core));
+                let msg = format!("agency, reporting or photo credit {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }
         });
@@ -92,6 +96,12 @@ mod tests {
             "Source: Agencies",
             "Kemi Adeyemi contributed reporting from Lagos.",
             "Kemi Adeyemi and Li Wei contributed reporting.",
+            "Photo: Reuters",
+            "Image: Getty Images",
+            "(Photo: AFP/File)",
+            "Photo credit: Jane Doe for The Daily Courier",
+            "Photograph by Ana Silva",
+            "Pictures: AP and Reuters",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -107,6 +117,9 @@ mod tests {
             "AFP",
             "Several agencies contributed reporting to the inquiry into the crash last year.",
             "(Reporting by Ana Silva; Editing by Tom Weir) The talks continue.",
+            "Photo: Firefighters at the scene of the blaze",
+            "Photos of the flood were shared by Reuters.",
+            "Image: a map of the new route",
         ] {
             assert_kept(&AgencyCredit, l);
         }

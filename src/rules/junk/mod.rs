@@ -314,7 +314,10 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer",
     ]),
     (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
-    (Start::Credit, &["(", "with", "additional", "reporting", "-", "source", "inputs"]),
+    (Start::Credit, &[
+        "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
+        "pic", "illustration", "graphic", "video",
+    ]),
 ];
 
 /// [`START_HEADS`] as an automaton that reads a line's start: a trie over byte classes

@@ -4,8 +4,14 @@
 //! "Advertisement" markers; a scraper keeps them as lines of their own. The labels are a
 //! closed list of navigation words. A label followed by a headline counts only while the rest
 //! reads as one short headline, so a paragraph that happens to start with "Related:" stays.
+//! Two labels joined by a separator (`Advertisement - Scroll to continue`) are a label line
+//! too, and a list heading (`Related Articles`, `Most Popular`) takes the lines under it in
+//! its paragraph when every one of them reads as a headline: the links a scraper copied.
 
-use crate::rules::junk::{quote, short_body_lines, word_count, Start};
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::rules::junk::{quote, short_body_lines, word_count, Start, START_REGEXES};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct StoryNavigation;
@@ -21,19 +27,26 @@ Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next articl
 `Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
 `Sponsored`, `Story continues below advertisement`, `Continue reading below`, and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
-`ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`.
+`ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
+separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
+(`Related Articles`, `Most Popular`, `Sponsored Stories`) in the same paragraph.
 
 ## Why
 These are links to other pages and placeholders of ad slots; they are not part of the story. \
 A label followed by more than one short headline (several sentences, a full stop, more than \
-20 words) is left alone because it may be the article's own prose.
+20 words) is left alone because it may be the article's own prose. The lines under a list \
+heading go only when every one of them reads as a headline (upper-case start, at most 20 \
+words, no full stop): one line of prose among them keeps them all.
 
 ## Example
 ```text
 Also Read: City council approves new bus lanes
 Advertisement
+Related Stories
+Ferry fares to rise in spring
+Why the night trains are late
 ```
-Both lines are dropped.
+Every line is dropped.
 ",
 };
 
@@ -97,6 +110,86 @@ fn label_and_headline(core: &str) -> (&str, &str) {
     (core, "")
 }
 
+/// Separators between two labels on one line: `Advertisement - Scroll to continue`.
+const LABEL_JOINERS: &[&str] = &[" - ", " – ", " — ", "|", " · ", " • ", " / "];
+
+/// Whether `core` is two or more navigation or ad labels joined by separators.
+fn joined_labels(core: &str) -> bool {
+    let Some(sep) = LABEL_JOINERS.iter().find(|s| core.contains(**s)) else {
+        return false;
+    };
+    let label = &START_REGEXES[Start::LabelOnly as usize];
+    core.split(sep).all(|part| label.is_match(part.trim()))
+}
+
+/// The first words of the labels that head a list of links (`Related Articles`, `Most
+/// Popular`, `Sponsored Stories`, `Read more`), lower-case; the labels of an ad slot or of
+/// the article going on (`Advertisement`, `Continue reading`) head none.
+const LIST_HEADS: &[&str] = &[
+    "related",
+    "more",
+    "other",
+    "recommended",
+    "similar",
+    "latest",
+    "top",
+    "popular",
+    "trending",
+    "recent",
+    "featured",
+    "most",
+    "you",
+    "editor's",
+    "editor’s",
+    "editors",
+    "don't",
+    "don’t",
+    "dont",
+    "see",
+    "up",
+    "in",
+    "read",
+    "also",
+    "next",
+    "previous",
+    "prev",
+    "sponsored",
+    "promoted",
+    "paid",
+];
+
+/// The lines after the list heading at line `i` in its paragraph, when there are some and
+/// each reads as a headline. A label among them (`Share it`, `Advertisement`) is no
+/// headline: its own rule judges it, and the lines around it are left to theirs.
+fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
+    let par = &doc.paragraphs()[doc.lines()[i].paragraph?];
+    let under = i + 1..par.lines.end;
+    let label = |c: &str| {
+        [Start::Share, Start::LabelOnly]
+            .iter()
+            .any(|&s| START_REGEXES[s as usize].is_match(c))
+    };
+    let headline = |j: usize| {
+        let c = super::core(doc.line_text(j));
+        c.len() <= MAX_LEN
+            && c.chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+            && headline_like(c)
+            && !label(c)
+    };
+    (!under.is_empty() && under.clone().all(headline)).then_some(under)
+}
+
+/// Whether the label `core` heads a list of links: see [`LIST_HEADS`].
+fn heads_list(core: &str) -> bool {
+    let first = core
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '»' | '›' | '>'))
+        .find(|w| !w.is_empty() && !matches!(*w, "«" | "‹" | "<" | "←"))
+        .unwrap_or("");
+    LIST_HEADS.iter().any(|h| first.eq_ignore_ascii_case(h))
+}
+
 /// `More from <section>`: short, no sentence.
 pub(super) const MORE_FROM_PATTERN: &str = r"(?i)^more\s+(?:from|on|in|about)\s+\S";
 
@@ -122,12 +215,33 @@ impl Rule for StoryNavigation {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        // the lines taken as a list under a heading: not judged again
+        let mut listed = 0..0;
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
+            if listed.contains(&i) {
+                return;
+            }
             // the shared line-start pass ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
             // already
             let msg = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
-                format!("navigation or ad label {}", quote(core))
+                let msg = format!("navigation or ad label {}", quote(core));
+                out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+                if let Some(under) = heads_list(core).then(|| listed_headlines(doc, i)).flatten() {
+                    for j in under.clone() {
+                        let msg = format!(
+                            "headline {} listed under the navigation label {}",
+                            quote(super::core(doc.line_text(j))),
+                            quote(core)
+                        );
+                        out.push(Finding::new(&META, doc.lines()[j].range.clone(), msg));
+                    }
+                    listed = under;
+                }
+                return;
+            } else if core.len() <= LABEL_ONLY_MAX_LEN && joined_labels(core) {
+                format!("navigation or ad labels {}", quote(core))
             } else if l.starts(Start::LabelHeadline) {
                 let (label, h) = label_and_headline(core);
                 if !headline_like(h) {
@@ -142,7 +256,7 @@ impl Rule for StoryNavigation {
             } else {
                 return;
             };
-            out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+            out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
         });
     }
 }
@@ -150,7 +264,7 @@ impl Rule for StoryNavigation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match, found};
 
     #[test]
     fn the_groups_read_off_the_line_are_the_captured_ones() {
@@ -217,6 +331,9 @@ mod tests {
             "You may also like...",
             "Up next",
             "Iklan",
+            "Advertisement - Scroll to continue",
+            "ADVERTISEMENT | Story continues below",
+            "Sponsored · Promoted content",
         ] {
             assert_junk(&StoryNavigation, l);
         }
@@ -240,8 +357,74 @@ mod tests {
             "Previous governments had promised the same thing.",
             "Next, the team travels to Lisbon.",
             "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
+            "Advertisement - the city's new campaign",
+            "Sponsored | Paid for by the council",
         ] {
             assert_kept(&StoryNavigation, l);
         }
+    }
+
+    /// The lines `StoryNavigation` finds in an article whose body holds `block`.
+    fn found_in_body(block: &str) -> Vec<String> {
+        let text = format!(
+            "A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{block}\n\nThe last paragraph of the article says something.\n"
+        );
+        found(&StoryNavigation, &text)
+            .into_iter()
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn headlines_listed_under_a_list_heading_go_with_it() {
+        assert_eq!(
+            found_in_body(
+                "Related Stories\nFerry fares to rise in spring\nWhy the night trains are late"
+            ),
+            [
+                "Related Stories",
+                "Ferry fares to rise in spring",
+                "Why the night trains are late"
+            ]
+        );
+        assert_eq!(
+            found_in_body("You may also like...\nFive walks by the sea: a guide\n2025 in pictures"),
+            [
+                "You may also like...",
+                "Five walks by the sea: a guide",
+                "2025 in pictures"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_with_prose_or_labels_in_it_stays() {
+        // a full stop: one line is prose, so none is taken for a link
+        assert_eq!(
+            found_in_body(
+                "More\nThe committee will meet again in March.\nFerry fares to rise in spring"
+            ),
+            ["More"]
+        );
+        // a line starting lower-case goes on the sentence before it
+        assert_eq!(
+            found_in_body("Trending\nFerry fares to rise in spring\nand in summer"),
+            ["Trending"]
+        );
+        // a label is judged by its own rule, and the list is not taken
+        assert_eq!(
+            found_in_body("Next Story\nShare it\nFerry fares to rise in spring"),
+            ["Next Story"]
+        );
+        // an ad slot's label heads no list: the article goes on under it
+        assert_eq!(
+            found_in_body("Advertisement\nOfficials expect the ferry to run again in May"),
+            ["Advertisement"]
+        );
+        // the list ends with the paragraph
+        assert_eq!(
+            found_in_body("Most Popular\n\nFerry fares to rise in spring"),
+            ["Most Popular"]
+        );
     }
 }
