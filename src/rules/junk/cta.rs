@@ -23,8 +23,9 @@ static CTA_META: RuleMeta = RuleMeta {
     explanation: "\
 ## What it does
 Drops short lines in which the site asks the reader to do something: subscribe, sign up for a \
-newsletter, follow the site on a social network, join its WhatsApp or Telegram channel, \
-download its app, or \"click here to ...\".
+newsletter, follow the site on a social network (or follow the author), join its WhatsApp or \
+Telegram channel, download its app, send the newsroom a tip, read the site's coverage, or \
+\"click here to ...\".
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -83,11 +84,19 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | download\s+our(?-u:\b)
           | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)(?-u:\b)
           | (?:click|tap)\s+here(?-u:\b)
+          | follow\s+(?:the|this)\s+(?:author|writer|reporter|journalist|columnist|topic)s?(?:\s+on(?-u:\b)|\s*[.!]?\s*$)
+          | (?:got|have)\s+a\s+(?:news\s+|story\s+)?tip(?:\s+for\s+us)?\s*\?
+          | do\s+you\s+have\s+a\s+(?:news\s+|story\s+)?(?:tip|story\s+(?:idea|to\s+share))(?:\s+for\s+us)?\s*\?
+          | (?:e-?mail|write\s+to|contact)\s+us\s+at(?-u:\b)
+          | (?:read|see)\s+(?:our|all\s+(?:of\s+)?our)\s+(?:full\s+|latest\s+|complete\s+|live\s+)?coverage(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
-const CTA_STRONG_HEADS: &[[u8; 2]] = &[*b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta"];
+const CTA_STRONG_HEADS: &[[u8; 2]] = &[
+    *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
+    *b"re", *b"se",
+];
 
 static CTA_STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CTA_STRONG_PATTERN).expect("valid call-to-action pattern"));
@@ -270,6 +279,10 @@ mod tests {
             // non-ASCII text around the words (the patterns' word boundaries are ASCII)
             "Subscribe to Café Noticias’s newsletter — it’s free",
             "Click here to read “the full report” — Überblick",
+            "Follow the author",
+            "Got a tip? Email us at tips@example.org",
+            "Do you have a news tip? Write to us.",
+            "Read our full coverage of the harbour strike",
         ] {
             assert_junk(&CallToAction, l);
         }
@@ -285,6 +298,15 @@ mod tests {
             "Get the Daily Planet app",
             "Click here",
             "Tap here",
+            "Follow the author",
+            "Got a tip?",
+            "Do you have a story idea?",
+            "E-mail us at tips@example.org",
+            "Email us at tips@example.org",
+            "Write to us at letters@example.org",
+            "Contact us at desk@example.org",
+            "Read our full coverage of the election",
+            "See all of our coverage",
         ];
         let start = [
             "Subscribe",
@@ -343,6 +365,10 @@ mod tests {
             "Sign up for the bundle using the same email as your main account",
             "Download the banking app on your phone and log in.",
             "Newsletters are a growing business for local publishers, who rely on them for revenue.",
+            "Follow the author's advice and plant the bulbs early.",
+            "Have a tip jar ready, the organisers suggested.",
+            "Do you have a story for every photo in the album?",
+            "Read our review of the film before you buy a ticket",
         ] {
             assert_kept(&CallToAction, l);
         }

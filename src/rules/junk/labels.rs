@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
 Drops a line that holds only share-button or social-network labels, alone or in a run \
 separated by spaces, `|`, `,` or `·`: `X`, `Share`, `Share it`, `Share this article`, \
 `Facebook`, `Twitter`, `WhatsApp`, `Email`, `LinkedIn`, `Telegram`, `Reddit`, `Pinterest`, \
-`Copy link`, `Print`, `Comments`, `Save`.
+`Copy link`, `Print`, `Comments`, `Comments (12)`, `Leave a comment`, `Save`.
 
 ## Why
 Share bars are icon rows whose accessible text survives scraping as a line of labels; a lone \
@@ -40,7 +40,7 @@ Both lines are dropped.
 
 pub(super) const MAX_LEN: usize = 160;
 
-const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet|facebook|fb|whatsapp|e-?mail|mail|linkedin|telegram|reddit|pinterest|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|\d*\s*comments?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article)";
+const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet|facebook|fb|whatsapp|e-?mail|mail|linkedin|telegram|reddit|pinterest|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|(?:(?:view|show|leave|add|post|read)\s+(?:a\s+|the\s+|all\s+)?(?:\d+\s+)?|\d*\s*)comments?(?:\s*\(\d+\))?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article)";
 
 /// A line of share/social labels only: one of the [`Start`] patterns.
 pub(super) static SHARE_PATTERN: LazyLock<String> = LazyLock::new(|| {
@@ -95,6 +95,10 @@ mod tests {
             "Print",
             "Comments",
             "12 Comments",
+            "Comments (12)",
+            "Leave a comment",
+            "View all 12 comments",
+            "Show comments (5)",
             "Save",
             "Facebook | Twitter | Email",
             "Facebook, WhatsApp, Copy link",
@@ -125,6 +129,8 @@ mod tests {
             "Share this with your friends and family before the event starts.",
             "Facebook and Twitter",
             "Comments?",
+            "Read the comments the minister made on Monday.",
+            "Leave a comment about the plan",
             "Print.",
             "iPhone 16",
             "Malcolm X",

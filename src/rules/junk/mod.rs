@@ -293,7 +293,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "tumblr", "flipboard",
         "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
         "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
-        "bookmark", "gift",
+        "bookmark", "gift", "view", "show", "leave", "add", "post", "read",
     ]),
     (Start::LabelOnly, &[
         "<", "next", "prev", "read", "also read", "continue", "related", "more", "other",
