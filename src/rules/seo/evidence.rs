@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use super::grammar::{decide, Keep, Slot, Verdict};
 use super::lexicon::{
-    is_capitalised_function_word, is_finite_verb, is_function_word, is_teaser_formula,
-    is_trailing_participle, is_year_modifier,
+    closed_class, is_capitalised_function_word, is_finite_verb, is_function_word,
+    is_teaser_formula, is_trailing_participle, is_year_modifier, ClosedClass,
 };
 use super::tokens::{foreign_script, keep_spare, take_spare, tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
@@ -1057,6 +1057,13 @@ impl<'t> Analyser<'_, 't> {
             }
             self.piece_evidence(p, facts, &mut msg);
         }
+        if let Some(end) = self.inserted_between_commas(s, left[0], right) {
+            msg.push_str(
+                ". It fills the stretch between two commas and the sentence goes on after the \
+                 second, so it goes with the comma after it",
+            );
+            return Finding::new(meta, toks[s.toks.start].start()..end, msg);
+        }
         let mut verdict = decide(left, right);
         if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
             (verdict, s.pieces.first(), left[0])
@@ -1092,6 +1099,28 @@ impl<'t> Analyser<'_, 't> {
                 Finding::new(meta, range, msg).with_action(Action::Flag)
             }
         }
+    }
+
+    /// Where the removal of a year-glued span that stands between two commas as an
+    /// insertion ends: `the original model, [best budget headset 2025, ]in a push to ...`.
+    /// The span must fill the whole stretch between the commas, hold two words or more before
+    /// its year, and the sentence must go on after the second comma with a function word
+    /// (`in`, `and`, `the`), which shows the commas bracket an aside; the removal takes the
+    /// second comma and the space after it.
+    fn inserted_between_commas(&self, s: &Span, left: Slot<'_>, right: Slot<'_>) -> Option<usize> {
+        let toks = &self.tk.toks;
+        let bracketed = matches!((left, right), (Slot::Punct(','), Slot::Punct(',')));
+        if !bracketed || s.toks.len() < 3 || s.pieces.iter().any(|p| p.pair.is_some()) {
+            return None;
+        }
+        let next = toks.get(s.toks.end + 1)?;
+        let goes_on = next.line == toks[s.toks.end].line
+            && next.kind == Kind::Word
+            && !matches!(
+                closed_class(&self.text[next.start()..next.end()]),
+                ClosedClass::None | ClosedClass::FiniteVerb
+            );
+        goes_on.then(|| next.start())
     }
 
     fn spans_in<'s>(&self, spans: &'s [Span], range: &Range<usize>) -> Vec<&'s Span> {
@@ -1671,5 +1700,28 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 .len(),
             n - 1
         );
+    }
+
+    #[test]
+    fn a_phrase_between_two_commas_goes_with_the_second() {
+        let text = "Ferry Operator Orders Two Electric Ships
+
+The operator ordered two ships that cost half as much as the old ones, best electric ferry deals 2025, in a push to cut fuel bills.
+";
+        assert_eq!(
+            cleaned(text),
+            text.replace("best electric ferry deals 2025, ", "")
+        );
+        // one word before the year, a verb or a name after the second comma, no second
+        // comma: the commas do not show an aside, and the phrase is only flagged
+        for line in [
+            "The operator ordered two ships, ferries 2025, in a push to cut fuel bills.",
+            "The operator ordered two ships, electric ferry deals 2025, were the result.",
+            "The operator ordered two ships, electric ferry deals 2025, Oslo said.",
+            "The operator ordered two ships, electric ferry deals 2025 in a push to cut costs.",
+        ] {
+            let text = format!("Ferry Operator Orders Two Electric Ships\n\n{line}\n");
+            assert_eq!(cleaned(&text), text, "{line}");
+        }
     }
 }

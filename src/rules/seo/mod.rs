@@ -53,7 +53,10 @@ Removes a lower-case phrase followed directly by a bare year (`international rel
 months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `spring 2024`,
 `the class of 2026`), years before a noun (`the 2025 budget`) and numbered names (`Euro 2024`,
 `Vision 2030`) are not touched. When the phrase ends its clause after a preposition and a
-determiner, those go too (`respond to the X 2025, however` -> `respond, however`).
+determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
+of two words or more that fills the stretch between two commas, with the sentence going on
+after the second in a function word, is an aside and goes with the comma after it (`the old
+model, best budget headset 2025, in a push to ...` -> `the old model, in a push to ...`).
 
 ## Why
 
