@@ -43,6 +43,9 @@ const AGENCY: &str = r"(?:agencies|PTI|Reuters|AP|AFP|IANS|ANI|dpa|Bloomberg|Xin
 /// A credit line: one of the [`Start`](super::Start) patterns.
 pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let name = r"(?-i:\p{Lu}[\p{L}.'’-]*)";
+    // a source of a photo: Latin letters only, which keeps the pattern's automaton small
+    // (a credit in another script is left alone)
+    let source = r"(?-i:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*)";
     format!(
         r"(?xi)^(?:
             \(\s*with\s+(?:additional\s+)?inputs?\s+from\s+[^()]{{1,80}}\)\.?
@@ -53,7 +56,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | \(?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy))?(?:\s*[:|]|\s+by)\s*
-              (?:{name}|{AGENCY})(?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{name}|{AGENCY})){{0,5}}\s*\)?\.?
+              (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )

@@ -11,7 +11,9 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::rules::junk::{quote, short_body_lines, word_count, Start, START_REGEXES};
+use crate::rules::junk::{
+    quote, short_body_lines, start_candidates, word_count, ShortLine, Start, START_REGEXES,
+};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct StoryNavigation;
@@ -113,8 +115,14 @@ fn label_and_headline(core: &str) -> (&str, &str) {
 /// Separators between two labels on one line: `Advertisement - Scroll to continue`.
 const LABEL_JOINERS: &[&str] = &[" - ", " – ", " — ", "|", " · ", " • ", " / "];
 
-/// Whether `core` is two or more navigation or ad labels joined by separators.
-fn joined_labels(core: &str) -> bool {
+/// Whether the line is two or more navigation or ad labels joined by separators.
+fn joined_labels(l: &ShortLine<'_>) -> bool {
+    let core = l.core;
+    // only a line that starts as a label can be labels: most lines do not, and need no
+    // search for each separator
+    if start_candidates(core, l.hints) & (1 << Start::LabelOnly as u16) == 0 {
+        return false;
+    }
     let Some(sep) = LABEL_JOINERS.iter().find(|s| core.contains(**s)) else {
         return false;
     };
@@ -164,6 +172,9 @@ const LIST_HEADS: &[&str] = &[
 fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     let par = &doc.paragraphs()[doc.lines()[i].paragraph?];
     let under = i + 1..par.lines.end;
+    if under.is_empty() {
+        return None;
+    }
     let label = |c: &str| {
         [Start::Share, Start::LabelOnly]
             .iter()
@@ -178,7 +189,7 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
             && headline_like(c)
             && !label(c)
     };
-    (!under.is_empty() && under.clone().all(headline)).then_some(under)
+    under.clone().all(headline).then_some(under)
 }
 
 /// Whether the label `core` heads a list of links: see [`LIST_HEADS`].
@@ -228,7 +239,7 @@ impl Rule for StoryNavigation {
             let msg = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
                 let msg = format!("navigation or ad label {}", quote(core));
                 out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
-                if let Some(under) = heads_list(core).then(|| listed_headlines(doc, i)).flatten() {
+                if let Some(under) = listed_headlines(doc, i).filter(|_| heads_list(core)) {
                     for j in under.clone() {
                         let msg = format!(
                             "headline {} listed under the navigation label {}",
@@ -240,7 +251,7 @@ impl Rule for StoryNavigation {
                     listed = under;
                 }
                 return;
-            } else if core.len() <= LABEL_ONLY_MAX_LEN && joined_labels(core) {
+            } else if core.len() <= LABEL_ONLY_MAX_LEN && joined_labels(l) {
                 format!("navigation or ad labels {}", quote(core))
             } else if l.starts(Start::LabelHeadline) {
                 let (label, h) = label_and_headline(core);
