@@ -9,7 +9,11 @@
 //! ```
 //!
 //! (total of 6 rounds - total of 2 rounds) / 4 is the cost of one round without the start-up
-//! (reading the corpus, compiling the patterns).
+//! (reading the corpus, compiling the patterns). Compiling the patterns does not take the same
+//! number of instructions in two processes (the compiler's hash maps are seeded at random): it
+//! moves the difference by up to 0.6 M, a few per cent of a round. Subtract each run's
+//! `regex::regex::string::Regex::new` from its total (`callgrind_annotate --inclusive=yes`)
+//! before taking the difference.
 //!
 //! With 10 rounds or more it also prints the distribution of the wall-clock time per pass
 //! (`target/release/examples/clean_corpus 2000`): on a shared virtual machine the same build
