@@ -1,8 +1,9 @@
-//! J011 agency-credit: wire-service credits on a line of their own.
+//! J011 agency-credit: wire-service, photo and syndication credits on a line of their own.
 //!
 //! Syndicated stories end with `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`
-//! or `— AFP`. These credit lines are fixed formulas; the rule takes a line only when the
-//! whole line is the credit, so a sentence that cites an agency stays.
+//! or `— AFP`; photos leave `Photo: Name/AP` under them; republished stories say where they
+//! first ran. These credit lines are fixed formulas; the rule takes a line only when the whole
+//! line is the credit, so a sentence that cites an agency stays.
 
 use std::sync::LazyLock;
 
@@ -21,7 +22,8 @@ static META: RuleMeta = RuleMeta {
 Drops a line that is only a news-agency or reporting credit: `(With inputs from agencies)`, \
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
-`Image: Getty Images`, `(Photo: AFP/File)`.
+`Image: Getty Images`, `(Photo: AFP/File)`; and a syndication note: `This article was \
+originally published on The Northern Post.`
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
@@ -57,6 +59,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | \(?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy))?(?:\s*[:|]|\s+by)\s*
               (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
+          | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -72,7 +75,7 @@ impl Rule for AgencyCredit {
             let (i, core) = (l.index, l.core);
             // the shared line-start pass ran CREDIT_PATTERN on the line already
             if l.starts(Start::Credit) {
-                let msg = format!("agency, reporting or photo credit {}", quote(core));
+                let msg = format!("credit line {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }
         });
@@ -105,6 +108,8 @@ mod tests {
             "Photo credit: Jane Doe for The Daily Courier",
             "Photograph by Ana Silva",
             "Pictures: AP and Reuters",
+            "This article was originally published on The Northern Post.",
+            "This story first appeared in The Harbour Gazette",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -123,6 +128,8 @@ mod tests {
             "Photo: Firefighters at the scene of the blaze",
             "Photos of the flood were shared by Reuters.",
             "Image: a map of the new route",
+            "This story first appeared in a local newsletter, and it spread quickly, officials said.",
+            "This report was first published in 2019 and has been cited since.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

@@ -24,8 +24,8 @@ static CTA_META: RuleMeta = RuleMeta {
 ## What it does
 Drops short lines in which the site asks the reader to do something: subscribe, sign up for a \
 newsletter, follow the site on a social network (or follow the author), join its WhatsApp or \
-Telegram channel, download its app, send the newsroom a tip, read the site's coverage, or \
-\"click here to ...\".
+Telegram channel, download its app, send the newsroom a tip, read the site's coverage, sign in \
+or subscribe to go on reading, enable JavaScript, or \"click here to ...\".
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -89,13 +89,17 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | do\s+you\s+have\s+a\s+(?:news\s+|story\s+)?(?:tip|story\s+(?:idea|to\s+share))(?:\s+for\s+us)?\s*\?
           | (?:e-?mail|write\s+to|contact)\s+us\s+at(?-u:\b)
           | (?:read|see)\s+(?:our|all\s+(?:of\s+)?our)\s+(?:full\s+|latest\s+|complete\s+|live\s+)?coverage(?-u:\b)
+          | (?:please\s+)?(?:enable|turn\s+on|activate)\s+javascript(?-u:\b)
+          | (?:sign|log)\s*-?\s*in\s+to\s+(?:continue|read|keep|access|comment|view|see)(?-u:\b)
+          | subscribe\s+to\s+(?:continue|keep)\s+reading(?-u:\b)
+          | already\s+(?:a\s+(?:subscriber|member)|registered|have\s+an\s+account)\s*\?
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
-    *b"re", *b"se",
+    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -283,6 +287,10 @@ mod tests {
             "Got a tip? Email us at tips@example.org",
             "Do you have a news tip? Write to us.",
             "Read our full coverage of the harbour strike",
+            "Please enable JavaScript to view the comments.",
+            "Sign in to continue reading",
+            "Already a subscriber? Log in",
+            "Subscribe to continue reading",
         ] {
             assert_junk(&CallToAction, l);
         }
@@ -307,6 +315,16 @@ mod tests {
             "Contact us at desk@example.org",
             "Read our full coverage of the election",
             "See all of our coverage",
+            "Please enable JavaScript",
+            "Enable JavaScript",
+            "Turn on JavaScript",
+            "Activate JavaScript",
+            "Sign in to continue reading",
+            "Log in to comment",
+            "Subscribe to continue reading",
+            "Already a subscriber? Log in",
+            "Already registered?",
+            "Already have an account?",
         ];
         let start = [
             "Subscribe",
@@ -369,6 +387,8 @@ mod tests {
             "Have a tip jar ready, the organisers suggested.",
             "Do you have a story for every photo in the album?",
             "Read our review of the film before you buy a ticket",
+            "Already a member of the club for ten years, she knew the rules.",
+            "Log in to the tax portal before the end of the month.",
         ] {
             assert_kept(&CallToAction, l);
         }

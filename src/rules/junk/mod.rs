@@ -301,7 +301,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "most", "you may", "you might", "editor", "don", "see also", "up next", "in other",
         "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",
         "story", "article", "content", "scroll", "skip", "back", "anzeige", "werbung",
-        "publicidad", "publicit", "pubblicit", "iklan", "reklama",
+        "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
@@ -316,7 +316,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
-        "pic", "illustration", "graphic", "video",
+        "pic", "illustration", "graphic", "video", "this",
     ]),
 ];
 

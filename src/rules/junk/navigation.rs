@@ -77,6 +77,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
           | continue\s+reading\s+below | article\s+continues\s+below
           | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
           | skip\s+(?:ad|advertisement) | back\s+to\s+top
+          | loading(?:\s+(?:comments|video|more|content))?
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
         )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
 
@@ -345,6 +346,8 @@ mod tests {
             "Advertisement - Scroll to continue",
             "ADVERTISEMENT | Story continues below",
             "Sponsored · Promoted content",
+            "Loading...",
+            "Loading…",
         ] {
             assert_junk(&StoryNavigation, l);
         }
@@ -370,6 +373,7 @@ mod tests {
             "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
             "Advertisement - the city's new campaign",
             "Sponsored | Paid for by the council",
+            "Loading the ships took three days.",
         ] {
             assert_kept(&StoryNavigation, l);
         }
