@@ -134,37 +134,12 @@ fn joined_labels(l: &ShortLine<'_>) -> bool {
 /// The first words of the labels that head a list of links (`Related Articles`, `Most
 /// Popular`, `Sponsored Stories`, `Read more`), lower-case; the labels of an ad slot or of
 /// the article going on (`Advertisement`, `Continue reading`) head none.
+#[rustfmt::skip]
 const LIST_HEADS: &[&str] = &[
-    "related",
-    "more",
-    "other",
-    "recommended",
-    "similar",
-    "latest",
-    "top",
-    "popular",
-    "trending",
-    "recent",
-    "featured",
-    "most",
-    "you",
-    "editor's",
-    "editor’s",
-    "editors",
-    "don't",
-    "don’t",
-    "dont",
-    "see",
-    "up",
-    "in",
-    "read",
-    "also",
-    "next",
-    "previous",
-    "prev",
-    "sponsored",
-    "promoted",
-    "paid",
+    "related", "more", "other", "recommended", "similar", "latest", "top", "popular",
+    "trending", "recent", "featured", "most", "you", "editor's", "editor’s", "editors",
+    "don't", "don’t", "dont", "see", "up", "in", "read", "also", "next", "previous", "prev",
+    "sponsored", "promoted", "paid",
 ];
 
 /// The lines after the list heading at line `i` in its paragraph, when there are some and
