@@ -782,9 +782,14 @@ pub(crate) mod testing {
         n
     }
 
+    /// An article whose body holds `block` as a paragraph between two paragraphs of prose.
+    pub fn in_body(block: &str) -> String {
+        format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{block}\n\nThe last paragraph of the article says something.\n")
+    }
+
     /// Asserts that `rule` finds `line` when it sits in an article body.
     pub fn assert_junk(rule: &dyn Rule, line: &str) {
-        let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");
+        let text = in_body(line);
         let got = found(rule, &text);
         assert_eq!(
             got,
@@ -796,7 +801,7 @@ pub(crate) mod testing {
 
     /// Asserts that `rule` finds nothing in the body line `line`.
     pub fn assert_kept(rule: &dyn Rule, line: &str) {
-        let text = format!("A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{line}\n\nThe last paragraph of the article says something.\n");
+        let text = in_body(line);
         let got = found(rule, &text);
         assert!(
             got.is_empty(),

@@ -251,7 +251,7 @@ impl Rule for StoryNavigation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match, found};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match, found, in_body};
 
     #[test]
     fn the_groups_read_off_the_line_are_the_captured_ones() {
@@ -356,10 +356,7 @@ mod tests {
 
     /// The lines `StoryNavigation` finds in an article whose body holds `block`.
     fn found_in_body(block: &str) -> Vec<String> {
-        let text = format!(
-            "A title for the test\n\nA first paragraph of prose, long enough to be prose.\n\n{block}\n\nThe last paragraph of the article says something.\n"
-        );
-        found(&StoryNavigation, &text)
+        found(&StoryNavigation, &in_body(block))
             .into_iter()
             .map(String::from)
             .collect()
