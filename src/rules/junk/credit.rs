@@ -23,7 +23,7 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`; and a syndication note: `This article was \
-originally published on The Northern Post.`
+originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
@@ -60,6 +60,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy))?(?:\s*[:|]|\s+by)\s*
               (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
+          | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -110,6 +111,8 @@ mod tests {
             "Pictures: AP and Reuters",
             "This article was originally published on The Northern Post.",
             "This story first appeared in The Harbour Gazette",
+            "Published in the print edition of 12 March 2026.",
+            "This article appeared in the print edition.",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -130,6 +133,7 @@ mod tests {
             "Image: a map of the new route",
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",
             "This report was first published in 2019 and has been cited since.",
+            "Published in the print edition of the paper, the letter caused a storm among readers in the town.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

@@ -301,7 +301,8 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "most", "you may", "you might", "editor", "don", "see also", "up next", "in other",
         "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",
         "story", "article", "content", "scroll", "skip", "back", "anzeige", "werbung",
-        "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading",
+        "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
+        "tap", "image", "photo", "picture", "slide",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
@@ -316,7 +317,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
-        "pic", "illustration", "graphic", "video", "this",
+        "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was",
     ]),
 ];
 

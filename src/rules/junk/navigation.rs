@@ -27,7 +27,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next article`, \
 `Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
-`Sponsored`, `Story continues below advertisement`, `Continue reading below`, and a label with \
+`Sponsored`, `Story continues below advertisement`, `Continue reading below`, the labels of \
+page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`), and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
 `ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
@@ -78,6 +79,8 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
           | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
           | skip\s+(?:ad|advertisement) | back\s+to\s+top
           | loading(?:\s+(?:comments|video|more|content))?
+          | show\s+(?:more|less|all) | (?:click|tap)\s+to\s+(?:expand|enlarge|zoom|play|read\s+more)
+          | (?:image|photo|picture|slide)\s+[0-9]+(?:\s+of\s+|\s*/\s*)[0-9]+
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
         )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
 
@@ -323,6 +326,11 @@ mod tests {
             "Sponsored · Promoted content",
             "Loading...",
             "Loading…",
+            "Show more",
+            "Click to expand",
+            "Tap to enlarge",
+            "Image 1 of 5",
+            "Photo 3/12",
         ] {
             assert_junk(&StoryNavigation, l);
         }
@@ -349,6 +357,8 @@ mod tests {
             "Advertisement - the city's new campaign",
             "Sponsored | Paid for by the council",
             "Loading the ships took three days.",
+            "Show more respect for the referees, the coach said.",
+            "Image 1 of the new stadium was released on Monday.",
         ] {
             assert_kept(&StoryNavigation, l);
         }
