@@ -320,7 +320,7 @@ fn print_s_findings_on_a_folder() {
 #[test]
 fn seo_fixtures_clean_as_expected() {
     let engine = Engine::default();
-    for code in ["S001", "S002", "S003", "S004", "S005"] {
+    for code in ["S001", "S002", "S003", "S004", "S005", "S006"] {
         let input = util::read(&util::corpus(&format!("fixtures/{code}.txt")));
         let expected = util::read(&util::corpus(&format!("fixtures/{code}.expected.txt")));
         let c = engine.clean(&input);

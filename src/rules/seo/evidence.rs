@@ -4,7 +4,7 @@
 //! names are only "glued" if the article also uses each of them on its own and joins them
 //! with a connective somewhere (or glues them in both orders); a bare year only counts when
 //! it follows a lower-case phrase with no preposition, month or time word; a clause or a
-//! teaser only goes when it carries such phrases. All five rules share these facts, so they
+//! teaser only goes when it carries such phrases. All six rules share these facts, so they
 //! are computed in one pass per document and cached for the calls of the other rules.
 
 use std::borrow::Cow;
@@ -23,6 +23,8 @@ use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_
 use crate::document::{sentences, Document};
 use crate::rules::junk::repeats_title;
 use crate::rules::{Action, Finding};
+
+mod fragment;
 
 /// Maps keyed by short words and index pairs: a multiply-rotate hash is several times
 /// faster than SipHash there, and the keys come from one document, not from an attacker
@@ -444,6 +446,7 @@ impl<'t> Analyser<'_, 't> {
         // it is left to judge again); the ones that stay are cut back by the keywords that
         // stay. Which ones stay depends on the cuts, so the two are settled together: one
         // more round only when something went, a cap against a see-saw.
+        let fragments = self.fragments(&facts);
         let mut years = self.year_phrases();
         let raw = years.clone();
         let mut known = vec![true; raw.len()];
@@ -452,7 +455,7 @@ impl<'t> Analyser<'_, 't> {
         let mut round = 0;
         loop {
             round += 1;
-            let (mut out, spans) = self.judge(&pair_pieces, &years, &facts);
+            let (mut out, spans) = self.judge(&pair_pieces, &years, &fragments, &facts);
             let kept: Vec<bool> = years
                 .iter()
                 .map(|p| {
@@ -490,6 +493,7 @@ impl<'t> Analyser<'_, 't> {
         &self,
         pair_pieces: &[Piece],
         years: &[Piece],
+        fragments: &[Finding],
         facts: &Facts<'_, '_>,
     ) -> (Vec<Finding>, Vec<Span>) {
         let mut pieces: Vec<Piece> = pair_pieces.iter().chain(years).cloned().collect();
@@ -500,6 +504,19 @@ impl<'t> Analyser<'_, 't> {
         let mut consumed: Vec<Range<usize>> = Vec::new();
         self.teaser(&spans, facts, &mut out, &mut consumed);
         self.clauses(&spans, facts, &mut out, &mut consumed);
+        // a keyword list or search string that a dek or clause took already is not
+        // reported twice
+        for f in fragments {
+            if !consumed
+                .iter()
+                .any(|c| c.start < f.range.end && f.range.start < c.end)
+            {
+                if f.action.removes() {
+                    consumed.push(f.range.clone());
+                }
+                out.push(f.clone());
+            }
+        }
         for s in &spans {
             let range = self.tk.toks[s.toks.start].start()..self.tk.toks[s.toks.end - 1].end();
             if consumed

@@ -166,6 +166,16 @@ pub fn is_function_word(w: &str) -> bool {
     classes(w) & FUNCTION != 0
 }
 
+/// A word that only a clause has, in any ASCII case: a determiner, pronoun, conjunction
+/// (but `and`/`or`, which keyword lists use), auxiliary or adverb of degree. Prepositions are
+/// not: searches hold them (`earbuds for running`, `hotels near me`).
+pub fn is_clause_word(w: &str) -> bool {
+    let bits = CLASSES.get_ignore_case(w);
+    bits & FUNCTION != 0
+        && bits & PREPOSITION == 0
+        && !(w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+}
+
 /// Words that legitimately stand right before a bare year: time modifiers, seasons,
 /// periods, months, and nouns that label a number (`flight 2025`, `page 1999`).
 const YEAR_MODIFIERS: &[&str] = &[

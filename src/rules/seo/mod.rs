@@ -3,7 +3,7 @@
 //! SEO tools paste keyword phrases ("Trump Putin meeting 2025") into sentences, append
 //! keyword clauses and add a stuffed teaser under the title. These rules find them from the
 //! document's own evidence and cut only what the sentence can lose; the rest is flagged.
-//! All five rules read one shared [`evidence`] analysis, computed once per document.
+//! All six rules read one shared [`evidence`] analysis, computed once per document.
 
 pub mod evidence;
 pub mod grammar;
@@ -142,6 +142,38 @@ removed safely.
 ",
 };
 
+pub static KEYWORD_FRAGMENT: RuleMeta = RuleMeta {
+    code: "S006",
+    name: "keyword-fragment",
+    action: Action::DropSpan,
+    default_enabled: true,
+    explanation: "## What it does
+
+Removes keyword phrases that stand as a sentence of their own at the end of a paragraph:
+- a list of three or more comma-separated phrases with no verb, determiner, pronoun or
+  conjunction, most of them holding the title's words, when most items share a head of two
+  words or more (`Nova Buds 3 price, Nova Buds 3 battery life, Nova Buds 3 vs AirPods.`) or
+  there are four items or more, each with the title's words; a three-item list that shares
+  one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
+- a lower-case string of two to eight words after the paragraph's last full stop, with no
+  stop of its own and no clause word, holding the title's words (`... until Thursday. storm
+  power outage update live`), or a line that is only such a string.
+A list or string that is a whole line drops the line.
+
+## Why
+
+SEO tools append the searches a page targets to its paragraphs. A list of keyword variants
+or a lower-case search string is no sentence, and no writer ends a paragraph with one; the
+title's words in it show what it was aimed at.
+
+## Example
+
+`Crews restored power to half the homes by the evening. storm power outage update live`
+becomes `Crews restored power to half the homes by the evening.` under the title `Storm cuts
+power to 80,000 homes`.
+",
+};
+
 fn params(ctx: &Context<'_>) -> Params {
     Params {
         teaser_max_words: ctx.settings.keyword_teaser.max_words,
@@ -177,4 +209,5 @@ pub static RULES: &[&dyn Rule] = &[
     &Seo(&KEYWORD_CLAUSE),
     &Seo(&KEYWORD_TEASER),
     &Seo(&REPEATED_KEYWORD),
+    &Seo(&KEYWORD_FRAGMENT),
 ];

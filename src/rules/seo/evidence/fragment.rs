@@ -1,0 +1,461 @@
+//! S006: keyword phrases standing as a sentence of their own.
+//!
+//! Besides pasting keywords into sentences, SEO tools end a paragraph with the bare list of
+//! searches it targets (`Nova Buds 3 price, Nova Buds 3 battery life, Nova Buds 3 vs
+//! AirPods.`) or with a lower-case search string after the last full stop (`... until
+//! Thursday. storm power outage update live`). Neither is a sentence: there is no
+//! determiner, pronoun, conjunction or auxiliary in it, and its words are the title's. The
+//! evidence is the shape (no clause words, a lower-case start after a full stop and no stop
+//! of its own, a list whose items share their head) and the document's title.
+
+use std::fmt::Write as _;
+
+use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind};
+use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
+use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
+use crate::rules::seo::KEYWORD_FRAGMENT;
+use crate::rules::{Action, Finding};
+
+/// Most words a keyword phrase of a list, or a trailing search string, holds.
+const MAX_ITEM_WORDS: usize = 6;
+const MAX_TAIL_WORDS: usize = 8;
+
+/// One word of a candidate fragment, lower-cased, with whether it is a content word.
+struct Word {
+    lower: String,
+    content: bool,
+}
+
+impl Word {
+    fn new(raw: &str) -> Self {
+        let mut lower = String::new();
+        lower_into(norm(raw), &mut lower);
+        let content = !is_function_word(&lower);
+        Word { lower, content }
+    }
+}
+
+impl<'t> Analyser<'_, 't> {
+    /// The S006 findings of the document.
+    pub(super) fn fragments(&self, facts: &Facts<'_, '_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        // a list has two commas before words, a search string no stop of its own: most
+        // lines have neither shape and are passed over from what the tokeniser recorded
+        let mut listed = self
+            .tk
+            .commas
+            .iter()
+            .map(|&c| self.tk.toks[c].line as usize)
+            .peekable();
+        for li in self.doc.body_lines() {
+            let mut commas = 0;
+            while let Some(l) = listed.next_if(|&l| l <= li) {
+                commas += usize::from(l == li);
+            }
+            let r = self.tk.lines[li].clone();
+            let open_end = self.tk.toks[r.clone()]
+                .last()
+                .is_some_and(|t| t.kind == Kind::Word);
+            if (commas < 2 && !open_end)
+                || r.is_empty()
+                || self.kinds[li] == LineKind::Blank
+                || (self.dropped)(li)
+            {
+                continue;
+            }
+            let toks = &self.tk.toks[r];
+            let found = if commas >= 2 {
+                self.keyword_list(li, toks, facts)
+            } else {
+                None
+            };
+            let found = match found {
+                Some(f) => Some(f),
+                None if open_end && self.kinds[li] == LineKind::Prose => {
+                    self.search_tail(li, toks, facts)
+                }
+                None => None,
+            };
+            out.extend(found);
+        }
+        out
+    }
+
+    /// Whether line `li` is the last of its paragraph: a line broken inside a sentence
+    /// goes on in the next one, and only the end of a paragraph shows where it stops.
+    fn ends_paragraph(&self, li: usize) -> bool {
+        let lines = self.doc.lines();
+        lines
+            .get(li + 1)
+            .is_none_or(|next| next.paragraph != lines[li].paragraph)
+    }
+
+    /// Whether line `li` starts a sentence: it opens its paragraph, or the line before it
+    /// ends in a stop.
+    fn starts_sentence(&self, li: usize) -> bool {
+        let lines = self.doc.lines();
+        li == 0
+            || lines[li - 1].paragraph != lines[li].paragraph
+            || self
+                .doc
+                .line_text(li - 1)
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+    }
+
+    fn char_of(&self, t: &Tok) -> char {
+        self.text[t.start()..].chars().next().unwrap_or(' ')
+    }
+
+    /// Whether `w` (lower case) is a word of the title, allowing a plural `s` either way.
+    fn title_hit(&self, facts: &Facts<'_, '_>, w: &str) -> bool {
+        let terms = self.title_terms(facts);
+        terms.contains(w)
+            || w.strip_suffix('s').is_some_and(|s| terms.contains(s))
+            || terms.contains(&format!("{w}s"))
+    }
+
+    /// A list of three or more comma-separated keyword phrases ending line `li`.
+    fn keyword_list(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+        let line = self.doc.line_text(li);
+        let line_start = self.doc.lines()[li].range.start;
+        // back from the line's end (its stops aside) to where the sentence starts, over
+        // words of no clause and the marks a list holds; anything else rules the line out
+        // before a word is lower-cased
+        let mut end = toks.len();
+        while end > 0
+            && toks[end - 1].kind == Kind::Punct
+            && matches!(self.char_of(&toks[end - 1]), '.' | '!' | '?')
+        {
+            end -= 1;
+        }
+        let mut from = end;
+        while from > 0 {
+            let t = &toks[from - 1];
+            let goes_on = match t.kind {
+                Kind::Word => !is_clause_word(&self.text[t.start()..t.end()]),
+                Kind::Punct => matches!(self.char_of(t), ',' | '&' | '/' | '+'),
+            };
+            if !goes_on {
+                break;
+            }
+            from -= 1;
+        }
+        // at the line's start, or after a sentence's stop: a list inside a sentence is the
+        // sentence's own
+        if from == end
+            || (from > 0
+                && !(matches!(self.char_of(&toks[from - 1]), '.' | '!' | '?')
+                    && toks[from].space_before
+                    && !toks[from].has(LOWER)))
+        {
+            return None;
+        }
+        let body = &toks[from..end];
+        let sent_end = toks[toks.len() - 1].end() - line_start;
+        let mut items: Vec<Vec<Word>> = vec![Vec::new()];
+        for t in body {
+            match t.kind {
+                Kind::Word => items
+                    .last_mut()?
+                    .push(Word::new(&self.text[t.start()..t.end()])),
+                Kind::Punct => {
+                    if self.char_of(t) == ',' {
+                        items.push(Vec::new());
+                    }
+                }
+            }
+        }
+        let n = items.len();
+        if n < 3
+            || items.iter().any(|it| {
+                it.is_empty()
+                    || it.len() > MAX_ITEM_WORDS
+                    || !it.iter().any(|w| w.content && !is_preposition(&w.lower))
+            })
+        {
+            return None;
+        }
+        let mut hits: Vec<String> = Vec::new();
+        let mut items_with_hit = 0;
+        for it in &items {
+            let mut hit = false;
+            for w in it.iter().filter(|w| w.content) {
+                if self.title_hit(facts, &w.lower) {
+                    hit = true;
+                    if !hits.contains(&w.lower) {
+                        hits.push(w.lower.clone());
+                    }
+                }
+            }
+            items_with_hit += usize::from(hit);
+        }
+        // the items of a search list vary one keyword: most of them hold the title's words,
+        // and a word the title has recurs across them
+        let recurs = hits.iter().any(|h| {
+            items
+                .iter()
+                .filter(|it| it.iter().any(|w| &w.lower == h))
+                .count()
+                >= 2
+        });
+        if items_with_hit * 3 < n * 2 || !recurs {
+            return None;
+        }
+        // a head of two words or more shared by most items (`Nova Buds 3 ...`), or four
+        // items or more each with the title's words: a list no writer makes. A three-item
+        // list on one shared word (`Lower taxes, lower prices, lower wages.`) can be a
+        // writer's, and is only flagged.
+        let head = |a: &[Word], b: &[Word]| {
+            a.iter()
+                .zip(b)
+                .take_while(|(x, y)| x.lower == y.lower)
+                .count()
+        };
+        let shared_head = items
+            .iter()
+            .map(|a| items.iter().filter(|b| head(a, b) >= 2).count())
+            .max()
+            .unwrap_or(0);
+        let sure = shared_head * 3 >= n * 2 || (n >= 4 && items_with_hit == n);
+        let start = toks[from].start();
+        let whole = start == line_start + line.len() - line.trim_start().len();
+        if !whole && !self.ends_paragraph(li) {
+            return None;
+        }
+        let range = if whole {
+            self.doc.lines()[li].range.clone()
+        } else {
+            start..line_start + sent_end
+        };
+        let with = if items_with_hit == n {
+            format!("all {n}")
+        } else {
+            format!("{items_with_hit} of the {n}")
+        };
+        let mut msg = format!(
+            "a list of {n} keyword phrases with no verb or determiner, {with} with the title's words {}",
+            quote_list(&hits)
+        );
+        if sure {
+            let f = Finding::new(&KEYWORD_FRAGMENT, range, msg);
+            Some(if whole {
+                f.with_action(Action::DropLine)
+            } else {
+                f
+            })
+        } else {
+            msg.push_str(
+                ". Flagged, not removed: three phrases that share one word can be a writer's list",
+            );
+            Some(Finding::new(&KEYWORD_FRAGMENT, range, msg).with_action(Action::Flag))
+        }
+    }
+
+    /// A lower-case search string after the last full stop of line `li` (which has no stop
+    /// of its own), or a line that is only one.
+    fn search_tail(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+        // back from the end over words and commas, to the stop before them
+        let mut k = toks.len();
+        while k > 0 && (toks[k - 1].kind == Kind::Word || self.char_of(&toks[k - 1]) == ',') {
+            k -= 1;
+        }
+        let tail = &toks[k..];
+        let first = tail.first()?;
+        // every word in lower case (or a number): a capital marks a name or a heading
+        if first.kind != Kind::Word
+            || !first.has(LOWER)
+            || tail
+                .iter()
+                .any(|t| t.kind == Kind::Word && !t.has(LOWER) && !t.has(DIGIT))
+        {
+            return None;
+        }
+        if !self.ends_paragraph(li) {
+            return None;
+        }
+        if k == 0 && !self.starts_sentence(li) {
+            return None;
+        }
+        if k > 0 {
+            // after a sentence's stop, and not after an abbreviation (`U.S. economy`)
+            let stop = &toks[k - 1];
+            if !matches!(self.char_of(stop), '.' | '!' | '?') || !first.space_before || k < 2 {
+                return None;
+            }
+            let before = &toks[k - 2];
+            let w = &self.text[before.start()..before.end()];
+            if before.kind != Kind::Word
+                || before.end() != stop.start()
+                || w.chars().count() < 2
+                || w.contains('.')
+            {
+                return None;
+            }
+        }
+        let raw = || {
+            tail.iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| &self.text[t.start()..t.end()])
+        };
+        if !(2..=MAX_TAIL_WORDS).contains(&raw().count()) || raw().any(is_clause_word) {
+            return None;
+        }
+        let words: Vec<Word> = raw().map(Word::new).collect();
+        let mut hits: Vec<String> = Vec::new();
+        for w in words.iter().filter(|w| w.content) {
+            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
+                hits.push(w.lower.clone());
+            }
+        }
+        if hits.is_empty() {
+            return None;
+        }
+        let mut msg = String::with_capacity(160);
+        let _ = write!(
+            msg,
+            "{}: {} words in lower case with no verb, determiner or stop, with the title's words {}",
+            if k > 0 { "a search string after the paragraph's last full stop" } else { "a line that is only a search string" },
+            words.len(),
+            quote_list(&hits)
+        );
+        let f = if k > 0 {
+            Finding::new(
+                &KEYWORD_FRAGMENT,
+                first.start()..tail[tail.len() - 1].end(),
+                msg,
+            )
+        } else {
+            Finding::new(&KEYWORD_FRAGMENT, self.doc.lines()[li].range.clone(), msg)
+                .with_action(Action::DropLine)
+        };
+        Some(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Action;
+    use crate::Engine;
+
+    /// The clean body and the S006 findings (text, action) of `text`.
+    fn run(text: &str) -> (String, Vec<(String, Action)>) {
+        let c = Engine::default().clean(text);
+        let found = c
+            .findings
+            .iter()
+            .filter(|f| f.code == "S006")
+            .map(|f| (text[f.range.clone()].to_string(), f.action))
+            .collect();
+        (c.body, found)
+    }
+
+    #[test]
+    fn a_search_string_after_the_last_stop_goes() {
+        let (body, found) = run("Flooding closes rail line between two towns
+
+The line between Ardley and Kemble will stay shut until Friday, the operator said. rail line flooding news today
+
+Buses will replace trains in the meantime.
+");
+        assert_eq!(
+            found,
+            [(
+                "rail line flooding news today".to_string(),
+                Action::DropSpan
+            )]
+        );
+        assert!(body.starts_with(
+            "The line between Ardley and Kemble will stay shut until Friday, the operator said.\n\n"
+        ));
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_search_string_goes() {
+        let (body, found) = run("Flooding closes rail line between two towns
+
+The line between Ardley and Kemble will stay shut until Friday.
+
+flooding rail closure update
+
+Buses will replace trains in the meantime.
+");
+        assert_eq!(
+            found,
+            [("flooding rail closure update".to_string(), Action::DropLine)]
+        );
+        assert!(!body.contains("closure update"));
+    }
+
+    #[test]
+    fn a_list_of_keyword_variants_goes() {
+        let (body, found) = run("Kestrel K2 review: a light camera with a bright screen
+
+The Kestrel K2 is easy to recommend to travellers. Kestrel K2 price, Kestrel K2 specs, Kestrel K2 vs Falcon X.
+
+Battery life was average in our tests.
+");
+        assert_eq!(
+            found,
+            [(
+                "Kestrel K2 price, Kestrel K2 specs, Kestrel K2 vs Falcon X.".to_string(),
+                Action::DropSpan
+            )]
+        );
+        assert!(body.starts_with("The Kestrel K2 is easy to recommend to travellers.\n\n"));
+
+        // four items or more, each with the title's words, need no shared head; a list that
+        // is the whole line drops the line
+        let (body, found) = run("Lisbon airport adds night flights
+
+The airport will open its second terminal at night from May.
+
+cheap flights Lisbon, Lisbon hotels, Lisbon weather, Lisbon travel guide
+
+Airlines welcomed the decision.
+");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Action::DropLine);
+        assert!(!body.contains("Lisbon hotels"));
+    }
+
+    #[test]
+    fn a_writers_list_on_one_shared_word_is_only_flagged() {
+        let (body, found) = run("Lower taxes promised in new budget
+
+The minister spoke for an hour. Lower taxes, lower prices, lower wages.
+");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Action::Flag);
+        assert!(body.contains("Lower taxes, lower prices, lower wages."));
+    }
+
+    #[test]
+    fn sentences_and_other_lists_stay() {
+        for text in [
+            // a clause word: the end of a sentence that lost its stop
+            "Flooding closes rail line\n\nThe line is shut until Friday. the rail line will reopen soon\n",
+            // none of the title's words
+            "Flooding closes rail line\n\nThe line is shut until Friday. updated hourly\n",
+            // a capital: a name or a heading
+            "Flooding closes rail line\n\nThe line is shut until Friday. Rail Line Flooding\n",
+            // after an abbreviation, not a full stop
+            "Growth slows in the economy\n\nGrowth in the U.S. economy slowed\n",
+            // a line broken inside a sentence goes on in the next line
+            "Flooding closes rail line\n\nThe line is shut until Friday. flooding rail\nclosure news\n",
+            "Flooding closes rail line\n\nBuses replace trains because of\nflooding rail closure\n",
+            // a list with determiners, a list with a verb in it, two items only
+            "Rail fares rise\n\nThey listed the fares, the rules, the rail timetables.\n",
+            "Rail fares rise\n\nRail fares rose, rail fees fell, rail use stayed flat.\n",
+            "Rail fares rise\n\nThe change was small. Rail fares, rail fees.\n",
+            // items that share no title word
+            "Rail fares rise\n\nThe shop sold bread, milk, eggs and butter.\n",
+        ] {
+            let (body, found) = run(text);
+            let removed: Vec<_> = found.iter().filter(|(_, a)| a.removes()).collect();
+            assert!(removed.is_empty(), "{text:?}: {found:?}");
+            let input_body = text.split_once("\n\n").unwrap().1.trim_end();
+            assert_eq!(body, input_body, "{text:?}");
+        }
+    }
+}
