@@ -23,7 +23,8 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`; and a syndication note: `This article was \
-originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`
+originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
+`(This story has not been edited by staff and is published from a syndicated feed.)`
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
@@ -61,6 +62,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
               (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
+          | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)[^()]{{0,160}}?(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -113,6 +115,9 @@ mod tests {
             "This story first appeared in The Harbour Gazette",
             "Published in the print edition of 12 March 2026.",
             "This article appeared in the print edition.",
+            "(This story has not been edited by Daily Ledger staff and is published from a syndicated feed.)",
+            "(Only the headline and picture of this report may have been reworked by the Ledger staff; the rest of the content is auto-generated from a syndicated feed.)",
+            "This report was produced from wire copy.",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -134,6 +139,8 @@ mod tests {
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",
             "This report was first published in 2019 and has been cited since.",
             "Published in the print edition of the paper, the letter caused a storm among readers in the town.",
+            "This story is about a town that fought a wire service over its copy and won the case.",
+            "This report relies on agency copy, the editors said, and on two local sources.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

@@ -25,7 +25,10 @@ static CTA_META: RuleMeta = RuleMeta {
 Drops short lines in which the site asks the reader to do something: subscribe, sign up for a \
 newsletter, follow the site on a social network (or follow the author), join its WhatsApp or \
 Telegram channel, download its app, send the newsroom a tip, read the site's coverage, sign in \
-or subscribe to go on reading, enable JavaScript, or \"click here to ...\".
+or subscribe to go on reading, enable JavaScript, or \"click here to ...\"; the sign-up form's \
+text (`Enter your email address`, `By signing up you agree to ...`); an affiliate disclosure \
+(`We may earn a commission when you buy through links on our site`); and a line that ends by \
+giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`).
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -93,13 +96,24 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | (?:sign|log)\s*-?\s*in\s+to\s+(?:continue|read|keep|access|comment|view|see)(?-u:\b)
           | subscribe\s+to\s+(?:continue|keep)\s+reading(?-u:\b)
           | already\s+(?:a\s+(?:subscriber|member)|registered|have\s+an\s+account)\s*\?
+          | we\s+may\s+(?:earn|receive|get|collect)\s+(?:a\s+)?(?:small\s+)?(?:share\s+of\s+(?:the\s+)?(?:sales|revenue)|(?:affiliate\s+)?commissions?|compensation)(?-u:\b)
+          | (?:when|if)\s+you\s+(?:buy|purchase|shop|click)\s+(?:something\s+|products\s+)?(?:through|via|using|from)\s+(?:the\s+|our\s+)?(?:retail\s+|affiliate\s+)?links(?-u:\b)
+          | (?:affiliate|advertiser|advertising)\s+disclosure(?-u:\b)
+          | this\s+(?:article|post|page|story|guide|review)\s+(?:contains|includes|may\s+contain)\s+affiliate\s+links(?-u:\b)
+          | (?:we\s+are|we're|we’re|this\s+site\s+is)\s+reader[\s-]*supported(?-u:\b)
+          | enter\s+your\s+e-?mail(?:\s+address)?(?-u:\b)
+          | by\s+(?:signing\s+up|subscribing|registering|clicking\s+(?:subscribe|sign\s+up|submit|register))\s*,?\s+you\s+(?:agree|consent|acknowledge|accept)(?-u:\b)
+          | have\s+your\s+say(?-u:\b)
+          | catch\s+(?:all\s+)?the\s+latest(?-u:\b)
+          | catch\s+all\s+the\s+[^.]{0,120}?(?:news|updates)\s+(?:on|at)\s+\S
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
-    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al",
+    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
+    *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -138,6 +152,7 @@ static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\b)by\s+clicking\s+here(?-u:\b) | (?-u:\b)click\s+here\s+to(?-u:\b)
           | (?-u:\b)follow\s+us\s+on(?-u:\b) | (?-u:\b)join\s+our\s+(?:whatsapp|telegram)(?-u:\b) | (?-u:\b)download\s+our\s+(?:\S+\s+)?app(?-u:\b)
           | (?-u:\b)share\s+it\s+with\s+a\s+friend(?-u:\b)
+          | (?-u:\b)(?:contact|e-?mail|reach|write\s+to)\s+(?:him|her|them|me|us|the\s+(?:author|writer|reporter|newsroom))\s+(?:at|on|via)\s+[^\s@]+@[^\s@]+?\.?$
         ",
     )
     .expect("valid call-to-action pattern")
@@ -161,6 +176,7 @@ pub(super) const CTA_HINT_WORDS: &[&str] = &[
     "join our",
     "download our",
     "share it with",
+    "@",
 ];
 
 /// The words `COOKIE` cannot match without.
@@ -291,6 +307,18 @@ mod tests {
             "Sign in to continue reading",
             "Already a subscriber? Log in",
             "Subscribe to continue reading",
+            "We may earn a commission when you buy through links on our site.",
+            "When you buy through links on our site, we may earn an affiliate commission.",
+            "Affiliate disclosure: We are reader-supported.",
+            "This review contains affiliate links.",
+            "We’re reader-supported. Find out more about how we review products.",
+            "Enter your email address",
+            "By signing up you agree to our Terms of Use and Privacy Policy.",
+            "By subscribing, you consent to receive marketing emails.",
+            "Have your say: leave a comment below.",
+            "Catch all the Business News, Market News and Latest News Updates on Daily Ledger.",
+            "Jo Marsh covers local government for the Gazette. Contact her at jo.marsh@example.com.",
+            "Questions? Email the newsroom at desk@example.org",
         ] {
             assert_junk(&CallToAction, l);
         }
@@ -325,6 +353,16 @@ mod tests {
             "Already a subscriber? Log in",
             "Already registered?",
             "Already have an account?",
+            "We may earn a commission",
+            "When you buy through our links",
+            "Affiliate disclosure",
+            "This article contains affiliate links",
+            "We're reader-supported",
+            "Enter your email",
+            "By signing up, you agree",
+            "Have your say",
+            "Catch the latest",
+            "Catch all the news on Daily Ledger",
         ];
         let start = [
             "Subscribe",
@@ -389,6 +427,13 @@ mod tests {
             "Read our review of the film before you buy a ticket",
             "Already a member of the club for ten years, she knew the rules.",
             "Log in to the tax portal before the end of the month.",
+            "We may earn less this year, the bakery's owner admitted.",
+            "If you buy through a broker, fees can double the cost.",
+            "By signing up to the scheme, farmers agree to plant new hedges.",
+            "Residents can contact her at the library on Mondays.",
+            "Officials urged anyone with information to contact them at the station.",
+            "Enter your details on the form, the agency told applicants.",
+            "Catch the bus at the harbour and get off at the second stop.",
         ] {
             assert_kept(&CallToAction, l);
         }

@@ -317,7 +317,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
-        "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was",
+        "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
     ]),
 ];
 
