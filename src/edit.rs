@@ -94,7 +94,27 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
     } else {
         (span.start, span.end + spaces_after)
     };
+    // a label cut from a sentence's start leaves the sentence's next word first: it takes
+    // the capital the sentence starts with (`News: the plan ...` -> `The plan ...`)
+    if at_line_start && starts_sentence(before) {
+        if let Some(c) = next.filter(|c| c.is_lowercase()) {
+            let upper: String = c.to_uppercase().collect();
+            return Edit {
+                range: start..end + c.len_utf8(),
+                replacement: upper,
+            };
+        }
+    }
     Edit::delete(start..end)
+}
+
+/// Whether a line that follows `before` starts a sentence: it opens the text or a
+/// paragraph, or the line before it ends in a stop (a line broken inside a sentence goes on
+/// in lower case).
+fn starts_sentence(before: &str) -> bool {
+    let prev = before.trim_end();
+    let breaks = before[prev.len()..].matches('\n').count();
+    prev.is_empty() || breaks >= 2 || prev.ends_with(['.', '!', '?', ':', '"', '\u{201d}', ')'])
 }
 
 #[cfg(test)]
@@ -172,7 +192,20 @@ mod tests {
         );
         assert_eq!(remove("said Big Phrase, then", "Big Phrase"), "said, then");
         assert_eq!(remove("ends with Big Phrase.", "Big Phrase"), "ends with.");
-        assert_eq!(remove("Big Phrase starts it.", "Big Phrase"), "starts it.");
+        assert_eq!(remove("Big Phrase starts it.", "Big Phrase"), "Starts it.");
+        assert_eq!(
+            remove("Title\n\nBig Phrase: the plan works.", "Big Phrase:"),
+            "Title\n\nThe plan works."
+        );
+        assert_eq!(
+            remove("One.\nBig Phrase éclairs sell.", "Big Phrase"),
+            "One.\nÉclairs sell."
+        );
+        // a line broken inside a sentence goes on as it was
+        assert_eq!(
+            remove("It was\nBig Phrase the plan.", "Big Phrase"),
+            "It was\nthe plan."
+        );
         assert_eq!(
             remove("two  spaces Big Phrase  here", "Big Phrase"),
             "two  spaces here"

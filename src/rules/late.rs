@@ -11,8 +11,8 @@
 use std::borrow::Cow;
 
 use crate::document::Document;
-use std::ops::Range;
 
+use crate::edit::Edit;
 use crate::engine::edit_for;
 use crate::rules::{Action, Context, Finding};
 
@@ -21,8 +21,9 @@ use crate::rules::{Action, Context, Finding};
 pub struct Removals {
     /// Per line of the document, whether a removal drops it whole.
     dropped: Vec<bool>,
-    /// The span removals (what [`edit_for`] deletes), each inside one line, sorted by start.
-    spans: Vec<Range<usize>>,
+    /// The span removals (the edits [`edit_for`] makes: a deletion, or one that gives the
+    /// next word a sentence's capital), each inside one line, sorted by start.
+    spans: Vec<Edit>,
 }
 
 impl Removals {
@@ -58,14 +59,13 @@ impl Removals {
                 // a removal across a line end changes the paragraph's shape, which no later
                 // rule can read off single lines: such (rare) spans are left out
                 _ if e.range.end <= doc.lines().get(first).map_or(0, |l| l.range.end) => {
-                    debug_assert!(e.replacement.is_empty(), "a span removal replaces nothing");
-                    spans.push(e.range);
+                    spans.push(e);
                 }
                 _ => {}
             }
         }
         if spans.len() > old {
-            spans.sort_by_key(|e| e.start);
+            spans.sort_by_key(|e| e.range.start);
         }
     }
 }
@@ -100,11 +100,11 @@ impl<'a> Context<'a> {
         let Some(r) = &self.removals else {
             return Cow::Borrowed(own);
         };
-        let from = r.spans.partition_point(|e| e.start < line.start);
+        let from = r.spans.partition_point(|e| e.range.start < line.start);
         let mut spans = r.spans[from..]
             .iter()
-            .take_while(|e| e.start < line.end)
-            .filter(|e| e.end <= line.end)
+            .take_while(|e| e.range.start < line.end)
+            .filter(|e| e.range.end <= line.end)
             .peekable();
         if spans.peek().is_none() {
             return Cow::Borrowed(own);
@@ -115,13 +115,16 @@ impl<'a> Context<'a> {
         let mut out = String::with_capacity(own.len());
         let mut cursor = line.start;
         while let Some(first) = spans.next() {
-            let mut end = first.end;
-            while let Some(next) = spans.next_if(|e| e.start == first.start) {
-                end = end.max(next.end);
+            let mut taken = first;
+            while let Some(next) = spans.next_if(|e| e.range.start == first.range.start) {
+                if next.range.end > taken.range.end {
+                    taken = next;
+                }
             }
-            if first.start >= cursor {
-                out.push_str(&text[cursor..first.start]);
-                cursor = end;
+            if first.range.start >= cursor {
+                out.push_str(&text[cursor..first.range.start]);
+                out.push_str(&taken.replacement);
+                cursor = taken.range.end;
             }
         }
         out.push_str(&text[cursor..line.end]);
@@ -215,8 +218,11 @@ mod tests {
             &[(3, 4), (15, 16)],
         ];
         for set in sets {
-            let mut spans: Vec<Range<usize>> = set.iter().map(|&(s, e)| at + s..at + e).collect();
-            spans.sort_by_key(|e| e.start);
+            let mut spans: Vec<Edit> = set
+                .iter()
+                .map(|&(s, e)| Edit::delete(at + s..at + e))
+                .collect();
+            spans.sort_by_key(|e| e.range.start);
             let edits: Vec<crate::edit::Edit> = set
                 .iter()
                 .map(|&(s, e)| crate::edit::Edit::delete(s..e))
@@ -230,6 +236,16 @@ mod tests {
             assert_eq!(late.line_after_removals(2), want, "{set:?}");
             assert_eq!(late.line_after_removals(3), "next line");
         }
+        // a removal that capitalises the word after it
+        let removals = Removals {
+            dropped: vec![false; doc.lines().len()],
+            spans: vec![Edit {
+                range: at..at + 4,
+                replacement: "X".into(),
+            }],
+        };
+        let late = Context::new(&doc, &settings).with_removals(removals);
+        assert_eq!(late.line_after_removals(2), "X456789abcdef");
     }
 
     #[test]

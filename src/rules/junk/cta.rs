@@ -112,8 +112,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 /// the other (for [`may_start`]).
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
-    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
-    *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca",
+    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we", *b"wh",
+    *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =

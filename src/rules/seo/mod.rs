@@ -149,7 +149,7 @@ pub static KEYWORD_FRAGMENT: RuleMeta = RuleMeta {
     default_enabled: true,
     explanation: "## What it does
 
-Removes keyword phrases that stand as a sentence of their own at the end of a paragraph:
+Removes keyword phrases that stand as a sentence of their own, or as a label before one:
 - a list of three or more comma-separated phrases with no verb, determiner, pronoun or
   conjunction, most of them holding the title's words, when most items share a head of two
   words or more (`Nova Buds 3 price, Nova Buds 3 battery life, Nova Buds 3 vs AirPods.`) or
@@ -157,7 +157,10 @@ Removes keyword phrases that stand as a sentence of their own at the end of a pa
   one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
-  power outage update live`), or a line that is only such a string.
+  power outage update live`), or a line that is only such a string;
+- a label of two to six words before a colon that opens a paragraph, at least half of its
+  words the title's, when the sentence after it starts in lower case (`NHS waiting times
+  news: the number of patients ...`): the label goes and the sentence takes its capital.
 A list or string that is a whole line drops the line.
 
 ## Why

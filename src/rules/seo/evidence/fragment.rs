@@ -19,6 +19,8 @@ use crate::rules::{Action, Finding};
 /// Most words a keyword phrase of a list, or a trailing search string, holds.
 const MAX_ITEM_WORDS: usize = 6;
 const MAX_TAIL_WORDS: usize = 8;
+/// Most words a keyword label before a sentence holds.
+const MAX_LABEL_WORDS: usize = 6;
 
 /// One word of a candidate fragment, lower-cased, with whether it is a content word.
 struct Word {
@@ -53,17 +55,23 @@ impl<'t> Analyser<'_, 't> {
                 commas += usize::from(l == li);
             }
             let r = self.tk.lines[li].clone();
-            let open_end = self.tk.toks[r.clone()]
-                .last()
-                .is_some_and(|t| t.kind == Kind::Word);
-            if (commas < 2 && !open_end)
-                || r.is_empty()
+            let toks = &self.tk.toks[r];
+            let open_end = toks.last().is_some_and(|t| t.kind == Kind::Word);
+            // a label is a few words and a colon at the line's start
+            let colon = toks
+                .iter()
+                .take(MAX_LABEL_WORDS + 1)
+                .position(|t| t.kind == Kind::Punct && self.char_of(t) == ':');
+            if (commas < 2 && !open_end && colon.is_none())
+                || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
                 || (self.dropped)(li)
             {
                 continue;
             }
-            let toks = &self.tk.toks[r];
+            if let Some(k) = colon {
+                out.extend(self.keyword_label(li, toks, k, facts));
+            }
             let found = if commas >= 2 {
                 self.keyword_list(li, toks, facts)
             } else {
@@ -252,6 +260,59 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
+    /// A keyword label opening line `li` before a colon, the sentence going on in lower
+    /// case after it (`NHS waiting times news: the number of ...`); `colon` is the colon's
+    /// token.
+    fn keyword_label(
+        &self,
+        li: usize,
+        toks: &[Tok],
+        colon: usize,
+        facts: &Facts<'_, '_>,
+    ) -> Option<Finding> {
+        let label = &toks[..colon];
+        let next = toks.get(colon + 1)?;
+        let rest_words = toks[colon + 1..]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if self.kinds[li] != LineKind::Prose
+            || label.len() < 2
+            || label.iter().any(|t| t.kind != Kind::Word)
+            || next.kind != Kind::Word
+            || !next.has(LOWER)
+            || !next.space_before
+            || rest_words < 6
+            || !self.starts_sentence(li)
+        {
+            return None;
+        }
+        let raw = || label.iter().map(|t| &self.text[t.start()..t.end()]);
+        if raw().any(is_clause_word) {
+            return None;
+        }
+        let words: Vec<Word> = raw().map(Word::new).collect();
+        let content: Vec<&Word> = words.iter().filter(|w| w.content).collect();
+        let mut hits: Vec<String> = Vec::new();
+        for w in &content {
+            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
+                hits.push(w.lower.clone());
+            }
+        }
+        // the title's words make at least half the label: it names the article's topic,
+        // not a section (`Analysis:`, `Fact check:`)
+        if hits.is_empty() || hits.len() * 2 < content.len() {
+            return None;
+        }
+        let range = label[0].start()..toks[colon].end();
+        let msg = format!(
+            "a label of {} words before a colon with the title's words {} and no verb or determiner; the sentence after it starts in lower case, so the label is no part of it",
+            words.len(),
+            quote_list(&hits)
+        );
+        Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
+    }
+
     /// A lower-case search string after the last full stop of line `li` (which has no stop
     /// of its own), or a line that is only one.
     fn search_tail(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
@@ -417,6 +478,38 @@ Airlines welcomed the decision.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Action::DropLine);
         assert!(!body.contains("Lisbon hotels"));
+    }
+
+    #[test]
+    fn a_keyword_label_before_a_sentence_goes_and_the_sentence_takes_its_capital() {
+        let (body, found) = run("Rail fares to rise by five percent in March
+
+Rail fare increase news: the regulator approved the rise on Tuesday after a review of costs.
+");
+        assert_eq!(
+            found,
+            [("Rail fare increase news:".to_string(), Action::DropSpan)]
+        );
+        assert_eq!(
+            body,
+            "The regulator approved the rise on Tuesday after a review of costs."
+        );
+        for text in [
+            // one word, or none of the title's words: a section label
+            "Rail fares to rise\n\nAnalysis: the regulator approved the rise after a long review.\n",
+            "Rail fares to rise\n\nFact check: the regulator approved the rise after a long review.\n",
+            // a clause word: the start of a sentence
+            "Rail fares to rise\n\nThe rail fares: the regulator approved the rise after a long review.\n",
+            // a capital after the colon, or too little after it
+            "Rail fares to rise\n\nRail fare news: Regulators approved the rise after a long review.\n",
+            "Rail fares to rise\n\nRail fare news: the rise is approved.\n",
+            // a line that goes on from the one before
+            "Rail fares to rise\n\nThe regulator wrote that\nrail fare increases: the rise was approved after a long review.\n",
+        ] {
+            let (body, found) = run(text);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+            assert_eq!(body, text.split_once("\n\n").unwrap().1.trim_end(), "{text:?}");
+        }
     }
 
     #[test]
