@@ -166,6 +166,68 @@ fn link_density(b: &RawBlock) -> f32 {
     }
 }
 
+/// Most blocks a lead sibling of the container holds.
+const MAX_LEAD_BLOCKS: usize = 3;
+
+/// The elements (a range of them) of the article's lead when a page keeps it apart from the
+/// body: an element just before the main container `best`, under the same parent, holding
+/// only prose (`<div class="lead">` before `<div class="body">`). Elements of page junk
+/// alone (an advertisement, a share bar) may stand between; a heading, a block of other
+/// text or a junk element of any size ends the search, since the article's header or the
+/// page's furniture comes before its lead.
+fn lead_sibling(page: &Page, class: &[Class], best: usize) -> Option<std::ops::Range<u32>> {
+    let elems = &page.elems;
+    if best == 0 {
+        return None;
+    }
+    let parent = elems[best].parent as usize;
+    // the parent's children before `best`, in document order
+    let mut children = Vec::new();
+    let mut c = parent + 1;
+    while c < best {
+        children.push(c);
+        c = elems[c].end as usize;
+    }
+    if c != best {
+        return None;
+    }
+    // what each child holds, from one pass over the blocks
+    #[derive(Default, Clone, Copy)]
+    struct Held {
+        blocks: usize,
+        good: usize,
+        junk_weight: f32,
+        other: bool,
+    }
+    let mut held = vec![Held::default(); children.len()];
+    for (b, cl) in page.blocks.iter().zip(class) {
+        let k = children.partition_point(|&c| c as u32 <= b.elem);
+        if k == 0 || b.elem >= elems[children[k - 1]].end {
+            continue;
+        }
+        let h = &mut held[k - 1];
+        h.blocks += 1;
+        match cl {
+            Class::Good if b.kind == BlockKind::Paragraph => h.good += 1,
+            Class::Bad(_) if b.kind != BlockKind::Heading => h.junk_weight += weight(&b.text),
+            _ => h.other = true,
+        }
+    }
+    for (&e, h) in children.iter().zip(&held).rev() {
+        if h.blocks == 0 {
+            continue;
+        }
+        if h.good == h.blocks && h.blocks <= MAX_LEAD_BLOCKS {
+            return Some(e as u32..elems[e].end);
+        }
+        // an advertisement or a share bar between lead and body: looked past
+        if h.other || h.good > 0 || h.junk_weight > 60.0 {
+            return None;
+        }
+    }
+    None
+}
+
 pub(crate) fn classify(page: &Page) -> Verdicts {
     let n = page.elems.len();
     let weights: Vec<f32> = page.blocks.iter().map(|b| weight(&b.text)).collect();
@@ -283,7 +345,10 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
     }
     let lo = best as u32;
     let hi = page.elems[best].end;
-    let inside = |b: &RawBlock| b.elem >= lo && b.elem < hi;
+    let lead = lead_sibling(page, &class, best);
+    let inside = |b: &RawBlock| {
+        (b.elem >= lo && b.elem < hi) || lead.as_ref().is_some_and(|r| r.contains(&b.elem))
+    };
 
     // Blocks outside the container go; short blocks inside are judged by their neighbours.
     for (i, b) in page.blocks.iter().enumerate() {

@@ -338,3 +338,31 @@ fn an_embedded_post_is_not_a_share_bar() {
     );
     assert!(!x.body().contains("Facebook"), "{}", x.body());
 }
+
+/// A page that keeps its lead paragraph in an element of its own before the body, an
+/// advertisement between them, and story teasers with summaries after the body.
+fn lead_apart_page() -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=utf-8><title>Orchard news</title></head><body>\
+         <div class=wrap><div class=article-header><h1>Record apple harvest</h1>\
+         <div class=standfirst>Growers in the valley picked more fruit than in any year since records began.</div></div>\
+         <div class=article-lead><div class=text>{}</div></div>\
+         <div class=ad-slot>Advertisement</div>\
+         <div class=article-body><div class=text>{}</div><div class=text>{}</div><div class=text>{}</div></div>\
+         <div class=more-stories><h4>More stories</h4>\
+         <div class=teaser><a href=/a>Pear growers fear a late frost</a>\
+         <p>Orchards on the northern slopes lost blossom to two cold nights in April, and growers there expect a small crop.</p></div>\
+         </div></div></body></html>",
+        PARAS[0], PARAS[1], PARAS[3], PARAS[1]
+    )
+}
+
+#[test]
+fn a_lead_kept_apart_from_the_body_is_the_article_s_start() {
+    let x = extract(lead_apart_page().as_bytes()).unwrap();
+    let k = kept(&x);
+    assert_eq!(k.first(), Some(&PARAS[0]), "{k:?}");
+    assert_eq!(k.len(), 4, "{k:?}");
+    // the teasers after the body stay out
+    assert!(!k.iter().any(|t| t.contains("northern slopes")), "{k:?}");
+}
