@@ -1584,6 +1584,20 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
     }
 
     #[test]
+    fn clauses_opened_by_other_reporting_participles_go_too() {
+        for part in ["underscoring", "reiterating", "welcoming", "urging"] {
+            let text = format!(
+                "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe minister spoke at length, {part} that it was a key step for Lisbon Porto rail plans.\n"
+            );
+            assert_eq!(
+                cleaned(&text),
+                "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe minister spoke at length.\n",
+                "{part}"
+            );
+        }
+    }
+
+    #[test]
     fn hard_cases_are_flagged_never_removed() {
         // coordinated elsewhere, glued as a subject: maybe a firm's name, maybe stuffing
         let text = "Deals of the Week\n\nSmith and Jones founded the firm. Smith Jones advised on the deal, and Smith retired.\nJones said the team grew. France and Italy signed. Italy France relations are calm, Italy said.\n";

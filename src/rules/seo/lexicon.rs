@@ -360,6 +360,21 @@ const TRAILING_PARTICIPLES: &[&str] = &[
     "signalling",
     "signaling",
     "marking",
+    "underscoring",
+    "reiterating",
+    "suggesting",
+    "acknowledging",
+    "praising",
+    "welcoming",
+    "urging",
+    "lauding",
+    "pointing",
+    "reflecting",
+    "remarking",
+    "observing",
+    "asserting",
+    "recalling",
+    "expressing",
 ];
 
 pub fn is_trailing_participle(w: &str) -> bool {
