@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
 Drops a line that is only a news-agency or reporting credit: `(With inputs from agencies)`, \
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
-`Image: Getty Images`, `(Photo: AFP/File)`; and a syndication note: `This article was \
+`Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
+`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; and a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`
 
@@ -58,8 +59,11 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | [—–-]+\s*{AGENCY}\.?
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
-          | \(?\s*(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy))?(?:\s*[:|]|\s+by)\s*
+          | \(?\s*(?:(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy|source))?|credits?)(?:\s*[:|,]|\s+by)\s*
               (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
+          | \(?\s*(?:getty\s+images|shutterstock(?:\.com)?|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|(?:ap|afp|epa|reuters|pa|dpa|anp|anadolu|xinhua|bloomberg)\s+(?:photo|images|wire|via\s+getty\s+images))
+              (?:\s*(?:/|via|for)\s*(?:{source}|istock(?:photo)?)(?:\s+{source}){{0,3}})*(?:\s*,\s*file)?\s*\)?\.?
+          | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)[^()]{{0,160}}?(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
@@ -118,6 +122,16 @@ mod tests {
             "(This story has not been edited by Daily Ledger staff and is published from a syndicated feed.)",
             "(Only the headline and picture of this report may have been reworked by the Ledger staff; the rest of the content is auto-generated from a syndicated feed.)",
             "This report was produced from wire copy.",
+            "Image source, Getty Images",
+            "Credit: Jane Doe for The Courier",
+            "Getty Images",
+            "Getty Images/iStockphoto",
+            "AP Photo/John Smith",
+            "(AP Photo/Matt Rourke)",
+            "(AP Photo/Matt Rourke, File)",
+            "Reuters/John Smith",
+            "AFP/Getty Images",
+            "EPA/Anna Berg",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -141,6 +155,10 @@ mod tests {
             "Published in the print edition of the paper, the letter caused a storm among readers in the town.",
             "This story is about a town that fought a wire service over its copy and won the case.",
             "This report relies on agency copy, the editors said, and on two local sources.",
+            "Getty Images said its profit rose in the quarter.",
+            "AP Photo editors chose the picture from hundreds.",
+            "Credit: the bank raised its rates on Monday.",
+            "Reuters/Ipsos polls showed support falling.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

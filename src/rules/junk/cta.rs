@@ -105,6 +105,10 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | by\s+(?:signing\s+up|subscribing|registering|clicking\s+(?:subscribe|sign\s+up|submit|register))\s*,?\s+you\s+(?:agree|consent|acknowledge|accept)(?-u:\b)
           | have\s+your\s+say(?-u:\b)
           | catch\s+(?:all\s+)?the\s+latest(?-u:\b)
+          | (?:what\s+do\s+you\s+think\s*\?\s*)?(?:let\s+us\s+know|tell\s+us|share\s+your\s+(?:thoughts|views))[^.?!]{0,40}?\s+in\s+the\s+comments(?-u:\b)
+          | contact\s+(?:the\s+)?(?:reporter|author|writer|newsroom|editors?)(?:\s*[.!]?\s*$|\s+(?:at|on|via)(?-u:\b))
+          | send\s+us\s+(?:your\s+)?(?:feedback|tips?|news|stories|story\s+ideas|photos|a\s+(?:tip|message|story))(?-u:\b)
+          | subscribe\s+(?:now|today)(?-u:\b)
           | catch\s+all\s+the\s+[^.]{0,120}?(?:news|updates)\s+(?:on|at)\s+\S
         )";
 
@@ -113,7 +117,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
     *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we", *b"wh",
-    *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca",
+    *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co", *b"se",
+    *b"su",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -126,7 +131,7 @@ const CTA_START_PATTERN: &str = r"(?xi)^(?:
           | get\s+(?:breaking\s+news|the\s+latest|the\s+best\s+of|our\s+top|daily\s+updates|news\s+alerts)
           | stay\s+(?:up\s+to\s+date|up-to-date|informed|in\s+the\s+know|on\s+top\s+of|connected)
           | never\s+miss | don'?t\s+miss\s+(?:a(?-u:\b)|out(?-u:\b)|any(?-u:\b))
-          | like\s+us\s+on | want\s+more(?-u:\b) | (?:did\s+you\s+)?enjoy(?:ed)?\s+this\s+(?:article|story)
+          | like\s+us\s+on | want\s+more(?-u:\b) | want\s+to\s+(?:get|receive|read)(?-u:\b) | (?:did\s+you\s+)?enjoy(?:ed)?\s+this\s+(?:article|story)
           | like\s+this\s+(?:article|story)
           | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?(?-u:\b)
           | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
@@ -363,6 +368,14 @@ mod tests {
             "Have your say",
             "Catch the latest",
             "Catch all the news on Daily Ledger",
+            "What do you think? Let us know in the comments.",
+            "Tell us what you think in the comments",
+            "Share your thoughts in the comments below",
+            "Contact the reporter",
+            "Contact the author at jo@example.com",
+            "Send us your feedback",
+            "Send us a tip",
+            "Subscribe now",
         ];
         let start = [
             "Subscribe",
@@ -387,6 +400,7 @@ mod tests {
             "Become a member",
             "Support independent journalism",
             "Turn on notifications",
+            "Want to get the best stories delivered to your inbox?",
         ];
         for (re, heads, lines) in [
             (&*CTA_STRONG, CTA_STRONG_HEADS, &strong[..]),
@@ -434,6 +448,10 @@ mod tests {
             "Officials urged anyone with information to contact them at the station.",
             "Enter your details on the form, the agency told applicants.",
             "Catch the bus at the harbour and get off at the second stop.",
+            "Tell us about the plan, the residents asked the council in the comments they sent.",
+            "Contact the authorities if you see the bird.",
+            "Send us the bill, the mayor joked.",
+            "Want to get rich? The scheme promised as much to investors.",
         ] {
             assert_kept(&CallToAction, l);
         }

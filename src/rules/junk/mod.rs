@@ -302,22 +302,27 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",
         "story", "article", "content", "scroll", "skip", "back", "anzeige", "werbung",
         "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
-        "tap", "image", "photo", "picture", "slide",
+        "tap", "image", "photo", "picture", "slide", "enlarge", "expand", "toggle", "hide",
+        "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
-        "recommended", "trending", "next", "previous",
+        "recommended", "trending", "next", "previous", "video", "photos", "gallery", "photo gallery",
     ]),
     (Start::MoreFrom, &["more"]),
     (Start::Reading, &[
         "listen", "play", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "estimated",
         "reading", "read", "increase", "decrease", "reset", "change", "font", "text", "a a",
-        "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer",
+        "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer", "this",
     ]),
     (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
+        "credit", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
+        "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
+        "uni ", "uni/", "efe", "ansa", "tass", "associated", "press trust", "agence", "bernama",
+        "yonhap", "kyodo", "agencies", "wire service",
     ]),
 ];
 

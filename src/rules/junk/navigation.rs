@@ -28,7 +28,8 @@ static META: RuleMeta = RuleMeta {
 Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next article`, \
 `Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
 `Sponsored`, `Story continues below advertisement`, `Continue reading below`, the labels of \
-page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`), and a label with \
+page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`, `toggle caption`, \
+`Reuse this content`, `Report an error`, `About the author`), and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
 `ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
@@ -81,6 +82,13 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
           | loading(?:\s+(?:comments|video|more|content))?
           | show\s+(?:more|less|all) | (?:click|tap)\s+to\s+(?:expand|enlarge|zoom|play|read\s+more)
           | (?:image|photo|picture|slide)\s+[0-9]+(?:\s+of\s+|\s*/\s*)[0-9]+
+          | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo|picture) | (?:toggle|hide|show)\s+caption
+          | explore\s+more\s+on\s+(?:these|this)\s+topics? | reuse\s+this\s+content
+          | about\s+the\s+(?:author|writer|reporter)s?
+          | (?:report|flag)\s+(?:an?\s+)?(?:error|typo|mistake|issue|problem) | submit\s+a\s+correction
+          | read\s+the\s+full\s+(?:story|article|report)(?:\s+here)?
+          | (?:was\s+)?this\s+(?:article|story|page)\s+(?:was\s+)?helpful\s*\??(?:\s*(?:yes|no)\s*[,/|]?)*
+          | open\s+in\s+(?:the\s+)?app
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
         )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
 
@@ -90,7 +98,7 @@ pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
           | also\s+(?:read|see|watch)
           | see\s+also
           | related(?:\s+(?:articles?|stories|story|news|reading|coverage|content|links?|video))?
-          | more | also | watch(?:\s+(?:video|now))?
+          | more | also | watch(?:\s+(?:video|now))? | video | photos | (?:photo\s+)?gallery
           | must\s+(?:read|watch) | up\s+next | don'?t\s+miss | recommended | trending
           | (?:next|previous)\s+(?:story|article)
         )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$";
@@ -331,6 +339,17 @@ mod tests {
             "Tap to enlarge",
             "Image 1 of 5",
             "Photo 3/12",
+            "Enlarge this image",
+            "toggle caption",
+            "Explore more on these topics",
+            "Reuse this content",
+            "About the author",
+            "Report an error",
+            "Submit a correction",
+            "Read the full story here",
+            "Was this article helpful? Yes No",
+            "Open in app",
+            "VIDEO: Drone footage shows the flooded streets",
         ] {
             assert_junk(&StoryNavigation, l);
         }
@@ -359,6 +378,10 @@ mod tests {
             "Loading the ships took three days.",
             "Show more respect for the referees, the coach said.",
             "Image 1 of the new stadium was released on Monday.",
+            "About the author of the report, little is known.",
+            "Report an error in your tax return within a year, the agency advised.",
+            "Open in app stores from Monday, the game costs nothing.",
+            "Video: the minister said the footage was genuine and would be released in full.",
         ] {
             assert_kept(&StoryNavigation, l);
         }

@@ -18,7 +18,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops the labels of reading tools when they make up the whole line: `Listen to this \
 article`, `Listen (4 min)`, `5 min read`, `Reading time: 3 minutes`, `Font size A A A`, \
-`Text size`.
+`Text size`; and the page's note on the article's age (`This article is more than 2 years \
+old`).
 
 ## Why
 Audio players, reading-time badges and font-size buttons are page furniture. The whole line \
@@ -37,7 +38,8 @@ pub(super) const MAX_LEN: usize = 80;
 
 pub(super) const READING_PATTERN: &str = r"(?xi)^(?:
             (?:listen|play)(?:\s+to)?\s+(?:this|the)\s+(?:article|story)(?:\s*[(\-–—:|·•]?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\)?)?
-          | listen(?:\s+now)?(?:\s*\(?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\s*\)?)?
+          | listen(?:\s+now)?(?:\s*[·•|:\-–—]?\s*\(?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\s*\)?)?
+          | this\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+|over\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?|weeks?|days?)\s+old
           | \d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|listen)
           | (?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*(?:about\s+|less\s+than\s+(?:a|one|\d+)\s*|\d+\s*)(?:min|mins|minutes?)?\.?
           | (?:increase|decrease|reset|change)?\s*(?:font|text)\s+size(?:\s*:?(?:\s*a[+-]?){1,4})?
@@ -82,6 +84,9 @@ mod tests {
             "Text size",
             "A- A A+",
             "Tempo de leitura: 2 minutos",
+            "Listen · 4:32 min",
+            "This article is more than 2 years old",
+            "This article is more than a year old",
         ] {
             assert_junk(&ReadingAid, l);
         }
@@ -97,6 +102,8 @@ mod tests {
             "AAA",
             "A A Milne wrote it.",
             "Font size matters for older readers, the study said.",
+            "This article is more than two years old and the facts have changed since.",
+            "This story is two years old, the editor admitted.",
         ] {
             assert_kept(&ReadingAid, l);
         }
