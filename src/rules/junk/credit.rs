@@ -66,7 +66,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
-          | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)[^()]{{0,160}}?(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )

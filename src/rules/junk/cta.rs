@@ -105,11 +105,11 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | by\s+(?:signing\s+up|subscribing|registering|clicking\s+(?:subscribe|sign\s+up|submit|register))\s*,?\s+you\s+(?:agree|consent|acknowledge|accept)(?-u:\b)
           | have\s+your\s+say(?-u:\b)
           | catch\s+(?:all\s+)?the\s+latest(?-u:\b)
-          | (?:what\s+do\s+you\s+think\s*\?\s*)?(?:let\s+us\s+know|tell\s+us|share\s+your\s+(?:thoughts|views))[^.?!]{0,40}?\s+in\s+the\s+comments(?-u:\b)
+          | (?:what\s+do\s+you\s+think\s*\?\s*)?(?:let\s+us\s+know|tell\s+us|share\s+your\s+(?:thoughts|views))(?:\s+[a-z'’]+){0,6}?\s+in\s+the\s+comments(?-u:\b)
           | contact\s+(?:the\s+)?(?:reporter|author|writer|newsroom|editors?)(?:\s*[.!]?\s*$|\s+(?:at|on|via)(?-u:\b))
           | send\s+us\s+(?:your\s+)?(?:feedback|tips?|news|stories|story\s+ideas|photos|a\s+(?:tip|message|story))(?-u:\b)
           | subscribe\s+(?:now|today)(?-u:\b)
-          | catch\s+all\s+the\s+[^.]{0,120}?(?:news|updates)\s+(?:on|at)\s+\S
+          | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)\s+(?:on|at)\s+\S
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
