@@ -18,7 +18,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a line that is a tag or topic list: a label (`Tags`, `Topics`, `Filed under`, \
 `Categories`, `Keywords`) followed by `:` or `|` and a list of short items separated by \
-commas, `|`, `;`, `·` or `/`.
+commas, `|`, `;`, `·` or `/`; and a line of two or more hashtags and nothing else \
+(`#Budget2026 #Harbour`).
 
 ## Why
 Tag links are navigation to other pages. Every item must be short (at most five words) and \
@@ -50,6 +51,22 @@ fn label_and_list(core: &str) -> (&str, &str) {
     }
 }
 
+/// The number of hashtags in `core` when it is two or more hashtags and nothing else.
+fn hashtags(core: &str) -> Option<usize> {
+    if !core.starts_with('#') {
+        return None;
+    }
+    let mut n = 0;
+    for w in core.split_whitespace() {
+        let tag = w.strip_prefix('#')?;
+        if tag.is_empty() || !tag.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 2).then_some(n)
+}
+
 /// Whether `list` is a list of short items (an empty list is a bare label).
 fn list_like(list: &str) -> bool {
     list.split([',', '|', ';', '·', '•', '/'])
@@ -68,6 +85,13 @@ impl Rule for TagList {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
+            // the core has lost the first `#` with the other decoration
+            let line = ctx.doc.line_text(i).trim();
+            if let Some(n) = hashtags(line) {
+                let msg = format!("a line of {n} hashtags: {}", quote(line));
+                out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+                return;
+            }
             // the shared line-start pass ran TAGS_PATTERN on the line already
             if !l.starts(Start::Tags) {
                 return;
@@ -135,6 +159,8 @@ mod tests {
             "Tags:",
             "Tags",
             "Keywords: wheat, drought, farm subsidies",
+            "#LisbonMadrid #HighSpeedRail #Rail2026",
+            "#Budget2026 #Harbour",
         ] {
             assert_junk(&TagList, l);
         }
@@ -148,6 +174,9 @@ mod tests {
             "Topics discussed included trade and security.",
             "Category: Best new restaurant in a city that has seen dozens open this year",
             "Tags: ferries. The harbour authority raised fares.",
+            "#1 seed Harwick beat #4 Dunmore in the final.",
+            "#MeToo",
+            "#Budget2026 was trending all day, officials said.",
         ] {
             assert_kept(&TagList, l);
         }

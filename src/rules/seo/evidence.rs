@@ -446,9 +446,9 @@ impl<'t> Analyser<'_, 't> {
         // it is left to judge again); the ones that stay are cut back by the keywords that
         // stay. Which ones stay depends on the cuts, so the two are settled together: one
         // more round only when something went, a cap against a see-saw.
-        let fragments = self.fragments(&facts);
         let mut years = self.year_phrases();
         let raw = years.clone();
+        let fragments = self.fragments(&facts, &[&pair_pieces[..], &raw[..]]);
         let mut known = vec![true; raw.len()];
         self.trim_to_known_keywords(&mut years, &known);
         let mut gone = vec![false; raw.len()];
@@ -1074,6 +1074,11 @@ impl<'t> Analyser<'_, 't> {
             }
             self.piece_evidence(p, facts, &mut msg);
         }
+        if matches!((left[0], right), (Slot::Punct('('), Slot::Punct(')'))) && s.toks.len() >= 2 {
+            msg.push_str(". It fills a pair of brackets on its own, so it goes with the brackets");
+            let range = toks[s.toks.start - 1].start()..toks[s.toks.end].end();
+            return Finding::new(meta, range, msg);
+        }
         if let Some(end) = self.inserted_between_commas(s, left[0], right) {
             msg.push_str(
                 ". It fills the stretch between two commas and the sentence goes on after the \
@@ -1581,6 +1586,18 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 "{x:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_stuffed_phrase_alone_in_brackets_goes_with_them() {
+        let text = "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe talks (Lisbon Porto rail deal 2026) ended with a timetable.\n";
+        assert_eq!(
+            cleaned(text),
+            "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe talks ended with a timetable.\n"
+        );
+        // with other words in the brackets, the phrase is judged where it stands
+        let text = "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe talks (and Lisbon Porto rail deal 2026 too) ended.\n";
+        assert!(cleaned(text).contains("(and"), "{}", cleaned(text));
     }
 
     #[test]

@@ -25,7 +25,9 @@ Removes two names glued together with no connective (`Trump Putin`, `US Russia`)
 document itself shows they are two things: it uses each of them on its own, and either joins
 them with a connective somewhere (`Trump and Putin` in the title, `US-Russia`) or glues them
 in both orders (`US Russia` and `Russia US`). A following lower-case phrase with a bare year
-is removed with it (`Trump Putin meeting 2025`). When the pair is the subject of its clause,
+is removed with it (`Trump Putin meeting 2025`); a stuffed phrase alone in brackets goes with the
+brackets (`The talks (Lisbon Madrid rail deal 2026) ended` -> `The talks ended`). When the pair
+is the subject of its clause,
 or the words around it do not show the sentence reads on without it, it is only flagged.
 
 ## Why
@@ -56,7 +58,8 @@ months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `s
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
-model, best budget headset 2025, in a push to ...` -> `the old model, in a push to ...`).
+model, best budget headset 2025, in a push to ...` -> `the old model, in a push to ...`); one
+alone in brackets goes with the brackets.
 
 ## Why
 
@@ -160,7 +163,10 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   power outage update live`), or a line that is only such a string;
 - a label of two to six words before a colon that opens a paragraph, at least half of its
   words the title's, when the sentence after it starts in lower case (`NHS waiting times
-  news: the number of patients ...`): the label goes and the sentence takes its capital.
+  news: the number of patients ...`): the label goes and the sentence takes its capital;
+- two to eight words with no clause word after a dash at the end of a line's last sentence,
+  holding a stuffed phrase or mostly the title's words (`..., officials said — Lisbon Madrid
+  high speed rail news.`): the dash and the words go, the stop stays.
 A list or string that is a whole line drops the line.
 
 ## Why

@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind};
+use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
 use crate::rules::seo::KEYWORD_FRAGMENT;
@@ -39,7 +39,7 @@ impl Word {
 
 impl<'t> Analyser<'_, 't> {
     /// The S006 findings of the document.
-    pub(super) fn fragments(&self, facts: &Facts<'_, '_>) -> Vec<Finding> {
+    pub(super) fn fragments(&self, facts: &Facts<'_, '_>, pieces: &[&[Piece]]) -> Vec<Finding> {
         let mut out = Vec::new();
         // a list has two commas before words, a search string no stop of its own: most
         // lines have neither shape and are passed over from what the tokeniser recorded
@@ -62,7 +62,13 @@ impl<'t> Analyser<'_, 't> {
                 .iter()
                 .take(MAX_LABEL_WORDS + 1)
                 .position(|t| t.kind == Kind::Punct && self.char_of(t) == ':');
-            if (commas < 2 && !open_end && colon.is_none())
+            // a dash among the line's last words
+            let dash = toks
+                .iter()
+                .rev()
+                .take(MAX_TAIL_WORDS + 3)
+                .any(|t| t.kind == Kind::Punct && matches!(self.char_of(t), '—' | '–' | '-'));
+            if (commas < 2 && !open_end && colon.is_none() && !dash)
                 || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
                 || (self.dropped)(li)
@@ -71,6 +77,9 @@ impl<'t> Analyser<'_, 't> {
             }
             if let Some(k) = colon {
                 out.extend(self.keyword_label(li, toks, k, facts));
+            }
+            if dash && self.kinds[li] == LineKind::Prose {
+                out.extend(self.dash_tail(toks, facts, pieces));
             }
             let found = if commas >= 2 {
                 self.keyword_list(li, toks, facts)
@@ -313,6 +322,78 @@ impl<'t> Analyser<'_, 't> {
         Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
     }
 
+    /// Keywords appended to a line's last sentence after a dash (`..., officials said —
+    /// Lisbon Madrid high speed rail news.`): two to eight words with no clause word, that
+    /// hold a stuffed piece or are mostly the title's words. The dash and the keywords go;
+    /// the stop stays.
+    fn dash_tail(
+        &self,
+        toks: &[Tok],
+        facts: &Facts<'_, '_>,
+        pieces: &[&[Piece]],
+    ) -> Option<Finding> {
+        let mut end = toks.len();
+        while end > 0
+            && toks[end - 1].kind == Kind::Punct
+            && matches!(self.char_of(&toks[end - 1]), '.' | '!' | '?')
+        {
+            end -= 1;
+        }
+        // back over the words to the dash
+        let mut k = end;
+        while k > 0 && toks[k - 1].kind == Kind::Word {
+            k -= 1;
+        }
+        let dash = toks.get(k.checked_sub(1)?)?;
+        let words = &toks[k..end];
+        if dash.kind != Kind::Punct
+            || !matches!(self.char_of(dash), '—' | '–' | '-')
+            || !dash.space_before
+            || !words.first()?.space_before
+            || !(2..=MAX_TAIL_WORDS).contains(&words.len())
+            // a sentence before it
+            || toks[..k - 1].iter().filter(|t| t.kind == Kind::Word).count() < 4
+        {
+            return None;
+        }
+        let raw = || words.iter().map(|t| &self.text[t.start()..t.end()]);
+        if raw().any(is_clause_word) {
+            return None;
+        }
+        let (lo, hi) = (words[0].start(), words[words.len() - 1].end());
+        let stuffed: Vec<&str> = pieces
+            .iter()
+            .flat_map(|ps| ps.iter())
+            .filter_map(|p| {
+                let r = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
+                (lo <= r.start && r.end <= hi).then(|| &self.text[r])
+            })
+            .collect();
+        let ws: Vec<Word> = raw().map(Word::new).collect();
+        let content = ws.iter().filter(|w| w.content).count();
+        let mut hits: Vec<String> = Vec::new();
+        for w in ws.iter().filter(|w| w.content) {
+            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
+                hits.push(w.lower.clone());
+            }
+        }
+        let msg = if !stuffed.is_empty() {
+            let shown: Vec<String> = stuffed.iter().map(|s| s.to_string()).collect();
+            format!(
+                "keywords appended after a dash, with the stuffed phrases {} and no verb or determiner",
+                quote_list(&shown)
+            )
+        } else if hits.len() >= 2 && hits.len() * 2 >= content {
+            format!(
+                "keywords appended after a dash, mostly the title's words {}, with no verb or determiner",
+                quote_list(&hits)
+            )
+        } else {
+            return None;
+        };
+        Some(Finding::new(&KEYWORD_FRAGMENT, dash.start()..hi, msg))
+    }
+
     /// A lower-case search string after the last full stop of line `li` (which has no stop
     /// of its own), or a line that is only one.
     fn search_tail(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
@@ -505,6 +586,34 @@ Rail fare increase news: the regulator approved the rise on Tuesday after a revi
             "Rail fares to rise\n\nRail fare news: the rise is approved.\n",
             // a line that goes on from the one before
             "Rail fares to rise\n\nThe regulator wrote that\nrail fare increases: the rise was approved after a long review.\n",
+        ] {
+            let (body, found) = run(text);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+            assert_eq!(body, text.split_once("\n\n").unwrap().1.trim_end(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn keywords_after_a_dash_at_a_sentence_end_go() {
+        let (body, found) = run("Rail fares to rise by five percent in March
+
+The regulator approved the rise on Tuesday after a review of costs — rail fares increase news.
+");
+        assert_eq!(
+            found,
+            [("— rail fares increase news".to_string(), Action::DropSpan)]
+        );
+        assert_eq!(
+            body,
+            "The regulator approved the rise on Tuesday after a review of costs."
+        );
+        for text in [
+            // an apposition: one of the title's words, or a clause word
+            "Kofler wins the prize\n\nThe jury chose the local favourite on Sunday — Anna Kofler.\n",
+            "Rail fares to rise\n\nThe rise will come in March after a long review — a decade late.\n",
+            // a dash inside the sentence, or too little before it
+            "Rail fares to rise\n\nThe rail fares rise — rail fares news — starts in March.\n",
+            "Rail fares to rise\n\nFares — rail fares increase news.\n",
         ] {
             let (body, found) = run(text);
             assert!(found.is_empty(), "{text:?}: {found:?}");
