@@ -86,8 +86,13 @@ impl Rule for TagList {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
             // the core has lost the first `#` with the other decoration
-            let line = ctx.doc.line_text(i).trim();
-            if let Some(n) = hashtags(line) {
+            let line = ctx.doc.line_text(i);
+            if let Some(n) = line
+                .trim_start()
+                .starts_with('#')
+                .then(|| hashtags(line.trim()))
+                .flatten()
+            {
                 let msg = format!("a line of {n} hashtags: {}", quote(line));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
                 return;

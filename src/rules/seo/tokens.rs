@@ -86,6 +86,12 @@ pub struct LineCounts {
     pub caps: u32,
     /// Words that start lower-case.
     pub lower: u32,
+    /// One past the index (in the line) of the line's first `:` token, 0 for none: where a
+    /// keyword label can end.
+    pub colon: u32,
+    /// One past the index (in the line) of the line's last dash token (`-`, `–`, `—`), 0 for
+    /// none: where appended keywords can start.
+    pub dash: u32,
 }
 
 /// The document's tokens, with each line's token range, and the few places the judging
@@ -667,6 +673,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let mut i = range.start;
     let mut space = false;
     let mut counts = LineCounts::default();
+    let line_first = t.toks.len();
     let (mut words, mut common) = (0, 0);
     // the previous token on this line: a word starting upper-case, a comma
     let (mut prev_cap, mut prev_comma) = (false, false);
@@ -720,6 +727,13 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                     });
                     if matches!(c, '-' | '/' | '&' | '–') {
                         t.links.push(idx);
+                    }
+                    let at = (idx - line_first + 1) as u32;
+                    if c == ':' && counts.colon == 0 {
+                        counts.colon = at;
+                    }
+                    if matches!(c, '-' | '–' | '—') {
+                        counts.dash = at;
                     }
                     prev_cap = false;
                     prev_comma = c == ',';
@@ -1118,8 +1132,15 @@ mod tests {
             LineCounts {
                 long: 5,
                 caps: 4,
-                lower: 4
+                lower: 4,
+                colon: 0,
+                dash: 0,
             }
         );
+        // the first colon and the last dash of a line, one past their index in it
+        let doc = Document::parse("Title\nNews: a - b — c: d\n");
+        let t = tokenize(&doc);
+        assert_eq!((t.counts[1].colon, t.counts[1].dash), (2, 6));
+        assert_eq!((t.counts[0].colon, t.counts[0].dash), (0, 0));
     }
 }

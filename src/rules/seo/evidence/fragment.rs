@@ -57,17 +57,14 @@ impl<'t> Analyser<'_, 't> {
             let r = self.tk.lines[li].clone();
             let toks = &self.tk.toks[r];
             let open_end = toks.last().is_some_and(|t| t.kind == Kind::Word);
-            // a label is a few words and a colon at the line's start
-            let colon = toks
-                .iter()
-                .take(MAX_LABEL_WORDS + 1)
-                .position(|t| t.kind == Kind::Punct && self.char_of(t) == ':');
-            // a dash among the line's last words
-            let dash = toks
-                .iter()
-                .rev()
-                .take(MAX_TAIL_WORDS + 3)
-                .any(|t| t.kind == Kind::Punct && matches!(self.char_of(t), '—' | '–' | '-'));
+            // a label is a few words and a colon at the line's start; appended keywords
+            // follow a dash among the line's last words (the tokeniser noted both)
+            let counts = &self.tk.counts[li];
+            let colon = (1..=MAX_LABEL_WORDS as u32 + 1)
+                .contains(&counts.colon)
+                .then(|| counts.colon as usize - 1);
+            let dash =
+                counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
             if (commas < 2 && !open_end && colon.is_none() && !dash)
                 || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
@@ -121,7 +118,10 @@ impl<'t> Analyser<'_, 't> {
     }
 
     fn char_of(&self, t: &Tok) -> char {
-        self.text[t.start()..].chars().next().unwrap_or(' ')
+        match self.text.as_bytes()[t.start()] {
+            b if b.is_ascii() => char::from(b),
+            _ => self.text[t.start()..].chars().next().unwrap_or(' '),
+        }
     }
 
     /// Whether `w` (lower case) is a word of the title, allowing a plural `s` either way.
