@@ -127,9 +127,13 @@ impl<'t> Analyser<'_, 't> {
     /// Whether `w` (lower case) is a word of the title, allowing a plural `s` either way.
     fn title_hit(&self, facts: &Facts<'_, '_>, w: &str) -> bool {
         let terms = self.title_terms(facts);
+        // the title has a dozen terms or so: the plural of `w` is looked for among them
+        // rather than spelled out in a new string
         terms.contains(w)
             || w.strip_suffix('s').is_some_and(|s| terms.contains(s))
-            || terms.contains(&format!("{w}s"))
+            || terms
+                .iter()
+                .any(|t| t.len() == w.len() + 1 && t.ends_with('s') && t.starts_with(w))
     }
 
     /// A list of three or more comma-separated keyword phrases ending line `li`.
