@@ -117,6 +117,18 @@ impl<'t> Analyser<'_, 't> {
                 .ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
     }
 
+    /// The end of `toks` without the sentence stops that close it.
+    fn before_stops(&self, toks: &[Tok]) -> usize {
+        let mut end = toks.len();
+        while end > 0
+            && toks[end - 1].kind == Kind::Punct
+            && matches!(self.char_of(&toks[end - 1]), '.' | '!' | '?')
+        {
+            end -= 1;
+        }
+        end
+    }
+
     fn char_of(&self, t: &Tok) -> char {
         match self.text.as_bytes()[t.start()] {
             b if b.is_ascii() => char::from(b),
@@ -136,6 +148,21 @@ impl<'t> Analyser<'_, 't> {
                 .any(|t| t.len() == w.len() + 1 && t.ends_with('s') && t.starts_with(w))
     }
 
+    /// The distinct words of `words` (content words) that are the title's, in order.
+    fn title_hits<'w>(
+        &self,
+        facts: &Facts<'_, '_>,
+        words: impl IntoIterator<Item = &'w Word>,
+    ) -> Vec<String> {
+        let mut hits: Vec<String> = Vec::new();
+        for w in words.into_iter().filter(|w| w.content) {
+            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
+                hits.push(w.lower.clone());
+            }
+        }
+        hits
+    }
+
     /// A list of three or more comma-separated keyword phrases ending line `li`.
     fn keyword_list(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
         let line = self.doc.line_text(li);
@@ -143,13 +170,7 @@ impl<'t> Analyser<'_, 't> {
         // back from the line's end (its stops aside) to where the sentence starts, over
         // words of no clause and the marks a list holds; anything else rules the line out
         // before a word is lower-cased
-        let mut end = toks.len();
-        while end > 0
-            && toks[end - 1].kind == Kind::Punct
-            && matches!(self.char_of(&toks[end - 1]), '.' | '!' | '?')
-        {
-            end -= 1;
-        }
+        let end = self.before_stops(toks);
         let mut from = end;
         while from > 0 {
             let t = &toks[from - 1];
@@ -306,12 +327,7 @@ impl<'t> Analyser<'_, 't> {
         }
         let words: Vec<Word> = raw().map(Word::new).collect();
         let content: Vec<&Word> = words.iter().filter(|w| w.content).collect();
-        let mut hits: Vec<String> = Vec::new();
-        for w in &content {
-            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
-                hits.push(w.lower.clone());
-            }
-        }
+        let hits = self.title_hits(facts, content.iter().copied());
         // the title's words make at least half the label: it names the article's topic,
         // not a section (`Analysis:`, `Fact check:`)
         if hits.is_empty() || hits.len() * 2 < content.len() {
@@ -336,13 +352,7 @@ impl<'t> Analyser<'_, 't> {
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
     ) -> Option<Finding> {
-        let mut end = toks.len();
-        while end > 0
-            && toks[end - 1].kind == Kind::Punct
-            && matches!(self.char_of(&toks[end - 1]), '.' | '!' | '?')
-        {
-            end -= 1;
-        }
+        let end = self.before_stops(toks);
         // back over the words to the dash
         let mut k = end;
         while k > 0 && toks[k - 1].kind == Kind::Word {
@@ -375,12 +385,7 @@ impl<'t> Analyser<'_, 't> {
             .collect();
         let ws: Vec<Word> = raw().map(Word::new).collect();
         let content = ws.iter().filter(|w| w.content).count();
-        let mut hits: Vec<String> = Vec::new();
-        for w in ws.iter().filter(|w| w.content) {
-            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
-                hits.push(w.lower.clone());
-            }
-        }
+        let hits = self.title_hits(facts, &ws);
         let msg = if !stuffed.is_empty() {
             let shown: Vec<String> = stuffed.iter().map(|s| s.to_string()).collect();
             format!(
@@ -448,12 +453,7 @@ impl<'t> Analyser<'_, 't> {
             return None;
         }
         let words: Vec<Word> = raw().map(Word::new).collect();
-        let mut hits: Vec<String> = Vec::new();
-        for w in words.iter().filter(|w| w.content) {
-            if self.title_hit(facts, &w.lower) && !hits.contains(&w.lower) {
-                hits.push(w.lower.clone());
-            }
-        }
+        let hits = self.title_hits(facts, &words);
         if hits.is_empty() {
             return None;
         }
@@ -494,6 +494,25 @@ mod tests {
             .map(|f| (text[f.range.clone()].to_string(), f.action))
             .collect();
         (c.body, found)
+    }
+
+    /// Asserts that nothing in the body of `text` (a title, a blank line, the body) is
+    /// found or changed.
+    fn assert_untouched(text: &str) {
+        let (body, found) = run(text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+        assert_eq!(
+            body,
+            text.split_once("\n\n").unwrap().1.trim_end(),
+            "{text:?}"
+        );
+    }
+
+    /// Asserts that S006 finds exactly `cut` in `text`, removes it, and leaves `body`.
+    fn assert_cut(text: &str, cut: &str, body: &str) {
+        let (got, found) = run(text);
+        assert_eq!(found, [(cut.to_string(), Action::DropSpan)], "{text:?}");
+        assert_eq!(got, body, "{text:?}");
     }
 
     #[test]
@@ -567,17 +586,10 @@ Airlines welcomed the decision.
 
     #[test]
     fn a_keyword_label_before_a_sentence_goes_and_the_sentence_takes_its_capital() {
-        let (body, found) = run("Rail fares to rise by five percent in March
-
-Rail fare increase news: the regulator approved the rise on Tuesday after a review of costs.
-");
-        assert_eq!(
-            found,
-            [("Rail fare increase news:".to_string(), Action::DropSpan)]
-        );
-        assert_eq!(
-            body,
-            "The regulator approved the rise on Tuesday after a review of costs."
+        assert_cut(
+            "Rail fares to rise by five percent in March\n\nRail fare increase news: the regulator approved the rise on Tuesday after a review of costs.\n",
+            "Rail fare increase news:",
+            "The regulator approved the rise on Tuesday after a review of costs.",
         );
         for text in [
             // one word, or none of the title's words: a section label
@@ -591,25 +603,16 @@ Rail fare increase news: the regulator approved the rise on Tuesday after a revi
             // a line that goes on from the one before
             "Rail fares to rise\n\nThe regulator wrote that\nrail fare increases: the rise was approved after a long review.\n",
         ] {
-            let (body, found) = run(text);
-            assert!(found.is_empty(), "{text:?}: {found:?}");
-            assert_eq!(body, text.split_once("\n\n").unwrap().1.trim_end(), "{text:?}");
+            assert_untouched(text);
         }
     }
 
     #[test]
     fn keywords_after_a_dash_at_a_sentence_end_go() {
-        let (body, found) = run("Rail fares to rise by five percent in March
-
-The regulator approved the rise on Tuesday after a review of costs — rail fares increase news.
-");
-        assert_eq!(
-            found,
-            [("— rail fares increase news".to_string(), Action::DropSpan)]
-        );
-        assert_eq!(
-            body,
-            "The regulator approved the rise on Tuesday after a review of costs."
+        assert_cut(
+            "Rail fares to rise by five percent in March\n\nThe regulator approved the rise on Tuesday after a review of costs — rail fares increase news.\n",
+            "— rail fares increase news",
+            "The regulator approved the rise on Tuesday after a review of costs.",
         );
         for text in [
             // an apposition: one of the title's words, or a clause word
@@ -619,9 +622,7 @@ The regulator approved the rise on Tuesday after a review of costs — rail fare
             "Rail fares to rise\n\nThe rail fares rise — rail fares news — starts in March.\n",
             "Rail fares to rise\n\nFares — rail fares increase news.\n",
         ] {
-            let (body, found) = run(text);
-            assert!(found.is_empty(), "{text:?}: {found:?}");
-            assert_eq!(body, text.split_once("\n\n").unwrap().1.trim_end(), "{text:?}");
+            assert_untouched(text);
         }
     }
 
