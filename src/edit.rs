@@ -111,7 +111,7 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
 /// Whether a line that follows `before` starts a sentence: it opens the text or a
 /// paragraph, or the line before it ends in a stop (a line broken inside a sentence goes on
 /// in lower case).
-fn starts_sentence(before: &str) -> bool {
+pub(crate) fn starts_sentence(before: &str) -> bool {
     let prev = before.trim_end();
     let breaks = before[prev.len()..].matches('\n').count();
     prev.is_empty() || breaks >= 2 || prev.ends_with(['.', '!', '?', ':', '"', '\u{201d}', ')'])

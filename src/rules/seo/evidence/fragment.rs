@@ -104,17 +104,9 @@ impl<'t> Analyser<'_, 't> {
             .is_none_or(|next| next.paragraph != lines[li].paragraph)
     }
 
-    /// Whether line `li` starts a sentence: it opens its paragraph, or the line before it
-    /// ends in a stop.
+    /// Whether line `li` starts a sentence (see [`crate::edit::starts_sentence`]).
     fn starts_sentence(&self, li: usize) -> bool {
-        let lines = self.doc.lines();
-        li == 0
-            || lines[li - 1].paragraph != lines[li].paragraph
-            || self
-                .doc
-                .line_text(li - 1)
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+        crate::edit::starts_sentence(&self.text[..self.doc.lines()[li].range.start])
     }
 
     /// The end of `toks` without the sentence stops that close it.
