@@ -222,39 +222,42 @@ impl Rule for StoryNavigation {
                 return;
             }
             // the shared line-start pass ran LABEL_ONLY, LABEL_HEADLINE and MORE_FROM on the line
-            // already
-            let msg = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
-                let msg = format!("navigation or ad label {}", quote(core));
-                out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
-                if let Some(under) = listed_headlines(doc, i).filter(|_| heads_list(core)) {
-                    for j in under.clone() {
-                        let msg = format!(
-                            "headline {} listed under the navigation label {}",
-                            quote(super::core(doc.line_text(j))),
-                            quote(core)
-                        );
-                        out.push(Finding::new(&META, doc.lines()[j].range.clone(), msg));
-                    }
-                    listed = under;
-                }
-                return;
+            // already; a label alone on its line (`Related Articles`, `More on this story`) may
+            // head a list of headlines in its paragraph
+            let (msg, heading) = if core.len() <= LABEL_ONLY_MAX_LEN && l.starts(Start::LabelOnly) {
+                (format!("navigation or ad label {}", quote(core)), true)
             } else if core.len() <= LABEL_ONLY_MAX_LEN && joined_labels(l) {
-                format!("navigation or ad labels {}", quote(core))
+                (format!("navigation or ad labels {}", quote(core)), false)
             } else if l.starts(Start::LabelHeadline) {
                 let (label, h) = label_and_headline(core);
                 if !headline_like(h) {
                     return;
                 }
-                format!(
+                let msg = format!(
                     "navigation label {} followed by one short headline",
                     quote(label)
-                )
+                );
+                (msg, false)
             } else if l.starts(Start::MoreFrom) && word_count(core) <= 7 && headline_like(core) {
-                format!("navigation link {}", quote(core))
+                (format!("navigation link {}", quote(core)), true)
             } else {
                 return;
             };
             out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+            if !heading || !heads_list(core) {
+                return;
+            }
+            if let Some(under) = listed_headlines(doc, i) {
+                for j in under.clone() {
+                    let msg = format!(
+                        "headline {} listed under the navigation label {}",
+                        quote(super::core(doc.line_text(j))),
+                        quote(core)
+                    );
+                    out.push(Finding::new(&META, doc.lines()[j].range.clone(), msg));
+                }
+                listed = under;
+            }
         });
     }
 }
@@ -415,6 +418,17 @@ mod tests {
                 "2025 in pictures"
             ]
         );
+        // a `More from` / `More on` link heads its list as well
+        assert_eq!(
+            found_in_body(
+                "More on this story\nFerry operator adds winter sailings\nWhy the pier shut"
+            ),
+            [
+                "More on this story",
+                "Ferry operator adds winter sailings",
+                "Why the pier shut"
+            ]
+        );
     }
 
     #[test]
@@ -440,6 +454,11 @@ mod tests {
         assert_eq!(
             found_in_body("Advertisement\nOfficials expect the ferry to run again in May"),
             ["Advertisement"]
+        );
+        // a `More on` subheading over prose keeps the prose
+        assert_eq!(
+            found_in_body("More on the budget\nThe committee will meet again in March."),
+            ["More on the budget"]
         );
         // the list ends with the paragraph
         assert_eq!(

@@ -4,6 +4,9 @@
 //! evidence is the label plus a list of short items, so a sentence that starts with "Topics"
 //! is kept.
 
+use std::ops::Range;
+
+use crate::document::Document;
 use crate::rules::junk::{quote, short_body_lines, word_count, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
@@ -18,8 +21,9 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a line that is a tag or topic list: a label (`Tags`, `Topics`, `Filed under`, \
 `Categories`, `Keywords`) followed by `:` or `|` and a list of short items separated by \
-commas, `|`, `;`, `·` or `/`; and a line of two or more hashtags and nothing else \
-(`#Budget2026 #Harbour`).
+commas, `|`, `;`, `·` or `/`; a bare label with such items on the lines under it in its \
+paragraph, one per line (the label and its items are dropped); and a line of two or more \
+hashtags and nothing else (`#Budget2026 #Harbour`).
 
 ## Why
 Tag links are navigation to other pages. Every item must be short (at most five words) and \
@@ -67,14 +71,29 @@ fn hashtags(core: &str) -> Option<usize> {
     (n >= 2).then_some(n)
 }
 
+/// Whether `item` reads as one tag: at most five words and forty characters, no sentence end.
+fn tag_like(item: &str) -> bool {
+    word_count(item) <= 5 && item.chars().count() <= 40 && !item.ends_with(['.', '!', '?'])
+}
+
 /// Whether `list` is a list of short items (an empty list is a bare label).
 fn list_like(list: &str) -> bool {
     list.split([',', '|', ';', '·', '•', '/'])
         .map(str::trim)
         .filter(|item| !item.is_empty())
-        .all(|item| {
-            word_count(item) <= 5 && item.chars().count() <= 40 && !item.ends_with(['.', '!', '?'])
-        })
+        .all(tag_like)
+}
+
+/// The lines under the bare label at line `i` in its paragraph, when there are some and each
+/// is one tag: the CMS printed the list one link per line.
+fn tags_under(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
+    let par = &doc.paragraphs()[doc.lines()[i].paragraph?];
+    let under = i + 1..par.lines.end;
+    let tag = |j: usize| {
+        let c = super::core(doc.line_text(j));
+        !c.is_empty() && !c.contains(". ") && list_like(c)
+    };
+    (!under.is_empty() && under.clone().all(tag)).then_some(under)
 }
 
 impl Rule for TagList {
@@ -83,8 +102,13 @@ impl Rule for TagList {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        // the lines taken as the items of a bare label: not judged again
+        let mut listed = 0..0;
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
+            if listed.contains(&i) {
+                return;
+            }
             // the core has lost the first `#` with the other decoration
             let line = ctx.doc.line_text(i);
             if let Some(n) = line
@@ -105,6 +129,27 @@ impl Rule for TagList {
             if !list_like(list) {
                 return;
             }
+            if list.is_empty() {
+                if let Some(under) = tags_under(ctx.doc, i) {
+                    let msg = format!(
+                        "tag list: label {} with {} item(s) on the lines under it",
+                        quote(label),
+                        under.len()
+                    );
+                    out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+                    for j in under.clone() {
+                        let item = super::core(ctx.doc.line_text(j));
+                        let msg = format!(
+                            "tag {} listed under the label {}",
+                            quote(item),
+                            quote(label)
+                        );
+                        out.push(Finding::new(&META, ctx.doc.lines()[j].range.clone(), msg));
+                    }
+                    listed = under;
+                    return;
+                }
+            }
             let items = list
                 .split([',', '|', ';', '·', '•', '/'])
                 .filter(|s| !s.trim().is_empty())
@@ -121,7 +166,7 @@ impl Rule for TagList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match};
+    use crate::rules::junk::testing::{assert_junk, assert_kept, for_each_match, found, in_body};
 
     #[test]
     fn the_groups_read_off_the_line_are_the_captured_ones() {
@@ -185,5 +230,31 @@ mod tests {
         ] {
             assert_kept(&TagList, l);
         }
+    }
+
+    #[test]
+    fn a_bare_label_takes_the_tags_under_it() {
+        let found_in_body = |block: &str| -> Vec<String> {
+            found(&TagList, &in_body(block))
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(
+            found_in_body("Topics\nCycling\nTransport\nLocal politics"),
+            ["Topics", "Cycling", "Transport", "Local politics"]
+        );
+        // a sentence under the label: the label alone goes, the prose stays
+        assert_eq!(
+            found_in_body("Topics\nThe council will vote in April on the whole plan."),
+            ["Topics"]
+        );
+        // one long line among them is no tag, and none is taken
+        assert_eq!(
+            found_in_body("Tags\nCycling\nThe plan would link the university and three hospitals"),
+            ["Tags"]
+        );
+        // the items end with the paragraph
+        assert_eq!(found_in_body("Tags\n\nCycling"), ["Tags"]);
     }
 }
