@@ -6,6 +6,7 @@
 //! that are the wrapped tail of a sentence, and then runs one compiled pattern. The helpers
 //! that every such rule shares live here.
 
+mod bio;
 mod breadcrumb;
 mod byline;
 mod copyright;
@@ -40,6 +41,7 @@ pub static RULES: &[&dyn Rule] = &[
     &reading::ReadingAid,
     &byline::BylineTimestamp,
     &credit::AgencyCredit,
+    &bio::AuthorBio,
     &duplicate::DuplicateParagraph,
     &site_boilerplate::SiteBoilerplate,
 ];

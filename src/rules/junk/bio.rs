@@ -1,0 +1,288 @@
+//! J013 author-bio: the writer's one-paragraph biography that templates print under the
+//! article.
+//!
+//! `Jane Doe is a science correspondent based in Nairobi.` closes many scraped articles: the
+//! author box, kept as a paragraph. The evidence is the shape (a full name, then `is a/an/the`
+//! and a newsroom role within a few words, or `covers ...` / `writes about ...`) and the
+//! document itself: the name occurs nowhere in the story, only in the byline. A paragraph
+//! about someone the story quotes or reports on names them elsewhere, and stays.
+
+use crate::document::{sentences, Document};
+use crate::rules::junk::{core, quote};
+use crate::rules::seo::lexicon::is_function_word;
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct AuthorBio;
+
+static META: RuleMeta = RuleMeta {
+    code: "J013",
+    name: "author-bio",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Drops a paragraph that is the author's biography: it opens with a full name followed by \
+`is a`, `is an` or `is the` and a newsroom role within twelve words (`reporter`, \
+`correspondent`, `editor`, `writer`, `journalist`, `columnist`, `contributor`, `producer`, \
+`photographer`, `critic`, `anchor`), or by `covers`, `writes about`, `writes for` or \
+`reports on`; any further sentence (three at most) starts with a pronoun, the name or a \
+contact word (`Follow`, `Contact`, `Email`, `Reach`).
+
+## Why
+Author boxes belong to the page; in a dump they trail the article as a paragraph of prose. \
+The name is the evidence: a biography's subject is the writer, who appears nowhere in the \
+story except in a byline (`By Jane Doe`). When the name, or the surname alone, occurs \
+anywhere else in the text outside a byline, the paragraph is about someone in the story \
+(`Danny Fenster is the managing editor of ...` in a report on his arrest) and stays. The \
+first two paragraphs of the body are never taken.
+
+## Example
+```text
+By Alice Brandt
+...
+Alice Brandt is a regional affairs correspondent based in the south-west.
+```
+The last paragraph is dropped (the byline line is J010's).
+",
+};
+
+/// Longest biography paragraph, in bytes.
+const MAX_LEN: usize = 600;
+
+/// Nouns of the newsroom roles a biography gives its writer.
+const ROLES: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+    "photographer",
+    "photojournalist",
+    "critic",
+    "anchor",
+];
+
+/// Lower-case words that may stand inside a name (`Ana de Souza`, `Pieter van Dijk`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "der", "van", "von", "la", "le", "bin", "al",
+];
+
+/// Words that open the further sentences of a biography.
+const FOLLOW_ON: &[&str] = &[
+    "he", "she", "they", "his", "her", "their", "follow", "contact", "email", "e-mail", "reach",
+];
+
+impl Rule for AuthorBio {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        // the first two body paragraphs are the article's opening, never its author box
+        for p in doc.body_paragraphs().skip(2) {
+            let text = doc.paragraph_text(p);
+            if text.len() > MAX_LEN {
+                continue;
+            }
+            let Some(name) = bio_name(core(text)) else {
+                continue;
+            };
+            if named_elsewhere(doc, p, name) {
+                continue;
+            }
+            let msg = format!("biography of the writer {}", quote(name));
+            out.push(Finding::new(&META, doc.paragraphs()[p].range.clone(), msg));
+        }
+    }
+}
+
+/// The name a biography `par` opens with, when `par` has the shape of one.
+fn bio_name(par: &str) -> Option<&str> {
+    let spans = sentences(par);
+    let (first, rest) = spans.split_first()?;
+    if rest.len() > 2 {
+        return None;
+    }
+    let sentence = &par[first.clone()];
+    let name_end = name_len(sentence)?;
+    let name = &sentence[..name_end];
+    let after: Vec<&str> = sentence[name_end..].split_whitespace().collect();
+    let role = match after.as_slice() {
+        ["is", "a" | "an" | "the", words @ ..] => words.iter().take(12).any(|w| {
+            let w = w
+                .trim_end_matches([',', '.', ';', ':'])
+                .to_ascii_lowercase();
+            let w = w.strip_suffix("'s").unwrap_or(&w);
+            ROLES.contains(&w)
+                || ROLES
+                    .iter()
+                    .any(|r| w.strip_suffix(r).is_some_and(|s| s.ends_with('-')))
+        }),
+        ["covers" | "reports", ..] => after.len() >= 2,
+        ["writes", "about" | "for", ..] => true,
+        _ => false,
+    };
+    if !role {
+        return None;
+    }
+    let (given, surname) = (name.split(' ').next()?, name.rsplit(' ').next()?);
+    let follows = |s: &std::ops::Range<usize>| {
+        let w = par[s.clone()].split_whitespace().next().unwrap_or("");
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        FOLLOW_ON.contains(&w.to_ascii_lowercase().as_str()) || w == given || w == surname
+    };
+    rest.iter().all(follows).then_some(name)
+}
+
+/// The length of the full name `sentence` opens with: two to four capitalised words (name
+/// particles may stand between them), then a space.
+fn name_len(sentence: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut end = 0;
+    let mut last_particle = false;
+    for w in sentence.split(' ') {
+        // `The Harbour Authority`: a determiner opens no name
+        if words == 0 && is_function_word(&w.to_lowercase()) {
+            return None;
+        }
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            && w.chars().any(char::is_lowercase);
+        let particle = words > 0 && NAME_PARTICLES.contains(&w);
+        if !capitalised && !particle {
+            break;
+        }
+        words += usize::from(capitalised);
+        last_particle = particle;
+        end += w.len() + 1;
+        if words > 4 {
+            return None;
+        }
+    }
+    (words >= 2 && !last_particle).then(|| end - 1)
+}
+
+/// Whether the name, or its surname alone, occurs outside paragraph `p` in a line that is not
+/// a byline.
+fn named_elsewhere(doc: &Document<'_>, p: usize, name: &str) -> bool {
+    let surname = name.rsplit(' ').next().unwrap_or(name);
+    let own = doc.paragraphs()[p].lines.clone();
+    (0..doc.lines().len())
+        .filter(|i| !own.contains(i))
+        .map(|i| core(doc.line_text(i)))
+        .any(|line| mentions(line, surname) && !byline(line, name))
+}
+
+/// Whether `word` occurs in `line` as a whole word.
+fn mentions(line: &str, word: &str) -> bool {
+    line.match_indices(word).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `line` is the writer's byline or author box: `By <name> ...`, `Reporting by ...`,
+/// `Written by ...`, or the name alone.
+fn byline(line: &str, name: &str) -> bool {
+    let lower = line.to_lowercase();
+    line == name
+        || lower.starts_with("by ")
+        || [
+            "reporting by",
+            "written by",
+            "writing by",
+            "words by",
+            "story by",
+        ]
+        .iter()
+        .any(|l| lower.contains(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::junk::testing::found;
+
+    fn article(byline: &str, tail: &str) -> String {
+        format!(
+            "Harbour authority approves second ferry terminal\n\n{byline}\n\n\
+             The harbour authority on Tuesday approved plans for a second ferry terminal.\n\n\
+             Board members voted seven to two in favour after a four-hour meeting.\n\n\
+             Construction is expected to begin next spring, the authority said.\n\n{tail}\n"
+        )
+    }
+
+    #[test]
+    fn a_writers_biography_is_found() {
+        for (byline, bio) in [
+            ("By Alice Brandt", "Alice Brandt is a regional affairs correspondent based in the south-west."),
+            ("By Alice Brandt", "Alice Brandt is the paper's chief political reporter. She joined in 2019."),
+            ("", "Meg James is a corporate media reporter for the Daily Ledger, covering television."),
+            ("By Ana de Souza", "Ana de Souza covers energy and climate for the Ledger. Follow her on Bluesky."),
+            ("Reporting by Tom Wu", "Tom Wu writes about transport and cities."),
+            ("", "Dallas Robinson is a freelance writer living in Minneapolis"),
+            ("", "*Priya Nair is a senior data journalist at the Ledger.*"),
+        ] {
+            let text = article(byline, bio);
+            assert_eq!(found(&AuthorBio, &text), [bio], "{bio:?}");
+        }
+    }
+
+    #[test]
+    fn people_of_the_story_are_kept() {
+        for (byline, tail) in [
+            // the story names him: the paragraph is about him
+            (
+                "Fenster was detained at the airport on Monday.",
+                "Danny Fenster is the managing editor of Frontier, a weekly magazine.",
+            ),
+            // no newsroom role
+            (
+                "By Alice Brandt",
+                "Sally Rooney is the author of three novels.",
+            ),
+            (
+                "By Alice Brandt",
+                "Miriam Okafor is a former harbour pilot who chairs the board.",
+            ),
+            // a story sentence after it
+            (
+                "By Alice Brandt",
+                "Alice Brandt is a reporter. The terminal will open in 2028.",
+            ),
+            // not a name
+            (
+                "By Alice Brandt",
+                "The Harbour Authority is the editor of its own annual report.",
+            ),
+            // the past tense: an obituary's or a story's line
+            (
+                "By Alice Brandt",
+                "John Reed was a reporter for the paper for forty years.",
+            ),
+        ] {
+            let text = article(byline, tail);
+            assert!(found(&AuthorBio, &text).is_empty(), "{tail:?}");
+        }
+        // the opening paragraphs are never a biography
+        let text = "Title of the story\n\nJane Doe is a reporter who has covered the harbour for years.\n\nMore prose.\n";
+        assert!(found(&AuthorBio, text).is_empty());
+    }
+
+    #[test]
+    fn names_are_two_to_four_capitalised_words() {
+        assert_eq!(name_len("Alice Brandt is a reporter"), Some(12));
+        assert_eq!(name_len("Pieter van Dijk is a writer"), Some(15));
+        assert_eq!(name_len("Brandt is a reporter"), None);
+        assert_eq!(name_len("Ana de is"), None);
+        assert_eq!(name_len("The NHS Trust is"), None);
+        assert_eq!(name_len("One Two Three Four Five is"), None);
+    }
+}
