@@ -25,12 +25,14 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
 `Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; and a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
-`(This story has not been edited by staff and is published from a syndicated feed.)`
+`(This story has not been edited by staff and is published from a syndicated feed.)`; and a \
+caption that the page labelled as one: `Image caption, Divers at the harbour wall`.
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
 be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept, and \
-so is a caption (`Photo: Firefighters at the scene`): a photo credit names only sources.
+so is an unlabelled caption (`Photo: Firefighters at the scene`): a photo credit names only \
+sources. A caption counts only behind the page's own `Image caption,` label.
 
 ## Example
 ```text
@@ -67,6 +69,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.{{0,300}}
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -82,7 +85,12 @@ impl Rule for AgencyCredit {
             let (i, core) = (l.index, l.core);
             // the shared line-start pass ran CREDIT_PATTERN on the line already
             if l.starts(Start::Credit) {
-                let msg = format!("credit line {}", quote(core));
+                let label = core.split([',', ':']).next().unwrap_or("");
+                let msg = if label.to_ascii_lowercase().ends_with("caption") {
+                    format!("caption under the page's own label {}", quote(core))
+                } else {
+                    format!("credit line {}", quote(core))
+                };
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }
         });
@@ -108,6 +116,8 @@ mod tests {
             "(Reuters/AP)",
             "Source: Agencies",
             "Kemi Adeyemi contributed reporting from Lagos.",
+            "Image caption, The existing terminal handles about 1.2 million passengers a year",
+            "Photo caption: Divers at the harbour wall",
             "Kemi Adeyemi and Li Wei contributed reporting.",
             "Photo: Reuters",
             "Image: Getty Images",
@@ -159,6 +169,8 @@ mod tests {
             "AP Photo editors chose the picture from hundreds.",
             "Credit: the bank raised its rates on Monday.",
             "Reuters/Ipsos polls showed support falling.",
+            "Image captions on the site were rewritten by the new editor last year.",
+            "The photo caption was wrong, the paper admitted.",
         ] {
             assert_kept(&AgencyCredit, l);
         }
