@@ -108,6 +108,9 @@ impl NameSketch {
 /// A year-glued keyword phrase has at most this many words before the year.
 const MAX_PHRASE_WORDS: usize = 5;
 
+/// A keyword question and its teaser formula longer than this many words are prose.
+const QUESTION_TEASER_MAX_WORDS: usize = 30;
+
 /// The thresholds the analysis depends on (part of the cache key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
@@ -1168,6 +1171,7 @@ impl<'t> Analyser<'_, 't> {
         out: &mut Vec<Finding>,
         consumed: &mut Vec<Range<usize>>,
     ) {
+        self.question_teasers(spans, facts, out, consumed);
         if spans.is_empty() {
             // a dek is only dropped when it carries a stuffed phrase: none to find
             return;
@@ -1187,6 +1191,10 @@ impl<'t> Analyser<'_, 't> {
                 && !repeats_title(title, self.doc.line_text(li))
         });
         for li in candidates {
+            if consumed.contains(&self.doc.lines()[li].range) {
+                // a keyword question with its formula, taken above
+                continue;
+            }
             match self.teaser_at(li, spans, facts) {
                 Some(f) => {
                     consumed.push(f.range.clone());
@@ -1194,6 +1202,92 @@ impl<'t> Analyser<'_, 't> {
                 }
                 None => return,
             }
+        }
+    }
+
+    /// S004 anywhere in the body: a paragraph of two sentences, a keyword question and a
+    /// teaser formula (`Looking for the best bike lane network news 2026? Read on.`). The
+    /// question must hold two of the title's words and a stuffed phrase or a year glued to a
+    /// lower-case word: a question that asks something in the article's own words stays.
+    fn question_teasers(
+        &self,
+        spans: &[Span],
+        facts: &Facts<'_, '_>,
+        out: &mut Vec<Finding>,
+        consumed: &mut Vec<Range<usize>>,
+    ) {
+        let doc = self.doc;
+        for p in doc.body_paragraphs() {
+            let lines = doc.paragraphs()[p].lines.clone();
+            let li = lines.start;
+            // one line of prose, ending in a stop after a question mark somewhere before it
+            if lines.len() != 1 || self.kinds[li] != LineKind::Prose || (self.dropped)(li) {
+                continue;
+            }
+            let line = doc.line_text(li);
+            if !line.contains('?') {
+                continue;
+            }
+            let sents = sentences(line);
+            let [question, formula] = sents.as_slice() else {
+                continue;
+            };
+            let (question, formula) = (line[question.clone()].trim(), line[formula.clone()].trim());
+            if !question.ends_with('?') || !is_teaser_formula(formula) {
+                continue;
+            }
+            let range = doc.lines()[li].range.clone();
+            let toks = self.tk.lines[li].clone();
+            let words = toks.clone().filter(|&i| self.is_word(i)).count();
+            if words > QUESTION_TEASER_MAX_WORDS {
+                continue;
+            }
+            let q_end = range.start + line.find('?').unwrap_or(0);
+            let in_question = |i: &usize| self.tk.toks[*i].end() <= q_end;
+            let mut terms: Vec<String> = Vec::new();
+            let mut w = String::new();
+            for i in toks
+                .clone()
+                .filter(in_question)
+                .filter(|&i| self.is_word(i))
+            {
+                lower_into(norm(self.word(i)), &mut w);
+                if self.title_hit(facts, &w) && !terms.contains(&w) {
+                    terms.push(w.clone());
+                }
+            }
+            if terms.len() < 2 {
+                continue;
+            }
+            let stuffed: Vec<String> = self
+                .spans_in(spans, &range)
+                .iter()
+                .map(|s| self.span_text(s).to_string())
+                .collect();
+            let glued_year = toks.clone().filter(in_question).find(|&y| {
+                y > toks.start
+                    && self.tk.toks[y].space_before
+                    && is_year(self.word(y))
+                    && self.is_word(y - 1)
+                    && is_lower_content(self.word(y - 1))
+                    && !is_year_modifier(self.word(y - 1))
+            });
+            let evidence = match (stuffed.is_empty(), glued_year) {
+                (false, _) => format!("the stuffed phrases {}", quote_list(&stuffed)),
+                (true, Some(y)) => format!(
+                    "the year glued to a keyword \"{} {}\"",
+                    self.word(y - 1),
+                    self.word(y)
+                ),
+                (true, None) => continue,
+            };
+            let msg = format!(
+                "a {words}-word paragraph: a question with the title's words {} and {evidence}, \
+                 then the teaser formula \"{formula}\"",
+                quote_list(&terms)
+            );
+            consumed.push(range.clone());
+            out.push(Finding::new(&KEYWORD_TEASER, range, msg));
         }
     }
 
@@ -1770,6 +1864,48 @@ The operator ordered two ships that cost half as much as the old ones, best elec
         ] {
             let text = format!("Ferry Operator Orders Two Electric Ships\n\n{line}\n");
             assert_eq!(cleaned(&text), text, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_keyword_question_with_a_teaser_formula_is_dropped_anywhere() {
+        let article = |par: &str| {
+            format!(
+                "City Council Delays Vote on Bike Lane Network\n\n\
+                 The city council on Monday postponed a vote on a network of protected bike lanes.\n\n\
+                 Councillor Ray Dunn said the delay would be short.\n\n{par}\n\n\
+                 The plan would link the university and three hospitals by 2029.\n"
+            )
+        };
+        for par in [
+            "Looking for best bike lane network city council news 2026? Read on.",
+            "Looking for city council news 2026? Read on.",
+        ] {
+            let text = article(par);
+            let f = findings(&text);
+            let teaser: Vec<&str> = f
+                .iter()
+                .filter(|f| f.code == "S004")
+                .map(|f| &text[f.range.clone()])
+                .collect();
+            assert_eq!(teaser, [par], "{f:#?}");
+            // nothing inside it is reported on its own
+            assert_eq!(f.len(), 1, "{f:#?}");
+        }
+        for par in [
+            // a question in the article's own words, no stuffing
+            "Want to know how the bike lane network affects you? Read on.",
+            "What does the council vote mean for the bike lane network in 2026? Here's what we know.",
+            // one title word only
+            "Looking for cheap flights 2026? Read on.",
+            // more than the question and the formula
+            "Looking for city council news 2026? The vote is in April. Read on.",
+        ] {
+            let f: Vec<Finding> = findings(&article(par))
+                .into_iter()
+                .filter(|f| f.code == "S004")
+                .collect();
+            assert!(f.is_empty(), "{par}: {f:#?}");
         }
     }
 }

@@ -119,7 +119,10 @@ pub fn decide<'a>(left: [Slot<'a>; 3], right: Slot<'a>) -> Verdict<'a> {
                 return Verdict::Remove { take_left: 0 };
             }
             let prep_before = matches!(ll, Slot::Word(w) if class(w) == Class::Preposition);
-            let word_before_prep = matches!(lll, Slot::Word(_));
+            // a lower-case word: a capitalised one may open the sentence ("Looking [for
+            // the X]?"), which would be left as one word
+            let word_before_prep =
+                matches!(lll, Slot::Word(w) if w.starts_with(|c: char| c.is_lowercase()));
             if closes_clause(right) && prep_before && word_before_prep {
                 // "respond [to the X], however": the phrase only served the span
                 return Verdict::Remove { take_left: 2 };
@@ -197,6 +200,11 @@ mod tests {
         assert_eq!(
             decide([Word("the"), Word("to"), Word("respond")], Punct('.')),
             rm(2)
+        );
+        // the verb opens the sentence: cut, it would stand alone ("Looking?")
+        assert_eq!(
+            decide([Word("the"), Word("for"), Word("Looking")], Punct('?')),
+            Verdict::Keep(Keep::Undecided)
         );
         assert_eq!(
             decide([Word("the"), Word("to"), Word("respond")], Edge),

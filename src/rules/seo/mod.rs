@@ -111,6 +111,12 @@ paragraph right after it. Lines that the page-junk rules drop between the title 
 do not count. A dek that ends in a formula but carries no stuffed phrase is a real dek and
 stays, and so does everything after it.
 
+Anywhere in the body, it also drops a paragraph of two sentences, a question and a teaser
+formula, when the question holds two of the title's words and a stuffed phrase or a year
+glued to a lower-case word (`Looking for the best museum collection news 2026? Read on.`).
+A question in the article's own words (`What does the vote mean for you? Here's what we
+know.`) stays.
+
 ## Why
 
 SEO templates put a keyword-stuffed dek under the headline. Its facts are repeated by the

@@ -129,7 +129,7 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// Whether `w` (lower case) is a word of the title, allowing a plural `s` either way.
-    fn title_hit(&self, facts: &Facts<'_, '_>, w: &str) -> bool {
+    pub(super) fn title_hit(&self, facts: &Facts<'_, '_>, w: &str) -> bool {
         let terms = self.title_terms(facts);
         // the title has a dozen terms or so: the plural of `w` is looked for among them
         // rather than spelled out in a new string
