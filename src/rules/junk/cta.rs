@@ -28,7 +28,9 @@ Telegram channel, download its app, send the newsroom a tip, read the site's cov
 or subscribe to go on reading, enable JavaScript, or \"click here to ...\"; the sign-up form's \
 text (`Enter your email address`, `By signing up you agree to ...`); an affiliate disclosure \
 (`We may earn a commission when you buy through links on our site`); and a line that ends by \
-giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`).
+giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
+the site's live-coverage pointer (`Follow our live coverage`), poll and rating widgets \
+(`Vote in our poll`, `Rate this article`).
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -110,6 +112,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | send\s+us\s+(?:your\s+)?(?:feedback|tips?|news|stories|story\s+ideas|photos|a\s+(?:tip|message|story))(?-u:\b)
           | subscribe\s+(?:now|today)(?-u:\b)
           | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)\s+(?:on|at)\s+\S
+          | follow\s+(?:our|all\s+(?:of\s+)?our)\s+(?:live\s+)?(?:coverage|updates|blog)(?-u:\b)
+          | rate\s+this\s+(?:article|story|post|review|recipe|page)(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -118,7 +122,7 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
     *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we", *b"wh",
     *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co", *b"se",
-    *b"su",
+    *b"su", *b"fo", *b"ra",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -157,6 +161,7 @@ static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\b)by\s+clicking\s+here(?-u:\b) | (?-u:\b)click\s+here\s+to(?-u:\b)
           | (?-u:\b)follow\s+us\s+on(?-u:\b) | (?-u:\b)join\s+our\s+(?:whatsapp|telegram)(?-u:\b) | (?-u:\b)download\s+our\s+(?:\S+\s+)?app(?-u:\b)
           | (?-u:\b)share\s+it\s+with\s+a\s+friend(?-u:\b)
+          | (?-u:\b)(?:vote|take\s+part|have\s+your\s+say)\s+in\s+our\s+(?:poll|survey|quiz)(?-u:\b) | ^take\s+our\s+(?:poll|survey|quiz)(?-u:\b)
           | (?-u:\b)(?:contact|e-?mail|reach|write\s+to)\s+(?:him|her|them|me|us|the\s+(?:author|writer|reporter|newsroom))\s+(?:at|on|via)\s+[^\s@]+@[^\s@]+?\.?$
         ",
     )
@@ -182,6 +187,9 @@ pub(super) const CTA_HINT_WORDS: &[&str] = &[
     "download our",
     "share it with",
     "@",
+    "our poll",
+    "our survey",
+    "our quiz",
 ];
 
 /// The words `COOKIE` cannot match without.
@@ -290,6 +298,10 @@ mod tests {
             "Sign up for our free morning briefing",
             "Sign up: Get the best of the week delivered to your inbox.",
             "Follow us on Instagram and Threads",
+            "Follow our live coverage of every match this weekend",
+            "Who will win the title this season? Vote in our poll",
+            "Take our quiz: how well do you know the league?",
+            "Rate this article: ★★★★☆",
             "Follow Maria Lopez on X",
             "Join our WhatsApp channel for the latest updates",
             "Join us on Telegram",
@@ -426,6 +438,9 @@ mod tests {
             "Sign up numbers fell sharply after the price rise.",
             "Subscribe-and-save offers have become common among grocers.",
             "Follow the money, investigators were told.",
+            "Follow our lead, the coach told his players before the final.",
+            "Rate this year's harvest against the last and it looks poor.",
+            "More than 2,000 readers took part in our poll on the stadium plan, and most backed it.",
             "Join the queue early if you want a seat, the organisers said.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",
