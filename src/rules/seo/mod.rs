@@ -172,7 +172,12 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   news: the number of patients ...`): the label goes and the sentence takes its capital;
 - two to eight words with no clause word after a dash at the end of a line's last sentence,
   holding a stuffed phrase or mostly the title's words (`..., officials said — Lisbon Madrid
-  high speed rail news.`): the dash and the words go, the stop stays.
+  high speed rail news.`): the dash and the words go, the stop stays;
+- a paragraph of one line that is a capitalised keyword of three to eight words ending in a
+  search word (`news`, `latest`, `update`, `today`) or a year, with no clause word and at
+  least half of its words the title's (`Portmere ferry terminal plan news`): dropped when
+  the keyword before the search word recurs elsewhere in the text, else only flagged, as a
+  real subheading may look the same.
 A list or string that is a whole line drops the line.
 
 ## Why

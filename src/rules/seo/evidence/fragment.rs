@@ -11,6 +11,7 @@
 use std::fmt::Write as _;
 
 use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
+use crate::rules::junk::repeats_title;
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
 use crate::rules::seo::KEYWORD_FRAGMENT;
@@ -89,6 +90,10 @@ impl<'t> Analyser<'_, 't> {
                     self.search_tail(li, toks, facts)
                 }
                 None => None,
+            };
+            let found = match found {
+                None if open_end && commas == 0 => self.keyword_heading(li, toks, facts),
+                found => found,
             };
             out.extend(found);
         }
@@ -471,6 +476,80 @@ impl<'t> Analyser<'_, 't> {
     }
 }
 
+/// Last words of a search query rather than of a heading: what the keyword is wanted for.
+const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today"];
+
+impl Analyser<'_, '_> {
+    /// A line of its own that is a capitalised keyword and a search word or a year
+    /// (`Portmere ferry terminal plan news`): three to eight words with no clause word, at
+    /// least half of its content words the title's. Removed when the keyword before the
+    /// search word recurs elsewhere in the text (the same phrase stuffed into the prose);
+    /// otherwise only flagged, as a real subheading may look the same.
+    fn keyword_heading(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+        if toks.iter().any(|t| t.kind != Kind::Word) || !(3..=MAX_TAIL_WORDS).contains(&toks.len())
+        {
+            return None;
+        }
+        // a paragraph of one line, opening with a capital
+        let lines = self.doc.lines();
+        let alone = li
+            .checked_sub(1)
+            .is_none_or(|p| lines[p].paragraph != lines[li].paragraph);
+        if !alone || !self.ends_paragraph(li) || !self.starts_sentence(li) || toks[0].has(LOWER) {
+            return None;
+        }
+        // a line in title case is a heading or a menu (`Home World News`), and a line that
+        // repeats the title is J001's
+        if !toks[1..].iter().any(|t| t.has(LOWER))
+            || repeats_title(self.doc.title().unwrap_or(""), self.doc.line_text(li))
+        {
+            return None;
+        }
+        let raw: Vec<&str> = toks
+            .iter()
+            .map(|t| &self.text[t.start()..t.end()])
+            .collect();
+        let last = raw[raw.len() - 1];
+        let year = last.len() == 4 && last.starts_with("20") && toks[toks.len() - 1].has(DIGIT);
+        if !year && !SEARCH_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return None;
+        }
+        if raw.iter().any(|w| is_clause_word(w)) {
+            return None;
+        }
+        let words: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
+        let content = words.iter().filter(|w| w.content).count();
+        let hits = self.title_hits(facts, &words);
+        if hits.len() < 2 || hits.len() * 2 < content {
+            return None;
+        }
+        // the keyword without its search word, elsewhere in the text
+        let range = lines[li].range.clone();
+        let keyword = &self.text[toks[0].start()..toks[toks.len() - 2].end()];
+        let lower = self.text.to_lowercase();
+        let key = keyword.to_lowercase();
+        let elsewhere = lower.len() == self.text.len()
+            && lower
+                .match_indices(&key)
+                .any(|(at, _)| at + key.len() <= range.start || range.end <= at);
+        let mut msg = format!(
+            "a line that is only a keyword and the search word \"{last}\", with the title's words {}",
+            quote_list(&hits)
+        );
+        let f = Finding::new(&KEYWORD_FRAGMENT, range, String::new());
+        let f = if elsewhere {
+            let _ = write!(msg, "; \"{keyword}\" recurs in the text");
+            f.with_action(Action::DropLine)
+        } else {
+            msg.push_str(
+                "; kept: it may be a subheading, as the keyword does not recur in the text",
+            );
+            f.with_action(Action::Flag)
+        };
+        Some(Finding { message: msg, ..f })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::Action;
@@ -655,6 +734,64 @@ The minister spoke for an hour. Lower taxes, lower prices, lower wages.
             assert!(removed.is_empty(), "{text:?}: {found:?}");
             let input_body = text.split_once("\n\n").unwrap().1.trim_end();
             assert_eq!(body, input_body, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_keyword_heading_with_a_search_word_goes_when_the_keyword_recurs() {
+        let text = "Harbour authority approves second ferry terminal for Portmere
+
+The Portmere ferry terminal plan will cost an estimated 48 million pounds, the authority said.
+
+Portmere ferry terminal plan news
+
+Construction is expected to begin next spring. The Portmere ferry terminal plan includes a walkway.
+";
+        let (body, found) = run(text);
+        assert_eq!(
+            found,
+            [(
+                "Portmere ferry terminal plan news".to_string(),
+                Action::DropLine
+            )]
+        );
+        assert!(!body.contains("plan news"), "{body}");
+        // the keyword does not recur: a subheading may look the same, so it is only flagged
+        let text = "Harbour authority approves second ferry terminal for Portmere
+
+The authority said the new berth would cost an estimated 48 million pounds.
+
+Portmere ferry terminal update
+
+Construction is expected to begin next spring, with sailings from 2028.
+";
+        let (body, found) = run(text);
+        assert_eq!(
+            found,
+            [("Portmere ferry terminal update".to_string(), Action::Flag)]
+        );
+        assert!(body.contains("Portmere ferry terminal update"), "{body}");
+    }
+
+    #[test]
+    fn subheadings_and_menus_are_not_keyword_headings() {
+        for line in [
+            // no search word at the end
+            "Portmere ferry terminal plan",
+            // a clause word
+            "What the ferry terminal means for Portmere today",
+            // title case: a heading or a menu
+            "Portmere Ferry Terminal News",
+            // too few of the title's words
+            "Weather and tides today",
+            // two words
+            "Portmere news",
+        ] {
+            assert_untouched(&format!(
+                "Harbour authority approves second ferry terminal for Portmere\n\n\
+                 The authority said the new berth would cost 48 million pounds.\n\n{line}\n\n\
+                 Construction is expected to begin next spring.\n"
+            ));
         }
     }
 }
