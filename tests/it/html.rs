@@ -282,6 +282,31 @@ fn short_sentences_that_open_and_close_the_story_are_kept() {
 }
 
 #[test]
+fn a_short_closing_sentence_after_an_inline_widget_is_kept() {
+    // a related link and a sign-up box among the paragraphs interrupt the article; the short
+    // sentence after them still closes it, and the comments after the body stay out
+    let body = format!(
+        "<p>{}</p><p>{}</p>\
+         <div class=inline-related><strong>Read more:</strong> <a href=/z>Fares frozen for a year</a></div>\
+         <p>{}</p>\
+         <div class=newsletter-signup><p>Get our morning briefing.</p></div>\
+         <p>The night crossing resumes on the first of May, the operator said.</p>\
+         <section class=comments><p>About time too, the old timetable was a joke.</p></section>",
+        PARAS[0], PARAS[1], PARAS[3]
+    );
+    let x = extract(page_with_body(&body).as_bytes()).unwrap();
+    let k = kept(&x);
+    assert_eq!(
+        k.last(),
+        Some(&"The night crossing resumes on the first of May, the operator said."),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|t| t.contains("Read more")), "{k:?}");
+    assert!(!k.iter().any(|t| t.contains("briefing")), "{k:?}");
+    assert!(!k.iter().any(|t| t.contains("About time")), "{k:?}");
+}
+
+#[test]
 fn a_hover_card_behind_a_linked_name_is_not_text() {
     let body = format!(
         "<p>The council met on Monday, and <span class=person-rollover>\
