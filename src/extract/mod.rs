@@ -8,6 +8,7 @@
 mod classify;
 mod decode;
 mod depth;
+mod jsonld;
 mod prune;
 mod segment;
 
@@ -44,7 +45,8 @@ pub struct Block {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
     pub title: String,
-    /// Every visible block, in document order.
+    /// Every visible block, in document order; after them, when the visible text holds no
+    /// article, the paragraphs of the `articleBody` the page declares in its JSON-LD.
     pub blocks: Vec<Block>,
     /// Problems met on the way (character set guesses, no article ...).
     pub warnings: Vec<String>,
@@ -133,6 +135,7 @@ fn extract_str_with(html: &str, mut warnings: Vec<String>) -> Extraction {
             b.reason = Some("title");
         }
     }
+    structured_fallback(html, &mut blocks, &mut warnings);
     if !blocks.iter().any(|b| b.kept) {
         warnings.push("no article found".to_string());
     }
@@ -141,6 +144,44 @@ fn extract_str_with(html: &str, mut warnings: Vec<String>) -> Extraction {
         blocks,
         warnings,
     }
+}
+
+/// Kept text below which a page may be a script-rendered shell, in characters.
+const SHELL_CHARS: usize = 500;
+
+/// When the visible text yields little or no article (a page rendered by script, whose body
+/// is a loading notice) and the page declares a longer `articleBody` in its JSON-LD, that
+/// body is the article: its paragraphs are added as kept blocks, after the visible ones,
+/// which are all left out.
+fn structured_fallback(html: &str, blocks: &mut Vec<Block>, warnings: &mut Vec<String>) {
+    let kept: usize = blocks
+        .iter()
+        .filter(|b| b.kept)
+        .map(|b| b.text.chars().count())
+        .sum();
+    if kept >= SHELL_CHARS {
+        return;
+    }
+    let Some(paragraphs) = jsonld::article_body(html) else {
+        return;
+    };
+    let declared: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if declared < 2 * kept.max(1) {
+        return;
+    }
+    for b in blocks.iter_mut().filter(|b| b.kept) {
+        b.kept = false;
+        b.reason = Some("structured data holds the article");
+    }
+    blocks.extend(paragraphs.into_iter().map(|text| Block {
+        text,
+        kind: BlockKind::Paragraph,
+        kept: true,
+        reason: None,
+    }));
+    warnings.push(
+        "the visible text holds no article: taken from the page's JSON-LD articleBody".to_string(),
+    );
 }
 
 /// The headline: Open Graph title, else the first `<h1>`, else `<title>` without the site

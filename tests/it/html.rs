@@ -307,6 +307,41 @@ fn a_short_closing_sentence_after_an_inline_widget_is_kept() {
 }
 
 #[test]
+fn a_script_rendered_shell_gives_the_article_its_json_ld_declares() {
+    let ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Ferry report",
+        "articleBody": format!("{}\n\n{}", PARAS[0], PARAS[1]),
+    });
+    let shell = format!(
+        "<!doctype html><html><head><title>Ferry report</title>\
+         <script type=\"application/ld+json\">{ld}</script></head>\
+         <body><div id=app><div class=spinner>Loading...</div></div>\
+         <footer>Copyright 2024 Harbour Herald</footer></body></html>"
+    );
+    let x = extract(shell.as_bytes()).unwrap();
+    assert_eq!(kept(&x), [PARAS[0], PARAS[1]]);
+    assert!(
+        x.warnings.iter().any(|w| w.contains("JSON-LD")),
+        "{:?}",
+        x.warnings
+    );
+    // a page whose visible text holds the article keeps it, whatever its JSON-LD says
+    let full = page_with_body(&format!(
+        "<p>{}</p><p>{}</p><p>{}</p>",
+        PARAS[0], PARAS[1], PARAS[3]
+    ))
+    .replace(
+        "</head>",
+        &format!("<script type=application/ld+json>{ld}</script></head>"),
+    );
+    let x = extract(full.as_bytes()).unwrap();
+    assert_eq!(kept(&x), [PARAS[0], PARAS[1], PARAS[3]]);
+    assert!(x.warnings.is_empty(), "{:?}", x.warnings);
+}
+
+#[test]
 fn a_hover_card_behind_a_linked_name_is_not_text() {
     let body = format!(
         "<p>The council met on Monday, and <span class=person-rollover>\
