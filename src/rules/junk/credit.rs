@@ -23,7 +23,8 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
-`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; and a syndication note: `This article was \
+`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; an editing credit (`Edited by Mark \
+Hollis`); and a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`; and a \
 caption that the page labelled as one: `Image caption, Divers at the harbour wall`.
@@ -69,6 +70,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced)\s+by\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.{{0,300}}
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
@@ -118,6 +120,8 @@ mod tests {
             "Kemi Adeyemi contributed reporting from Lagos.",
             "Image caption, The existing terminal handles about 1.2 million passengers a year",
             "Photo caption: Divers at the harbour wall",
+            "Edited by Mark Hollis",
+            "Fact-checked by Ana Silva and Tom Weir.",
             "Kemi Adeyemi and Li Wei contributed reporting.",
             "Photo: Reuters",
             "Image: Getty Images",
@@ -171,6 +175,8 @@ mod tests {
             "Reuters/Ipsos polls showed support falling.",
             "Image captions on the site were rewritten by the new editor last year.",
             "The photo caption was wrong, the paper admitted.",
+            "Edited by hand, the film runs for three hours.",
+            "Produced by Ana Silva, the album was recorded in Lisbon in a week.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

@@ -30,7 +30,8 @@ text (`Enter your email address`, `By signing up you agree to ...`); an affiliat
 (`We may earn a commission when you buy through links on our site`); and a line that ends by \
 giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
 the site's live-coverage pointer (`Follow our live coverage`), poll and rating widgets \
-(`Vote in our poll`, `Rate this article`).
+(`Vote in our poll`, `Rate this article`), and paywall notices (`You have reached your limit \
+of free articles`, `This content is only available to subscribers`).
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -114,6 +115,9 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)\s+(?:on|at)\s+\S
           | follow\s+(?:our|all\s+(?:of\s+)?our)\s+(?:live\s+)?(?:coverage|updates|blog)(?-u:\b)
           | rate\s+this\s+(?:article|story|post|review|recipe|page)(?-u:\b)
+          | you(?:'ve|’ve|\s+have)\s+(?:reached|used(?:\s+up)?)\s+(?:your|the|all\s+(?:of\s+)?your)\s+(?:(?:monthly\s+|free\s+)?(?:article\s+)?limit|maximum|(?:[0-9]+\s+)?free)(?-u:\b)
+          | this\s+(?:content|article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members)(?:\s+only)?\s*[.!]?\s*$
+          | subscribe\s+to\s+unlock(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -122,7 +126,7 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
     *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we", *b"wh",
     *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co", *b"se",
-    *b"su", *b"fo", *b"ra",
+    *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -302,6 +306,10 @@ mod tests {
             "Who will win the title this season? Vote in our poll",
             "Take our quiz: how well do you know the league?",
             "Rate this article: ★★★★☆",
+            "You have reached your limit of free articles this month.",
+            "You've used all of your free articles",
+            "This content is only available to subscribers.",
+            "Subscribe to unlock this article",
             "Follow Maria Lopez on X",
             "Join our WhatsApp channel for the latest updates",
             "Join us on Telegram",
@@ -441,6 +449,8 @@ mod tests {
             "Follow our lead, the coach told his players before the final.",
             "Rate this year's harvest against the last and it looks poor.",
             "More than 2,000 readers took part in our poll on the stadium plan, and most backed it.",
+            "You have reached the limit of what the bridge can carry, the engineer told the council.",
+            "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Join the queue early if you want a seat, the organisers said.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",

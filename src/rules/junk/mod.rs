@@ -295,7 +295,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "tumblr", "flipboard",
         "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
         "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
-        "bookmark", "gift", "view", "show", "leave", "add", "post", "read",
+        "bookmark", "gift", "view", "show", "leave", "add", "post", "read", "click",
     ]),
     (Start::LabelOnly, &[
         "<", "next", "prev", "read", "also read", "continue", "related", "more", "other",
@@ -306,6 +306,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
         "tap", "image", "photo", "picture", "slide", "enlarge", "expand", "toggle", "hide",
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
+        "supported", "like", "leave",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
@@ -321,7 +322,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
-        "credit", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
+        "credit", "edited", "copy", "fact", "produced", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
         "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
         "uni ", "uni/", "efe", "ansa", "tass", "associated", "press trust", "agence", "bernama",
         "yonhap", "kyodo", "agencies", "wire service",

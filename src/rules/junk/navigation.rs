@@ -89,6 +89,8 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
           | read\s+the\s+full\s+(?:story|article|report)(?:\s+here)?
           | (?:was\s+)?this\s+(?:article|story|page)\s+(?:was\s+)?helpful\s*\??(?:\s*(?:yes|no)\s*[,/|]?)*
           | open\s+in\s+(?:the\s+)?app
+          | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
+          | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
         )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
 
@@ -352,6 +354,12 @@ mod tests {
             "Read the full story here",
             "Was this article helpful? Yes No",
             "Open in app",
+            "Skip to content",
+            "Skip to main content",
+            "Supported by",
+            "Like this:",
+            "Like Loading...",
+            "Leave a Reply",
             "VIDEO: Drone footage shows the flooded streets",
         ] {
             assert_junk(&StoryNavigation, l);
@@ -385,6 +393,9 @@ mod tests {
             "Report an error in your tax return within a year, the agency advised.",
             "Open in app stores from Monday, the game costs nothing.",
             "Video: the minister said the footage was genuine and would be released in full.",
+            "Supported by the unions, the strike spread to three more ports.",
+            "Like this year's harvest, the next one will be small.",
+            "Skip to the end and the verdict is clear.",
         ] {
             assert_kept(&StoryNavigation, l);
         }

@@ -20,7 +20,8 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 ## What it does
 Drops a line that is a tag or topic list: a label (`Tags`, `Topics`, `Filed under`, \
-`Categories`, `Keywords`) followed by `:` or `|` and a list of short items separated by \
+`Categories`, `Keywords`) followed by `:` or `|` (or, for `Posted in` and `Filed under`, \
+by nothing but a list of capitalised items) and a list of short items separated by \
 commas, `|`, `;`, `·` or `/`; a bare label with such items on the lines under it in its \
 paragraph, one per line (the label and its items are dropped); and a line of two or more \
 hashtags and nothing else (`#Budget2026 #Harbour`).
@@ -53,6 +54,22 @@ fn label_and_list(core: &str) -> (&str, &str) {
         Some(at) => (core[..at].trim_end(), core[at + 1..].trim_start()),
         None => (core.trim_end(), ""),
     }
+}
+
+/// `Posted in Agriculture`, `Filed under Politics, Elections`: a CMS label followed by its
+/// list without a colon; the label and the list, when every item is capitalised.
+fn label_then_list(core: &str) -> Option<(&str, &str)> {
+    let (label, list) = ["posted in ", "filed under "].iter().find_map(|l| {
+        let head = core.get(..l.len())?;
+        head.eq_ignore_ascii_case(l)
+            .then(|| (head.trim_end(), core[l.len()..].trim()))
+    })?;
+    let capitalised = list
+        .split([',', '|', ';', '·', '•', '/'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .all(|item| item.starts_with(|c: char| c.is_uppercase()));
+    (!list.is_empty() && capitalised && list_like(list)).then_some((label, list))
 }
 
 /// The number of hashtags in `core` when it is two or more hashtags and nothing else.
@@ -122,10 +139,13 @@ impl Rule for TagList {
                 return;
             }
             // the shared line-start pass ran TAGS_PATTERN on the line already
-            if !l.starts(Start::Tags) {
+            let (label, list) = if l.starts(Start::Tags) {
+                label_and_list(core)
+            } else if let Some(found) = label_then_list(core) {
+                found
+            } else {
                 return;
-            }
-            let (label, list) = label_and_list(core);
+            };
             if !list_like(list) {
                 return;
             }
@@ -211,6 +231,8 @@ mod tests {
             "Keywords: wheat, drought, farm subsidies",
             "#LisbonMadrid #HighSpeedRail #Rail2026",
             "#Budget2026 #Harbour",
+            "Posted in Agriculture",
+            "Filed under Politics, Elections",
         ] {
             assert_junk(&TagList, l);
         }
@@ -227,6 +249,9 @@ mod tests {
             "#1 seed Harwick beat #4 Dunmore in the final.",
             "#MeToo",
             "#Budget2026 was trending all day, officials said.",
+            "Posted in 2019, the video went viral.",
+            "Posted in haste, the notice had the wrong date",
+            "Filed under seal, the documents were released on Monday.",
         ] {
             assert_kept(&TagList, l);
         }
