@@ -9,7 +9,7 @@
 
 use crate::document::{sentences, Document};
 use crate::rules::junk::{core, quote};
-use crate::rules::seo::lexicon::is_function_word;
+use crate::rules::seo::lexicon::is_clause_word;
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct AuthorBio;
@@ -102,6 +102,12 @@ impl Rule for AuthorBio {
 
 /// The name a biography `par` opens with, when `par` has the shape of one.
 fn bio_name(par: &str) -> Option<&str> {
+    // the name and the verb after it first: most paragraphs fail there, before any split
+    let name_end = name_len(par)?;
+    let verb = par[name_end..].split_whitespace().next()?;
+    if !matches!(verb, "is" | "covers" | "reports" | "writes") {
+        return None;
+    }
     let spans = sentences(par);
     let (first, rest) = spans.split_first()?;
     if rest.len() > 2 {
@@ -141,12 +147,21 @@ fn bio_name(par: &str) -> Option<&str> {
 /// The length of the full name `sentence` opens with: two to four capitalised words (name
 /// particles may stand between them), then a space.
 fn name_len(sentence: &str) -> Option<usize> {
+    // most paragraphs fail at once: a lower-case first or second word is no name
+    let second = sentence.find(' ').map(|i| &sentence[i + 1..]);
+    if !sentence.starts_with(char::is_uppercase)
+        || !second.is_some_and(|w| {
+            w.starts_with(char::is_uppercase) || NAME_PARTICLES.iter().any(|p| w.starts_with(p))
+        })
+    {
+        return None;
+    }
     let mut words = 0;
     let mut end = 0;
     let mut last_particle = false;
     for w in sentence.split(' ') {
         // `The Harbour Authority`: a determiner opens no name
-        if words == 0 && is_function_word(&w.to_lowercase()) {
+        if words == 0 && is_clause_word(w) {
             return None;
         }
         let capitalised = w.chars().next().is_some_and(char::is_uppercase)

@@ -71,7 +71,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced)\s+by\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
-          | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.{{0,300}}
+          | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )

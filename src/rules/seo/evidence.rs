@@ -329,6 +329,9 @@ struct Facts<'a, 't> {
     /// Built on first use: only a dek or a trailing clause to judge reads it, and most
     /// documents have neither.
     title_terms: &'a OnceCell<HashSet<String>>,
+    /// The lines shaped as a question and a teaser formula (see
+    /// [`Analyser::question_lines`]); few documents have one.
+    questions: &'a [usize],
 }
 
 struct Analyser<'d, 't> {
@@ -437,10 +440,12 @@ impl<'t> Analyser<'_, 't> {
     fn run(&self) -> Analysis {
         let (pair_names, pairs, pair_pieces) = self.glued_pairs();
         let title_terms = OnceCell::new();
+        let questions = self.question_lines();
         let facts = Facts {
             names: &pair_names,
             pairs: &pairs,
             title_terms: &title_terms,
+            questions: &questions,
         };
         // A keyword counts as evidence of where another one starts only where the clean
         // text keeps it: one inside a dropped dek or clause, or removed itself, is gone on a
@@ -1205,6 +1210,45 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
+    /// The body lines that are a paragraph of their own holding two sentences, a question
+    /// and a teaser formula, of at most [`QUESTION_TEASER_MAX_WORDS`] words: the shape of
+    /// S004's keyword question, found once from the text's question marks.
+    fn question_lines(&self) -> Vec<usize> {
+        let doc = self.doc;
+        let mut out: Vec<usize> = Vec::new();
+        for (at, _) in self.text.match_indices('?') {
+            let li = doc.line_at(at);
+            if out.last() == Some(&li) || Some(li) == doc.title_line() {
+                continue;
+            }
+            let Some(p) = doc.lines()[li].paragraph else {
+                continue;
+            };
+            if doc.paragraphs()[p].lines.len() != 1
+                || self.kinds[li] != LineKind::Prose
+                || (self.dropped)(li)
+            {
+                continue;
+            }
+            let line = doc.line_text(li);
+            let sents = sentences(line);
+            let [question, formula] = sents.as_slice() else {
+                continue;
+            };
+            let words = self.tk.lines[li]
+                .clone()
+                .filter(|&i| self.is_word(i))
+                .count();
+            if line[question.clone()].trim().ends_with('?')
+                && is_teaser_formula(line[formula.clone()].trim())
+                && words <= QUESTION_TEASER_MAX_WORDS
+            {
+                out.push(li);
+            }
+        }
+        out
+    }
+
     /// S004 anywhere in the body: a paragraph of two sentences, a keyword question and a
     /// teaser formula (`Looking for the best bike lane network news 2026? Read on.`). The
     /// question must hold two of the title's words and a stuffed phrase or a year glued to a
@@ -1217,31 +1261,14 @@ impl<'t> Analyser<'_, 't> {
         consumed: &mut Vec<Range<usize>>,
     ) {
         let doc = self.doc;
-        for p in doc.body_paragraphs() {
-            let lines = doc.paragraphs()[p].lines.clone();
-            let li = lines.start;
-            // one line of prose, ending in a stop after a question mark somewhere before it
-            if lines.len() != 1 || self.kinds[li] != LineKind::Prose || (self.dropped)(li) {
-                continue;
-            }
+        for &li in facts.questions {
             let line = doc.line_text(li);
-            if !line.contains('?') {
-                continue;
-            }
-            let sents = sentences(line);
-            let [question, formula] = sents.as_slice() else {
-                continue;
-            };
-            let (question, formula) = (line[question.clone()].trim(), line[formula.clone()].trim());
-            if !question.ends_with('?') || !is_teaser_formula(formula) {
-                continue;
-            }
+            let formula = sentences(line)
+                .get(1)
+                .map_or("", |s| line[s.clone()].trim());
             let range = doc.lines()[li].range.clone();
             let toks = self.tk.lines[li].clone();
             let words = toks.clone().filter(|&i| self.is_word(i)).count();
-            if words > QUESTION_TEASER_MAX_WORDS {
-                continue;
-            }
             let q_end = range.start + line.find('?').unwrap_or(0);
             let in_question = |i: &usize| self.tk.toks[*i].end() <= q_end;
             let mut terms: Vec<String> = Vec::new();
