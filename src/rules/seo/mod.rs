@@ -173,6 +173,11 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
 - two to eight words with no clause word after a dash at the end of a line's last sentence,
   holding a stuffed phrase or mostly the title's words (`..., officials said — Lisbon Madrid
   high speed rail news.`): the dash and the words go, the stop stays;
+- a search query of three to eight lower-case words with no clause word, at least two and
+  half of them the title's, ending in a search word (`news`, `latest`, `update`, `today`,
+  `live`), appended after the last comma of a sentence (`..., for best gold price today.`)
+  or set in brackets inside it (`(gold price today live)`, where a year may end it too):
+  it goes with its comma or brackets;
 - a paragraph of one line that is a capitalised keyword of three to eight words ending in a
   search word (`news`, `latest`, `update`, `today`) or a year, with no clause word and at
   least half of its words the title's (`Portmere ferry terminal plan news`): dropped when

@@ -66,7 +66,8 @@ impl<'t> Analyser<'_, 't> {
                 .then(|| counts.colon as usize - 1);
             let dash =
                 counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
-            if (commas < 2 && !open_end && colon.is_none() && !dash)
+            let bracket = || self.doc.line_text(li).contains('(');
+            if (commas == 0 && !open_end && colon.is_none() && !dash && !bracket())
                 || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
                 || (self.dropped)(li)
@@ -78,6 +79,14 @@ impl<'t> Analyser<'_, 't> {
             }
             if dash && self.kinds[li] == LineKind::Prose {
                 out.extend(self.dash_tail(toks, facts, pieces));
+            }
+            if self.kinds[li] == LineKind::Prose {
+                if commas >= 1 && !open_end {
+                    out.extend(self.comma_tail(toks, facts));
+                }
+                if self.doc.line_text(li).contains('(') {
+                    out.extend(self.bracketed_keywords(toks, facts));
+                }
             }
             let found = if commas >= 2 {
                 self.keyword_list(li, toks, facts)
@@ -479,6 +488,119 @@ impl<'t> Analyser<'_, 't> {
 /// Last words of a search query rather than of a heading: what the keyword is wanted for.
 const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today"];
 
+/// Last words of a search query standing inside a sentence (`(gold price today live)`).
+const ASIDE_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today", "live"];
+
+impl Analyser<'_, '_> {
+    /// Whether `words` read as a search query set into a sentence: three to eight words in
+    /// lower case (or numbers) with no clause word, ending in a search word (or, when
+    /// `year_ends` is set, a year), at least two of them and half of the content words the
+    /// title's. Returns the title's words in it.
+    fn search_aside(
+        &self,
+        words: &[Tok],
+        facts: &Facts<'_, '_>,
+        year_ends: bool,
+    ) -> Option<Vec<String>> {
+        if !(3..=MAX_TAIL_WORDS).contains(&words.len())
+            || words
+                .iter()
+                .any(|t| t.kind != Kind::Word || !(t.has(LOWER) || t.has(DIGIT)))
+        {
+            return None;
+        }
+        let raw: Vec<&str> = words
+            .iter()
+            .map(|t| &self.text[t.start()..t.end()])
+            .collect();
+        let last = raw[raw.len() - 1];
+        let year = year_ends
+            && last.len() == 4
+            && last.starts_with("20")
+            && words[words.len() - 1].has(DIGIT);
+        if !year && !ASIDE_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return None;
+        }
+        if raw.iter().any(|w| is_clause_word(w)) {
+            return None;
+        }
+        let ws: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
+        let content = ws.iter().filter(|w| w.content).count();
+        let hits = self.title_hits(facts, &ws);
+        (hits.len() >= 2 && hits.len() * 2 >= content).then_some(hits)
+    }
+
+    /// A search query appended after the last comma of a line's last sentence (`..., for
+    /// best gold price today.`): the comma and the words go, the stop stays.
+    fn comma_tail(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+        let end = self.before_stops(toks);
+        if end == toks.len() {
+            return None;
+        }
+        let mut k = end;
+        while k > 0 && toks[k - 1].kind == Kind::Word {
+            k -= 1;
+        }
+        let comma = toks.get(k.checked_sub(1)?)?;
+        if comma.kind != Kind::Punct
+            || self.char_of(comma) != ','
+            || toks[..k - 1]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count()
+                < 4
+        {
+            return None;
+        }
+        let hits = self.search_aside(&toks[k..end], facts, false)?;
+        let msg = format!(
+            "a search query appended after a comma, ending in \"{}\", with the title's words {} and no verb or determiner",
+            &self.text[toks[end - 1].start()..toks[end - 1].end()],
+            quote_list(&hits)
+        );
+        Some(Finding::new(
+            &KEYWORD_FRAGMENT,
+            comma.start()..toks[end - 1].end(),
+            msg,
+        ))
+    }
+
+    /// A search query in brackets inside a sentence (`in London trading (gold price today
+    /// live), its biggest ...`): the brackets, the words and the space before them go.
+    fn bracketed_keywords(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, open) in toks.iter().enumerate() {
+            if open.kind != Kind::Punct || self.char_of(open) != '(' || !open.space_before {
+                continue;
+            }
+            let Some(len) = toks[i + 1..].iter().position(|t| t.kind != Kind::Word) else {
+                continue;
+            };
+            let close = &toks[i + 1 + len];
+            if self.char_of(close) != ')' || i == 0 {
+                continue;
+            }
+            let Some(hits) = self.search_aside(&toks[i + 1..i + 1 + len], facts, true) else {
+                continue;
+            };
+            let msg = format!(
+                "a search query in brackets, with the title's words {} and no verb or determiner",
+                quote_list(&hits)
+            );
+            // with one of the spaces around it, so that words neither join nor stand two
+            // spaces apart: the one after it when a word follows, else the one before
+            let range = match toks.get(i + 2 + len) {
+                Some(next) if next.kind == Kind::Word && next.space_before => {
+                    open.start()..next.start()
+                }
+                _ => toks[i - 1].end()..close.end(),
+            };
+            out.push(Finding::new(&KEYWORD_FRAGMENT, range, msg));
+        }
+        out
+    }
+}
+
 impl Analyser<'_, '_> {
     /// A line of its own that is a capitalised keyword and a search word or a year
     /// (`Portmere ferry terminal plan news`): three to eight words with no clause word, at
@@ -792,6 +914,47 @@ Construction is expected to begin next spring, with sailings from 2028.
                  The authority said the new berth would cost 48 million pounds.\n\n{line}\n\n\
                  Construction is expected to begin next spring.\n"
             ));
+        }
+    }
+
+    #[test]
+    fn a_search_query_after_a_comma_or_in_brackets_goes() {
+        let title = "Gold price hits record as investors seek safety";
+        assert_cut(
+            &format!("{title}\n\nTraders said the moves reflected worries about the dollar, for best gold price today.\n"),
+            ", for best gold price today",
+            "Traders said the moves reflected worries about the dollar.",
+        );
+        assert_cut(
+            &format!("{title}\n\nThe metal climbed 1.8% to a record in London trading (gold price today live), its biggest gain since the end of March.\n"),
+            " (gold price today live)",
+            "The metal climbed 1.8% to a record in London trading, its biggest gain since the end of March.",
+        );
+        assert_cut(
+            &format!("{title}\n\nThe metal climbed to a record in London trading (gold price forecast 2026) on Tuesday, as the dollar fell.\n"),
+            "(gold price forecast 2026) ",
+            "The metal climbed to a record in London trading on Tuesday, as the dollar fell.",
+        );
+    }
+
+    #[test]
+    fn asides_in_the_article_s_own_words_stay() {
+        let title = "Gold price hits record as investors seek safety";
+        for body in [
+            // a clause word: the writer's own aside
+            "The metal climbed to a record in London trading (the price of gold today), as the dollar fell.",
+            // no search word at the end
+            "The metal climbed to a record in London trading (gold price per ounce), as the dollar fell.",
+            // one title word only
+            "The metal climbed to a record in London trading (spot market news), as the dollar fell.",
+            // a year after a comma is the sentence's own date
+            "The metal climbed to a record as the dollar fell, gold reserves up since 2025.",
+            // a capitalised name in it
+            "The metal climbed to a record in trading (London gold price today), as the dollar fell.",
+            // the whole sentence is short: a fragment after a comma needs a sentence before
+            "Gold rose, gold price today.",
+        ] {
+            assert_untouched(&format!("{title}\n\n{body}\n"));
         }
     }
 }
