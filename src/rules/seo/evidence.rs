@@ -1212,15 +1212,11 @@ impl<'t> Analyser<'_, 't> {
 
     /// The body lines that are a paragraph of their own holding two sentences, a question
     /// and a teaser formula, of at most [`QUESTION_TEASER_MAX_WORDS`] words: the shape of
-    /// S004's keyword question, found once from the text's question marks.
+    /// S004's keyword question, found once from the lines the tokeniser saw a `?` in.
     fn question_lines(&self) -> Vec<usize> {
         let doc = self.doc;
         let mut out: Vec<usize> = Vec::new();
-        for (at, _) in self.text.match_indices('?') {
-            let li = doc.line_at(at);
-            if out.last() == Some(&li) || Some(li) == doc.title_line() {
-                continue;
-            }
+        for li in doc.body_lines().filter(|&li| self.tk.counts[li].question) {
             let Some(p) = doc.lines()[li].paragraph else {
                 continue;
             };

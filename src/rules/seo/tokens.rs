@@ -92,6 +92,10 @@ pub struct LineCounts {
     /// One past the index (in the line) of the line's last dash token (`-`, `–`, `—`), 0 for
     /// none: where appended keywords can start.
     pub dash: u32,
+    /// Whether the line holds an opening bracket `(`: where a bracketed aside can be.
+    pub bracket: bool,
+    /// Whether the line holds a question mark: where a keyword question can be.
+    pub question: bool,
 }
 
 /// The document's tokens, with each line's token range, and the few places the judging
@@ -735,6 +739,8 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                     if matches!(c, '-' | '–' | '—') {
                         counts.dash = at;
                     }
+                    counts.bracket |= c == '(';
+                    counts.question |= c == '?';
                     prev_cap = false;
                     prev_comma = c == ',';
                     i += len;
@@ -1135,6 +1141,8 @@ mod tests {
                 lower: 4,
                 colon: 0,
                 dash: 0,
+                bracket: false,
+                question: false,
             }
         );
         // the first colon and the last dash of a line, one past their index in it
@@ -1142,5 +1150,14 @@ mod tests {
         let t = tokenize(&doc);
         assert_eq!((t.counts[1].colon, t.counts[1].dash), (2, 6));
         assert_eq!((t.counts[0].colon, t.counts[0].dash), (0, 0));
+        let doc = Document::parse("Title\nGold (the metal) rose\nWhy? No brackets\n");
+        let t = tokenize(&doc);
+        assert_eq!(
+            t.counts
+                .iter()
+                .map(|c| (c.bracket, c.question))
+                .collect::<Vec<_>>(),
+            [(false, false), (true, false), (false, true)]
+        );
     }
 }

@@ -66,8 +66,7 @@ impl<'t> Analyser<'_, 't> {
                 .then(|| counts.colon as usize - 1);
             let dash =
                 counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
-            let bracket = || self.doc.line_text(li).contains('(');
-            if (commas == 0 && !open_end && colon.is_none() && !dash && !bracket())
+            if (commas == 0 && !open_end && colon.is_none() && !dash && !counts.bracket)
                 || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
                 || (self.dropped)(li)
@@ -84,7 +83,7 @@ impl<'t> Analyser<'_, 't> {
                 if commas >= 1 && !open_end {
                     out.extend(self.comma_tail(toks, facts));
                 }
-                if self.doc.line_text(li).contains('(') {
+                if counts.bracket {
                     out.extend(self.bracketed_keywords(toks, facts));
                 }
             }
