@@ -148,7 +148,12 @@ fn bio_name(par: &str) -> Option<&str> {
 /// particles may stand between them), then a space.
 fn name_len(sentence: &str) -> Option<usize> {
     // most paragraphs fail at once: a lower-case first or second word is no name
-    let second = sentence.find(' ').map(|i| &sentence[i + 1..]);
+    // (a byte loop: a name's words are short, and a searcher costs more to set up than the
+    // few bytes it would skip)
+    let second = sentence
+        .bytes()
+        .position(|b| b == b' ')
+        .map(|i| &sentence[i + 1..]);
     if !sentence.starts_with(char::is_uppercase)
         || !second.is_some_and(|w| {
             w.starts_with(char::is_uppercase) || NAME_PARTICLES.iter().any(|p| w.starts_with(p))
@@ -159,7 +164,7 @@ fn name_len(sentence: &str) -> Option<usize> {
     let mut words = 0;
     let mut end = 0;
     let mut last_particle = false;
-    for w in sentence.split(' ') {
+    for w in sentence.split(|c: char| c == ' ') {
         // `The Harbour Authority`: a determiner opens no name
         if words == 0 && is_clause_word(w) {
             return None;

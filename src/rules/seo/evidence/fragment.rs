@@ -508,18 +508,17 @@ impl Analyser<'_, '_> {
         {
             return None;
         }
+        // the last word first: most asides of prose end in anything but a search word
+        let end = &words[words.len() - 1];
+        let last = &self.text[end.start()..end.end()];
+        let year = year_ends && last.len() == 4 && last.starts_with("20") && end.has(DIGIT);
+        if !year && !ASIDE_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return None;
+        }
         let raw: Vec<&str> = words
             .iter()
             .map(|t| &self.text[t.start()..t.end()])
             .collect();
-        let last = raw[raw.len() - 1];
-        let year = year_ends
-            && last.len() == 4
-            && last.starts_with("20")
-            && words[words.len() - 1].has(DIGIT);
-        if !year && !ASIDE_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
-            return None;
-        }
         if raw.iter().any(|w| is_clause_word(w)) {
             return None;
         }
@@ -536,8 +535,9 @@ impl Analyser<'_, '_> {
         if end == toks.len() {
             return None;
         }
+        // back over the words to the comma, no further than a query's length
         let mut k = end;
-        while k > 0 && toks[k - 1].kind == Kind::Word {
+        while k > 0 && end - k <= MAX_TAIL_WORDS && toks[k - 1].kind == Kind::Word {
             k -= 1;
         }
         let comma = toks.get(k.checked_sub(1)?)?;
