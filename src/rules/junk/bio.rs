@@ -164,7 +164,7 @@ fn name_len(sentence: &str) -> Option<usize> {
     let mut words = 0;
     let mut end = 0;
     let mut last_particle = false;
-    for w in sentence.split(|c: char| c == ' ') {
+    for w in sentence.split(' ') {
         // `The Harbour Authority`: a determiner opens no name
         if words == 0 && is_clause_word(w) {
             return None;
