@@ -178,11 +178,14 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   `live`), appended after the last comma of a sentence (`..., for best gold price today.`)
   or set in brackets inside it (`(gold price today live)`, where a year may end it too):
   it goes with its comma or brackets;
+- a sentence of three to eight words closing a paragraph after a sentence of prose, with no
+  clause word, ending in a search word and holding a pair of glued names (S001's evidence)
+  besides the title's words (`..., the report said. Samsung Apple foldable phone news.`);
 - a paragraph of one line that is a capitalised keyword of three to eight words ending in a
   search word (`news`, `latest`, `update`, `today`) or a year, with no clause word and at
   least half of its words the title's (`Portmere ferry terminal plan news`): dropped when
-  the keyword before the search word recurs elsewhere in the text, else only flagged, as a
-  real subheading may look the same.
+  the keyword before the search word recurs elsewhere in the text or the line holds a pair
+  of glued names, else only flagged, as a real subheading may look the same.
 A list or string that is a whole line drops the line.
 
 ## Why

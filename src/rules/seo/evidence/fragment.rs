@@ -9,6 +9,7 @@
 //! of its own, a list whose items share their head) and the document's title.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::junk::repeats_title;
@@ -100,7 +101,10 @@ impl<'t> Analyser<'_, 't> {
                 None => None,
             };
             let found = match found {
-                None if open_end && commas == 0 => self.keyword_heading(li, toks, facts),
+                None if open_end && commas == 0 => self.keyword_heading(li, toks, facts, pieces),
+                None if !open_end && self.kinds[li] == LineKind::Prose => {
+                    self.sentence_tail(li, toks, facts, pieces)
+                }
                 found => found,
             };
             out.extend(found);
@@ -606,7 +610,13 @@ impl Analyser<'_, '_> {
     /// least half of its content words the title's. Removed when the keyword before the
     /// search word recurs elsewhere in the text (the same phrase stuffed into the prose);
     /// otherwise only flagged, as a real subheading may look the same.
-    fn keyword_heading(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+    fn keyword_heading(
+        &self,
+        li: usize,
+        toks: &[Tok],
+        facts: &Facts<'_, '_>,
+        pieces: &[&[Piece]],
+    ) -> Option<Finding> {
         if toks.iter().any(|t| t.kind != Kind::Word) || !(3..=MAX_TAIL_WORDS).contains(&toks.len())
         {
             return None;
@@ -657,9 +667,13 @@ impl Analyser<'_, '_> {
             "a line that is only a keyword and the search word \"{last}\", with the title's words {}",
             quote_list(&hits)
         );
+        let glued = self.glued_pairs_in(pieces, range.clone());
         let f = Finding::new(&KEYWORD_FRAGMENT, range, String::new());
         let f = if elsewhere {
             let _ = write!(msg, "; \"{keyword}\" recurs in the text");
+            f.with_action(Action::DropLine)
+        } else if !glued.is_empty() {
+            let _ = write!(msg, "; it holds the glued names {}", quote_list(&glued));
             f.with_action(Action::DropLine)
         } else {
             msg.push_str(
@@ -668,6 +682,88 @@ impl Analyser<'_, '_> {
             f.with_action(Action::Flag)
         };
         Some(Finding { message: msg, ..f })
+    }
+
+    /// The stuffed pairs of glued names (S001's pieces) inside `range`.
+    fn glued_pairs_in(&self, pieces: &[&[Piece]], range: Range<usize>) -> Vec<String> {
+        pieces
+            .iter()
+            .flat_map(|ps| ps.iter())
+            .filter(|p| p.pair.is_some())
+            .map(|p| self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end())
+            .filter(|r| range.start <= r.start && r.end <= range.end)
+            .map(|r| self.text[r].to_string())
+            .collect()
+    }
+
+    /// A keyword sentence closing a paragraph after a sentence of prose (`..., the report
+    /// said. Samsung Apple foldable phone news.`): three to eight words with no clause word,
+    /// ending in a search word, holding a pair of glued names and the title's words, the two
+    /// together at least half of its words: the sentence goes, with the space before it.
+    fn sentence_tail(
+        &self,
+        li: usize,
+        toks: &[Tok],
+        facts: &Facts<'_, '_>,
+        pieces: &[&[Piece]],
+    ) -> Option<Finding> {
+        let end = self.before_stops(toks);
+        if end == toks.len() || end == 0 || !self.ends_paragraph(li) {
+            return None;
+        }
+        let mut k = end;
+        while k > 0 && end - k <= MAX_TAIL_WORDS && toks[k - 1].kind == Kind::Word {
+            k -= 1;
+        }
+        // after a sentence's stop, itself after a word (not an abbreviation's dot)
+        let stop = toks.get(k.checked_sub(1)?)?;
+        if stop.kind != Kind::Punct
+            || !matches!(self.char_of(stop), '.' | '!' | '?')
+            || !toks.get(k)?.space_before
+            || k < 2
+            || toks[k - 2].kind != Kind::Word
+            || self.text[toks[k - 2].start()..toks[k - 2].end()].contains('.')
+        {
+            return None;
+        }
+        let words = &toks[k..end];
+        if !(3..=MAX_TAIL_WORDS).contains(&words.len()) {
+            return None;
+        }
+        let last = &self.text[words[words.len() - 1].start()..words[words.len() - 1].end()];
+        if !SEARCH_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return None;
+        }
+        let raw: Vec<&str> = words
+            .iter()
+            .map(|t| &self.text[t.start()..t.end()])
+            .collect();
+        if raw.iter().any(|w| is_clause_word(w)) {
+            return None;
+        }
+        let range = stop.end()..toks[toks.len() - 1].end();
+        let glued = self.glued_pairs_in(pieces, range.clone());
+        if glued.is_empty() {
+            return None;
+        }
+        let ws: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
+        let content = ws.iter().filter(|w| w.content).count();
+        let hits = self.title_hits(facts, &ws);
+        // the glued names are keywords as much as the title's words are
+        let named = glued
+            .iter()
+            .map(|g| g.split_whitespace().count())
+            .sum::<usize>();
+        if hits.is_empty() || (hits.len() + named) * 2 < content {
+            return None;
+        }
+        let msg = format!(
+            "a keyword sentence closing the paragraph: {} words ending in \"{last}\" with no verb or determiner, the glued names {} and the title's words {}",
+            words.len(),
+            quote_list(&glued),
+            quote_list(&hits)
+        );
+        Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
     }
 }
 
@@ -955,5 +1051,38 @@ Construction is expected to begin next spring, with sailings from 2028.
         ] {
             assert_untouched(&format!("{title}\n\n{body}\n"));
         }
+    }
+
+    #[test]
+    fn a_keyword_sentence_with_glued_names_closing_a_paragraph_goes() {
+        let title = "Apple and Samsung trade blows in foldable phone market";
+        let setup = "Samsung kept its lead in foldable phones, but Apple narrowed the gap, according to Canalys.";
+        let (body, found) = run(&format!(
+            "{title}\n\n{setup}\n\nBuyers in China favoured cheaper models, the report said. Samsung Apple foldable phone news.\n"
+        ));
+        assert!(
+            found.contains(&(
+                " Samsung Apple foldable phone news.".to_string(),
+                Action::DropSpan
+            )),
+            "{found:?}"
+        );
+        assert!(body.ends_with("the report said."), "{body}");
+        // a heading of glued names and the title's words goes too, though it does not recur
+        let (body, found) = run(&format!(
+            "{title}\n\n{setup}\n\nApple Samsung foldable phone market news\n\nApple is expected to launch a second model.\n"
+        ));
+        assert!(
+            found.contains(&(
+                "Apple Samsung foldable phone market news".to_string(),
+                Action::DropLine
+            )),
+            "{found:?}"
+        );
+        assert!(!body.contains("market news"), "{body}");
+        // without glued names, a short closing sentence is the writer's
+        assert_untouched(&format!(
+            "{title}\n\n{setup}\n\nBuyers in China favoured cheaper models, the report said. Foldable phone sales hit a record today.\n"
+        ));
     }
 }
