@@ -495,56 +495,74 @@ const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today
 const ASIDE_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today", "live"];
 
 impl Analyser<'_, '_> {
-    /// Whether `words` read as a search query set into a sentence: three to eight words in
-    /// lower case (or numbers) with no clause word, ending in a search word (or, when
-    /// `year_ends` is set, a year), at least two of them and half of the content words the
-    /// title's. Returns the title's words in it.
+    /// The words of a search query: three to eight words with no clause word, ending in one
+    /// of `suffixes` (or, when `year_ends` is set, a year), all in lower case or numbers when
+    /// `lower` is set. Returns them lower-cased, with the number of content words.
+    fn query_words(
+        &self,
+        words: &[Tok],
+        suffixes: &[&str],
+        year_ends: bool,
+        lower: bool,
+    ) -> Option<(Vec<Word>, usize)> {
+        if !(3..=MAX_TAIL_WORDS).contains(&words.len())
+            || words
+                .iter()
+                .any(|t| t.kind != Kind::Word || (lower && !(t.has(LOWER) || t.has(DIGIT))))
+        {
+            return None;
+        }
+        // the last word first: most tails of prose end in anything but a search word
+        let end = &words[words.len() - 1];
+        let last = &self.text[end.start()..end.end()];
+        let year = year_ends && last.len() == 4 && last.starts_with("20") && end.has(DIGIT);
+        if !year && !suffixes.iter().any(|s| last.eq_ignore_ascii_case(s)) {
+            return None;
+        }
+        let raw = || words.iter().map(|t| &self.text[t.start()..t.end()]);
+        if raw().any(is_clause_word) {
+            return None;
+        }
+        let ws: Vec<Word> = raw().map(Word::new).collect();
+        let content = ws.iter().filter(|w| w.content).count();
+        Some((ws, content))
+    }
+
+    /// Whether `words` read as a search query set into a sentence: a [`Self::query_words`]
+    /// query in lower case ending in a search word (or, when `year_ends` is set, a year), at
+    /// least two of its words and half of its content words the title's. Returns the title's
+    /// words in it.
     fn search_aside(
         &self,
         words: &[Tok],
         facts: &Facts<'_, '_>,
         year_ends: bool,
     ) -> Option<Vec<String>> {
-        if !(3..=MAX_TAIL_WORDS).contains(&words.len())
-            || words
-                .iter()
-                .any(|t| t.kind != Kind::Word || !(t.has(LOWER) || t.has(DIGIT)))
-        {
-            return None;
-        }
-        // the last word first: most asides of prose end in anything but a search word
-        let end = &words[words.len() - 1];
-        let last = &self.text[end.start()..end.end()];
-        let year = year_ends && last.len() == 4 && last.starts_with("20") && end.has(DIGIT);
-        if !year && !ASIDE_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
-            return None;
-        }
-        let raw: Vec<&str> = words
-            .iter()
-            .map(|t| &self.text[t.start()..t.end()])
-            .collect();
-        if raw.iter().any(|w| is_clause_word(w)) {
-            return None;
-        }
-        let ws: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
-        let content = ws.iter().filter(|w| w.content).count();
+        let (ws, content) = self.query_words(words, ASIDE_SUFFIXES, year_ends, true)?;
         let hits = self.title_hits(facts, &ws);
         (hits.len() >= 2 && hits.len() * 2 >= content).then_some(hits)
+    }
+
+    /// The words before the closing stops of a line, back to the token before them and no
+    /// further than a query's length: their start and end in `toks`; `None` when the line
+    /// does not end in a stop.
+    fn closing_words(&self, toks: &[Tok]) -> Option<(usize, usize)> {
+        let end = self.before_stops(toks);
+        if end == toks.len() || end == 0 {
+            return None;
+        }
+        let mut k = end;
+        while k > 0 && end - k <= MAX_TAIL_WORDS && toks[k - 1].kind == Kind::Word {
+            k -= 1;
+        }
+        (k > 0).then_some((k, end))
     }
 
     /// A search query appended after the last comma of a line's last sentence (`..., for
     /// best gold price today.`): the comma and the words go, the stop stays.
     fn comma_tail(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
-        let end = self.before_stops(toks);
-        if end == toks.len() {
-            return None;
-        }
-        // back over the words to the comma, no further than a query's length
-        let mut k = end;
-        while k > 0 && end - k <= MAX_TAIL_WORDS && toks[k - 1].kind == Kind::Word {
-            k -= 1;
-        }
-        let comma = toks.get(k.checked_sub(1)?)?;
+        let (k, end) = self.closing_words(toks)?;
+        let comma = &toks[k - 1];
         if comma.kind != Kind::Punct
             || self.char_of(comma) != ','
             || toks[..k - 1]
@@ -707,16 +725,12 @@ impl Analyser<'_, '_> {
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
     ) -> Option<Finding> {
-        let end = self.before_stops(toks);
-        if end == toks.len() || end == 0 || !self.ends_paragraph(li) {
+        if !self.ends_paragraph(li) {
             return None;
         }
-        let mut k = end;
-        while k > 0 && end - k <= MAX_TAIL_WORDS && toks[k - 1].kind == Kind::Word {
-            k -= 1;
-        }
+        let (k, end) = self.closing_words(toks)?;
         // after a sentence's stop, itself after a word (not an abbreviation's dot)
-        let stop = toks.get(k.checked_sub(1)?)?;
+        let stop = &toks[k - 1];
         if stop.kind != Kind::Punct
             || !matches!(self.char_of(stop), '.' | '!' | '?')
             || !toks.get(k)?.space_before
@@ -727,27 +741,13 @@ impl Analyser<'_, '_> {
             return None;
         }
         let words = &toks[k..end];
-        if !(3..=MAX_TAIL_WORDS).contains(&words.len()) {
-            return None;
-        }
-        let last = &self.text[words[words.len() - 1].start()..words[words.len() - 1].end()];
-        if !SEARCH_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
-            return None;
-        }
-        let raw: Vec<&str> = words
-            .iter()
-            .map(|t| &self.text[t.start()..t.end()])
-            .collect();
-        if raw.iter().any(|w| is_clause_word(w)) {
-            return None;
-        }
+        let (ws, content) = self.query_words(words, SEARCH_SUFFIXES, false, false)?;
         let range = stop.end()..toks[toks.len() - 1].end();
         let glued = self.glued_pairs_in(pieces, range.clone());
         if glued.is_empty() {
             return None;
         }
-        let ws: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
-        let content = ws.iter().filter(|w| w.content).count();
+        let last = &self.text[words[words.len() - 1].start()..words[words.len() - 1].end()];
         let hits = self.title_hits(facts, &ws);
         // the glued names are keywords as much as the title's words are
         let named = glued
