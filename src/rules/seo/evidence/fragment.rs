@@ -654,20 +654,10 @@ impl Analyser<'_, '_> {
         {
             return None;
         }
-        let raw: Vec<&str> = toks
-            .iter()
-            .map(|t| &self.text[t.start()..t.end()])
-            .collect();
-        let last = raw[raw.len() - 1];
-        let year = last.len() == 4 && last.starts_with("20") && toks[toks.len() - 1].has(DIGIT);
-        if !year && !SEARCH_SUFFIXES.iter().any(|s| last.eq_ignore_ascii_case(s)) {
-            return None;
-        }
-        if raw.iter().any(|w| is_clause_word(w)) {
-            return None;
-        }
-        let words: Vec<Word> = raw.iter().map(|w| Word::new(w)).collect();
-        let content = words.iter().filter(|w| w.content).count();
+        // a search word or a year at its end, no clause word
+        let (words, content) = self.query_words(toks, SEARCH_SUFFIXES, true, false)?;
+        let end = &toks[toks.len() - 1];
+        let last = &self.text[end.start()..end.end()];
         let hits = self.title_hits(facts, &words);
         if hits.len() < 2 || hits.len() * 2 < content {
             return None;
