@@ -8,6 +8,10 @@
 //!   (`shared/bench/scrapinghub-dev/ground-truth.json` beside the repository, or beside a
 //!   directory above it), real news text of ordinary length; skipped when the file is absent.
 
+// the decruft binary's allocator, so that the figures are the command's
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use decruft::Engine;
 use std::hint::black_box;

@@ -2,6 +2,10 @@
 //! one thread). Reads `shared/bench/scrapinghub-dev/html` beside the repository (or beside a
 //! directory above it); without it the benchmark does nothing.
 
+// the decruft binary's allocator, so that the figures are the command's
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput};

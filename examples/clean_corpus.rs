@@ -20,6 +20,11 @@
 //! runs some passes half again as fast as others, as the host's load comes and goes, and the
 //! spread shows which state a measurement was taken in.
 
+// the allocator of the decruft binary and the benchmarks
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 use decruft::Engine;
