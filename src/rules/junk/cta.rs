@@ -87,6 +87,7 @@ const COOKIE_MAX_LEN: usize = 500;
 const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
             follow\s+(?:us|\S+(?:\s+\S+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)(?-u:\b)
           | join\s+(?:us|our)(?-u:\b)
+          | join\s+the\s+(?:conversation|discussion|debate)\s*[.!]?\s*$
           | download\s+our(?-u:\b)
           | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)(?-u:\b)
           | (?:click|tap)\s+here(?-u:\b)
@@ -123,10 +124,10 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
-    *b"fo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr", *b"co",
-    *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we", *b"wh",
-    *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co", *b"se",
-    *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su",
+    *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
+    *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
+    *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co",
+    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -386,6 +387,8 @@ mod tests {
             "Enter your email",
             "By signing up, you agree",
             "Have your say",
+            "Join the conversation",
+            "Join the discussion.",
             "Catch the latest",
             "Catch all the news on Daily Ledger",
             "What do you think? Let us know in the comments.",
@@ -452,6 +455,7 @@ mod tests {
             "You have reached the limit of what the bridge can carry, the engineer told the council.",
             "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Join the queue early if you want a seat, the organisers said.",
+            "Join the conversation about the budget at the town hall on Friday.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",
             "He urged voters to follow the campaign on social media.",

@@ -292,7 +292,7 @@ fn line_start_patterns() -> [&'static str; Start::COUNT] {
 const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Share, &[
         "share", "sharing", "x", "twitter", "tweet", "facebook", "fb", "whatsapp", "e-mail",
-        "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "tumblr", "flipboard",
+        "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "pin", "tumblr", "flipboard",
         "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
         "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
         "bookmark", "gift", "view", "show", "leave", "add", "post", "read", "click",

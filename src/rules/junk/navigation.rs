@@ -178,7 +178,18 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
             && headline_like(c)
             && !label(c)
     };
-    under.clone().all(headline).then_some(under)
+    let run_end = under.clone().find(|&j| !headline(j)).unwrap_or(under.end);
+    if run_end == under.end {
+        return Some(under);
+    }
+    // a text with no blank lines runs the list on into the article's next paragraph: two
+    // headlines or more, then a line that ends a sentence (one short line after a label may
+    // be the article's own subheading)
+    let next = super::core(doc.line_text(run_end));
+    let ends_sentence = next
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    (run_end - under.start >= 2 && ends_sentence).then_some(under.start..run_end)
 }
 
 /// Whether the label `core` heads a list of links: see [`LIST_HEADS`].
@@ -439,6 +450,35 @@ mod tests {
                 "Ferry operator adds winter sailings",
                 "Why the pier shut"
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_running_on_into_the_next_paragraph_ends_before_it() {
+        // a text with no blank lines: two headlines, then the article's next sentence
+        assert_eq!(
+            found_in_body(
+                "Recommended for you\nFerry fares to rise in spring\nWhy the night trains are late\nThe council will vote on the plan in March."
+            ),
+            [
+                "Recommended for you",
+                "Ferry fares to rise in spring",
+                "Why the night trains are late"
+            ]
+        );
+        // one short line after the label may be the article's subheading: it stays
+        assert_eq!(
+            found_in_body(
+                "Most Read\nWhat happens next\nThe council will vote on the plan in March."
+            ),
+            ["Most Read"]
+        );
+        // a run that ends on a line that is no sentence is not known to be a list
+        assert_eq!(
+            found_in_body(
+                "Related\nFerry fares to rise in spring\nWhy the night trains are late\nand in summer"
+            ),
+            ["Related"]
         );
     }
 
