@@ -119,6 +119,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | you(?:'ve|’ve|\s+have)\s+(?:reached|used(?:\s+up)?)\s+(?:your|the|all\s+(?:of\s+)?your)\s+(?:(?:monthly\s+|free\s+)?(?:article\s+)?limit|maximum|(?:[0-9]+\s+)?free)(?-u:\b)
           | this\s+(?:content|article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members)(?:\s+only)?\s*[.!]?\s*$
           | subscribe\s+to\s+unlock(?-u:\b)
+          | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)\s*[.!]?\s*$
+          | stay\s+tuned\s*[.!]?\s*$
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -127,7 +129,7 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co",
-    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su",
+    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -388,6 +390,9 @@ mod tests {
             "By signing up, you agree",
             "Have your say",
             "Join the conversation",
+            "Stay updated with the latest business news",
+            "Stay tuned for more updates.",
+            "Stay tuned!",
             "Join the discussion.",
             "Catch the latest",
             "Catch all the news on Daily Ledger",
@@ -458,6 +463,8 @@ mod tests {
             "Join the conversation about the budget at the town hall on Friday.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",
+            "Stay tuned for the latest twist in the saga, the director joked at the premiere.",
+            "Stay updated on the latest vaccine advice from your doctor, officials said.",
             "He urged voters to follow the campaign on social media.",
             "Never mind the polls: the vote is what counts for the mayor and for the opposition alike.",
             "Sign up for a streaming account for $9.99 a month",

@@ -26,6 +26,10 @@ use crate::rules::{Action, Finding};
 
 mod fragment;
 
+/// The most words besides its stuffed phrases that a keyword template clause holds (`which
+/// is important for`, and the search word after the phrase).
+const TEMPLATE_WORDS: usize = 6;
+
 /// Maps keyed by short words and index pairs: a multiply-rotate hash is several times
 /// faster than SipHash there, and the keys come from one document, not from an attacker
 /// who could aim collisions at a long-running service.
@@ -1422,7 +1426,36 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    /// The S003 finding on line `li`, if any: its first trailing participial clause.
+    /// Whether the clause from token `from` to byte `end` is a template around stuffed
+    /// phrases (`which is important for home loan rate cut 2026 news`): a stuffed phrase
+    /// closes it, followed by a search word at most, and at most [`TEMPLATE_WORDS`] other
+    /// words stand in it.
+    fn keyword_closes_clause(&self, from: usize, end: usize, inside: &[&Span]) -> bool {
+        let Some(last) = inside.last() else {
+            return false;
+        };
+        let words = || {
+            self.tk.toks[from..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, t)| t.end() <= end)
+                .filter(|(_, t)| t.kind == Kind::Word)
+                .map(|(k, _)| from + k)
+        };
+        let after: Vec<usize> = words().filter(|&k| k >= last.toks.end).collect();
+        let closes = match after.as_slice() {
+            [] => true,
+            [k] => fragment::ASIDE_SUFFIXES.contains(&self.word(*k)),
+            _ => false,
+        };
+        let outside = words()
+            .filter(|&k| !inside.iter().any(|s| s.toks.contains(&k)))
+            .count();
+        closes && outside <= TEMPLATE_WORDS
+    }
+
+    /// The S003 finding on line `li`, if any: its first trailing participial clause, or a
+    /// relative clause that is a template around stuffed phrases.
     fn line_clause(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let toks = &self.tk.toks;
         let r = &self.tk.lines[li];
@@ -1432,7 +1465,8 @@ impl<'t> Analyser<'_, 't> {
         let first = commas.partition_point(|&c| c < r.start);
         for &i in commas[first..].iter().take_while(|&&c| c < r.end) {
             let part = self.word(i + 1);
-            if !is_trailing_participle(part) {
+            let relative = part == "which";
+            if !relative && !is_trailing_participle(part) {
                 continue;
             }
             let line = self.doc.line_text(li);
@@ -1453,6 +1487,11 @@ impl<'t> Analyser<'_, 't> {
             }
             let range = toks[i].start()..end;
             let inside = self.spans_in(spans, &range);
+            if relative && !self.keyword_closes_clause(i + 1, end, &inside) {
+                // a relative clause is most often the article's own: only the template's
+                // few words around a keyword go
+                continue;
+            }
             if !inside.is_empty() {
                 let shown: Vec<String> = inside
                     .iter()
@@ -1715,6 +1754,28 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
         // with other words in the brackets, the phrase is judged where it stands
         let text = "Lisbon and Porto agree rail link\n\nLisbon officials met Porto officials on Monday, and Lisbon said the talks went well.\nThe talks (and Lisbon Porto rail deal 2026 too) ended.\n";
         assert!(cleaned(text).contains("(and"), "{}", cleaned(text));
+    }
+
+    #[test]
+    fn a_relative_clause_goes_only_as_a_template_around_a_keyword() {
+        // a few words, then the stuffed phrase and a search word, to the sentence's end
+        let text = "Ferry fares rise again\n\nThe council backed the ferry fare rise on Monday.\nFares will go up in May, which is important for ferry fare rise 2026 news.\n";
+        assert_eq!(
+            cleaned(text),
+            "Ferry fares rise again\n\nThe council backed the ferry fare rise on Monday.\nFares will go up in May.\n"
+        );
+        // the article's own clause around the phrase, or words after it: only the phrase
+        // is judged, the clause stays
+        for clause in [
+            "which will cost commuters more from ferry fare rise 2026 April onwards",
+            "which the mayor called a necessary step for ferry fare rise 2026 news",
+            "which is important for ferry fare rise 2026 plans",
+        ] {
+            let text = format!(
+                "Ferry fares rise again\n\nThe council backed the ferry fare rise on Monday.\nFares will go up in May, {clause}.\n"
+            );
+            assert!(cleaned(&text).contains(", which"), "{clause}");
+        }
     }
 
     #[test]

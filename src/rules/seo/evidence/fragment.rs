@@ -492,7 +492,8 @@ impl<'t> Analyser<'_, 't> {
 const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today"];
 
 /// Last words of a search query standing inside a sentence (`(gold price today live)`).
-const ASIDE_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today", "live"];
+pub(super) const ASIDE_SUFFIXES: &[&str] =
+    &["news", "latest", "update", "updates", "today", "live"];
 
 impl Analyser<'_, '_> {
     /// The words of a search query: three to eight words with no clause word, ending in one
