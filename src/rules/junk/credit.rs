@@ -63,7 +63,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | \(?\s*(?:(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy|source))?|credits?)(?:\s*[:|,]|\s+by)\s*
-              (?:\s*(?:[/,&]|and|via|for|by)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
+              (?:\s*(?:[/,&]|and|via|for|by|on)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
           | \(?\s*(?:getty\s+images|shutterstock(?:\.com)?|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|(?:ap|afp|epa|reuters|pa|dpa|anp|anadolu|xinhua|bloomberg)\s+(?:photo|images|wire|via\s+getty\s+images))
               (?:\s*(?:/|via|for)\s*(?:{source}|istock(?:photo)?)(?:\s+{source}){{0,3}})*(?:\s*,\s*file)?\s*\)?\.?
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
@@ -125,6 +125,7 @@ mod tests {
             "Kemi Adeyemi and Li Wei contributed reporting.",
             "Photo: Reuters",
             "Image: Getty Images",
+            "Photo by Tomas Lind on Unsplash",
             "(Photo: AFP/File)",
             "Photo credit: Jane Doe for The Daily Courier",
             "Photograph by Ana Silva",
@@ -164,6 +165,7 @@ mod tests {
             "Photo: Firefighters at the scene of the blaze",
             "Photos of the flood were shared by Reuters.",
             "Image: a map of the new route",
+            "Photo by Tomas Lind on the harbour wall at dawn",
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",
             "This report was first published in 2019 and has been cited since.",
             "Published in the print edition of the paper, the letter caused a storm among readers in the town.",

@@ -298,7 +298,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "bookmark", "gift", "view", "show", "leave", "add", "post", "read", "click",
     ]),
     (Start::LabelOnly, &[
-        "<", "next", "prev", "read", "also read", "continue", "related", "more", "other",
+        "<", "-", "next", "prev", "read", "also read", "continue", "related", "more", "other",
         "recommended", "similar", "latest", "top", "popular", "trending", "recent", "featured",
         "most", "you may", "you might", "editor", "don", "see also", "up next", "in other",
         "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",

@@ -60,7 +60,7 @@ pub(super) const MAX_LEN: usize = 220;
 pub(super) const LABEL_ONLY_MAX_LEN: usize = 60;
 
 /// A line that is only a navigation or ad label.
-pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
+pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+\s*)?(?:
             (?:next|previous|prev)(?:\s+(?:story|article|post|page|item|gallery|slide|stories|articles))?
           | read\s+(?:more|next|also|full\s+(?:story|article))
           | also\s+read
@@ -92,7 +92,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*)?(?:
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
-        )(?:\s*[:»›>→…]|\s*\.\.\.)?$";
+        )(?:\s*[:»›>→…]|\s*\.\.\.|\s*[-–—]+)?$";
 
 /// A navigation label, a separator, then (group `h`) what should be one headline.
 pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
@@ -337,6 +337,9 @@ mod tests {
             "Trending Now",
             "Most Popular",
             "Advertisement",
+            "- Advertisement -",
+            "— ADVERTISEMENT —",
+            "-- Story continues below advertisement --",
             "ADVERTISEMENT",
             "Sponsored",
             "Story continues below advertisement",
@@ -393,6 +396,8 @@ mod tests {
             "More from the minister is expected later this week.",
             "Trending topics on the platform included the election and the weather in the capital region.",
             "Previous governments had promised the same thing.",
+            "- More than 300 people attended -",
+            "— Related reading for the council, the report said",
             "Next, the team travels to Lisbon.",
             "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
             "Advertisement - the city's new campaign",
