@@ -85,6 +85,11 @@ that carries stuffed phrases (glued names or a year-glued phrase), from the comm
 of the sentence; the full stop stays. A clause made mostly of the title's words but with no
 stuffed phrase is only flagged; a clause with quoted speech is never touched.
 
+A relative clause (`, which ...`) is most often the reporter's own, so it goes only when it
+is a template around stuffed phrases: a stuffed phrase closes it, followed by a search word
+(`news`, `update`, `today` ...) at most, and at most six other words stand in it (`, which
+is important for home loan rate cut 2026 news.`). Otherwise only the phrase is judged.
+
 ## Why
 
 SEO templates append a keyword clause to a real sentence so that keywords appear in the
@@ -170,6 +175,9 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
 - a label of two to six words before a colon that opens a paragraph, at least half of its
   words the title's, when the sentence after it starts in lower case (`NHS waiting times
   news: the number of patients ...`): the label goes and the sentence takes its capital;
+  before a capital, a label of three to eight words that is a search query, holding a
+  search word and a bare year and one of the title's words (`Gold price today 2026: Gold
+  rose ...`), goes too (a kicker such as `World Cup 2026:` holds no search word);
 - two to eight words with no clause word after a dash at the end of a line's last sentence,
   holding a stuffed phrase or mostly the title's words (`..., officials said — Lisbon Madrid
   high speed rail news.`): the dash and the words go, the stop stays;

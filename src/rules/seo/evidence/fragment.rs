@@ -323,11 +323,17 @@ impl<'t> Analyser<'_, 't> {
             || label.len() < 2
             || label.iter().any(|t| t.kind != Kind::Word)
             || next.kind != Kind::Word
-            || !next.has(LOWER)
             || !next.space_before
             || rest_words < 6
             || !self.starts_sentence(li)
         {
+            return None;
+        }
+        // a sentence in lower case after it shows the label is no part of it; before a
+        // capital, only a label that is a search query shows it (`Gold price today 2026:`),
+        // where a kicker (`World Cup 2026:`) holds no search word
+        let query = !next.has(LOWER) && self.search_label(label);
+        if !next.has(LOWER) && !query {
             return None;
         }
         let raw = || label.iter().map(|t| &self.text[t.start()..t.end()]);
@@ -338,17 +344,36 @@ impl<'t> Analyser<'_, 't> {
         let content: Vec<&Word> = words.iter().filter(|w| w.content).collect();
         let hits = self.title_hits(facts, content.iter().copied());
         // the title's words make at least half the label: it names the article's topic,
-        // not a section (`Analysis:`, `Fact check:`)
-        if hits.is_empty() || hits.len() * 2 < content.len() {
+        // not a section (`Analysis:`, `Fact check:`); a search query's words are the
+        // search's, and one of the title's is enough
+        if hits.is_empty() || (!query && hits.len() * 2 < content.len()) {
             return None;
         }
         let range = label[0].start()..toks[colon].end();
+        let why = if query {
+            "the label is a search query, with a search word and a bare year"
+        } else {
+            "the sentence after it starts in lower case, so the label is no part of it"
+        };
         let msg = format!(
-            "a label of {} words before a colon with the title's words {} and no verb or determiner; the sentence after it starts in lower case, so the label is no part of it",
+            "a label of {} words before a colon with the title's words {} and no verb or determiner; {why}",
             words.len(),
             quote_list(&hits)
         );
         Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
+    }
+
+    /// Whether the words of a label read as a search query: a [`Self::query_words`] query
+    /// ending in a search word or a year, with both a search word and a bare year among its
+    /// words (`Gold price today 2026`).
+    fn search_label(&self, label: &[Tok]) -> bool {
+        let has = |f: &dyn Fn(&Tok, &str) -> bool| {
+            label.iter().any(|t| f(t, &self.text[t.start()..t.end()]))
+        };
+        self.query_words(label, ASIDE_SUFFIXES, true, false)
+            .is_some()
+            && has(&|_, w| ASIDE_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            && has(&|t, w| w.len() == 4 && w.starts_with("20") && t.has(DIGIT))
     }
 
     /// Keywords appended to a line's last sentence after a dash (`..., officials said —
@@ -878,12 +903,23 @@ Airlines welcomed the decision.
             "Rail fares to rise\n\nThe rail fares: the regulator approved the rise after a long review.\n",
             // a capital after the colon, or too little after it
             "Rail fares to rise\n\nRail fare news: Regulators approved the rise after a long review.\n",
+            // a capital after a kicker with a year but no search word
+            "Rail fares to rise\n\nRail fares 2026: Regulators approved the rise after a long review.\n",
             "Rail fares to rise\n\nRail fare news: the rise is approved.\n",
             // a line that goes on from the one before
             "Rail fares to rise\n\nThe regulator wrote that\nrail fare increases: the rise was approved after a long review.\n",
         ] {
             assert_untouched(text);
         }
+    }
+
+    #[test]
+    fn a_search_query_label_goes_before_a_capital_too() {
+        assert_cut(
+            "Rail fares to rise by five percent in March\n\nRail fare increase today 2026: Regulators approved the rise on Tuesday after a review of costs.\n",
+            "Rail fare increase today 2026:",
+            "Regulators approved the rise on Tuesday after a review of costs.",
+        );
     }
 
     #[test]
