@@ -318,7 +318,10 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "reading", "read", "increase", "decrease", "reset", "change", "font", "text", "a a",
         "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer", "this",
     ]),
-    (Start::Tags, &["tag", "topic", "related", "filed", "categor", "keyword", "posted"]),
+    (Start::Tags, &[
+        "tag", "topic", "related", "popular", "trending", "top", "people also", "also read",
+        "filed", "categor", "keyword", "posted",
+    ]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
