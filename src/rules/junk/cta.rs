@@ -121,6 +121,10 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | subscribe\s+to\s+unlock(?-u:\b)
           | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)\s*[.!]?\s*$
           | stay\s+tuned\s*[.!]?\s*$
+          | abonnez-vous(?-u:\b) | inscrivez-vous\s+(?:à|a)\s+(?:notre|nos|la)\s+newsletters?(?-u:\b)
+          | (?:folgen\s+sie\s+uns\s+(?:auf|bei)|síguenos\s+en|seguici\s+su|suivez-nous\s+sur)\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)(?-u:\b)
+          | abonnieren\s+sie\s+(?:unseren|den)\s+newsletter(?-u:\b)
+          | suscríbete(?-u:\b) | iscriviti(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -129,7 +133,8 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co",
-    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
+    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st", *b"ab", *b"in", *b"fo",
+    *b"ab", *b"su", *b"su", *b"is", *b"se",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -393,6 +398,11 @@ mod tests {
             "Stay updated with the latest business news",
             "Stay tuned for more updates.",
             "Stay tuned!",
+            "Abonnez-vous à notre newsletter",
+            "Folgen Sie uns auf Instagram",
+            "Síguenos en Twitter",
+            "Iscriviti alla newsletter",
+            "Suivez-nous sur Facebook",
             "Join the discussion.",
             "Catch the latest",
             "Catch all the news on Daily Ledger",
@@ -460,6 +470,7 @@ mod tests {
             "You have reached the limit of what the bridge can carry, the engineer told the council.",
             "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Join the queue early if you want a seat, the organisers said.",
+            "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
             "Join the conversation about the budget at the town hall on Friday.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",

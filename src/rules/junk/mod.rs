@@ -293,6 +293,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Share, &[
         "share", "sharing", "x", "twitter", "tweet", "facebook", "fb", "whatsapp", "e-mail",
         "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "pin", "tumblr", "flipboard",
+        "teilen", "partager", "compartir", "condividi", "compartilh", "delen",
         "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
         "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
         "bookmark", "gift", "view", "show", "leave", "add", "post", "read", "click",
@@ -306,11 +307,13 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
         "tap", "image", "photo", "picture", "slide", "enlarge", "expand", "toggle", "hide",
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
-        "supported", "like", "leave",
+        "supported", "like", "leave", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
+        "lee", "ver", "leer", "leggi", "leia", "lees",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
         "recommended", "trending", "next", "previous", "video", "photos", "gallery", "photo gallery",
+        "lesen", "mehr", "lire", "voir", "te puede", "lee", "ver", "leggi", "leia", "lees",
     ]),
     (Start::MoreFrom, &["more"]),
     (Start::Reading, &[

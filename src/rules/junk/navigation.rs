@@ -92,6 +92,10 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
+          | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+auch\s+interessieren | weitere\s+artikel
+          | (?:à\s+)?lire\s+aussi | voir\s+aussi | sur\s+le\s+même\s+sujet
+          | te\s+puede\s+interesar | lee\s+también | ver\s+también | leer\s+más | más\s+información
+          | leggi\s+anche | leia\s+também | lees\s+ook
         )(?:\s*[:»›>→…]|\s*\.\.\.|\s*[-–—]+)?$";
 
 /// A navigation label, a separator, then (group `h`) what should be one headline.
@@ -103,6 +107,9 @@ pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
           | more | also | watch(?:\s+(?:video|now))? | video | photos | (?:photo\s+)?gallery
           | must\s+(?:read|watch) | up\s+next | don'?t\s+miss | recommended | trending
           | (?:next|previous)\s+(?:story|article)
+          | lesen\s+sie\s+(?:auch|mehr) | mehr\s+zum\s+thema | (?:à\s+)?lire\s+aussi | voir\s+aussi
+          | te\s+puede\s+interesar | lee\s+también | ver\s+también | leggi\s+anche | leia\s+também
+          | lees\s+ook
         )\s*(?:[:|»›>→–—]|\s-|\.\.\.)\s*(?P<h>\S.*)$";
 
 /// The groups `label` and `h` of [`LABEL_HEADLINE_PATTERN`] on `core`, which it matches:
@@ -338,6 +345,13 @@ mod tests {
             "Most Popular",
             "Advertisement",
             "- Advertisement -",
+            "Mehr zum Thema",
+            "À lire aussi",
+            "Te puede interesar",
+            "Leggi anche:",
+            "Lesen Sie auch: Sturmtief zieht über Norddeutschland",
+            "À lire aussi : Les prix des billets vont augmenter",
+            "Lee también: Las eléctricas ganan un 20 % más",
             "— ADVERTISEMENT —",
             "-- Story continues below advertisement --",
             "ADVERTISEMENT",
@@ -397,6 +411,8 @@ mod tests {
             "Trending topics on the platform included the election and the weather in the capital region.",
             "Previous governments had promised the same thing.",
             "- More than 300 people attended -",
+            "Lesen Sie auch, was der Minister dazu gesagt hat.",
+            "Voir aussi la carte des grèves publiée lundi par le ministère des transports.",
             "— Related reading for the council, the report said",
             "Next, the team travels to Lisbon.",
             "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
