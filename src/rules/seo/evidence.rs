@@ -1469,6 +1469,14 @@ impl<'t> Analyser<'_, 't> {
             if !relative && !is_trailing_participle(part) {
                 continue;
             }
+            // a relative clause is common prose: only one with a stuffed phrase after it on
+            // its line is read further (the spans are in token order)
+            if relative && {
+                let k = spans.partition_point(|s| s.toks.start <= i);
+                spans.get(k).is_none_or(|s| s.toks.start >= r.end)
+            } {
+                continue;
+            }
             let line = self.doc.line_text(li);
             let sents = sents.get_or_insert_with(|| sentences(line));
             let at = toks[i].start() - line_start;
