@@ -65,6 +65,8 @@ const LABELS: &[&str] = &[
     "modified",
     "date",
     "dated",
+    "written",
+    "reported",
 ];
 /// Words of relative times and of dates written out ("the 3rd of March"), and separators.
 #[rustfmt::skip]
@@ -349,9 +351,13 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
     found != 0 || rest.iter().any(u8::is_ascii_digit)
 }
 
+/// `By`, also with a colon (`By:`, `Written By:`).
+fn is_by(token: &str) -> bool {
+    token.eq_ignore_ascii_case("by") || token.eq_ignore_ascii_case("by:")
+}
+
 fn starts_as_prose(line: &str) -> bool {
-    first_token(line)
-        .is_some_and(|first| classify(first) == Tok::Other && !first.eq_ignore_ascii_case("by"))
+    first_token(line).is_some_and(|first| classify(first) == Tok::Other && !is_by(first))
 }
 
 fn analyse(line: &str) -> Option<Kind> {
@@ -383,7 +389,7 @@ fn analyse(line: &str) -> Option<Kind> {
     if n <= 4 && is_in(AGENCY, line.trim_end_matches('.')) {
         return Some(Kind::Agency);
     }
-    let Some(b) = tokens.iter().position(|t| t.eq_ignore_ascii_case("by")) else {
+    let Some(b) = tokens.iter().position(|t| is_by(t)) else {
         return match date_tokens(tokens) {
             Some(true) => Some(Kind::Date),
             _ => None,
@@ -527,6 +533,9 @@ mod tests {
         for l in [
             "By Jane Doe",
             "By Jane Doe | Updated: 12 March 2025, 10:42 IST",
+            "By: Jane Doe",
+            "Written By: Anjali Menon",
+            "Reported by Jane Doe, 12 March 2025",
             "By Stefan Okafor, Lena Park and Tom de Vries",
             "By April Moreno",
             "Published 3 hours ago",
@@ -556,6 +565,8 @@ mod tests {
             "By March 2026",
             "By 2030, the city wants all buses to be electric.",
             "By Jane Doe's account, the meeting went well.",
+            "Written by Jane Doe in 1998, the song became a hit.",
+            "Reported by neighbours, the fire spread quickly.",
             "2025",
             "March 2025",
             "In March 2025 the plant closed.",

@@ -121,6 +121,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | subscribe\s+to\s+unlock(?-u:\b)
           | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)\s*[.!]?\s*$
           | stay\s+tuned\s*[.!]?\s*$
+          | read\s+all\s+the\s+(?:latest|breaking)(?-u:\b)
           | abonnez-vous(?-u:\b) | inscrivez-vous\s+(?:à|a)\s+(?:notre|nos|la)\s+newsletters?(?-u:\b)
           | (?:folgen\s+sie\s+uns\s+(?:auf|bei)|síguenos\s+en|seguici\s+su|suivez-nous\s+sur)\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)(?-u:\b)
           | abonnieren\s+sie\s+(?:unseren|den)\s+newsletter(?-u:\b)
@@ -402,6 +403,7 @@ mod tests {
             "Folgen Sie uns auf Instagram",
             "Síguenos en Twitter",
             "Iscriviti alla newsletter",
+            "Read all the Latest News, Breaking News and India News here",
             "Suivez-nous sur Facebook",
             "Join the discussion.",
             "Catch the latest",
@@ -471,6 +473,7 @@ mod tests {
             "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Join the queue early if you want a seat, the organisers said.",
             "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
+            "Read all the reports and you see the pattern, the auditor said.",
             "Join the conversation about the budget at the town hall on Friday.",
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",

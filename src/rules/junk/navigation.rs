@@ -91,6 +91,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | open\s+in\s+(?:the\s+)?app
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
+          | watch\s+(?:the\s+)?(?:video|now|live)
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
           | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+auch\s+interessieren | weitere\s+artikel
           | (?:à\s+)?lire\s+aussi | voir\s+aussi | sur\s+le\s+même\s+sujet
@@ -192,11 +193,12 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     // a text with no blank lines runs the list on into the article's next paragraph: two
     // headlines or more, then a line that ends a sentence (one short line after a label may
     // be the article's own subheading)
+    // or before a label that its own rule judges (`Share`)
     let next = super::core(doc.line_text(run_end));
     let ends_sentence = next
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
-    (run_end - under.start >= 2 && ends_sentence).then_some(under.start..run_end)
+    (run_end - under.start >= 2 && (ends_sentence || label(next))).then_some(under.start..run_end)
 }
 
 /// Whether the label `core` heads a list of links: see [`LIST_HEADS`].
@@ -345,6 +347,8 @@ mod tests {
             "Most Popular",
             "Advertisement",
             "- Advertisement -",
+            "Watch Video",
+            "Watch live",
             "Mehr zum Thema",
             "À lire aussi",
             "Te puede interesar",
@@ -411,6 +415,7 @@ mod tests {
             "Trending topics on the platform included the election and the weather in the capital region.",
             "Previous governments had promised the same thing.",
             "- More than 300 people attended -",
+            "Watch the video closely and you see the ball cross the line.",
             "Lesen Sie auch, was der Minister dazu gesagt hat.",
             "Voir aussi la carte des grèves publiée lundi par le ministère des transports.",
             "— Related reading for the council, the report said",
@@ -493,6 +498,17 @@ mod tests {
                 "Most Read\nWhat happens next\nThe council will vote on the plan in March."
             ),
             ["Most Read"]
+        );
+        // or before a label
+        assert_eq!(
+            found_in_body(
+                "Trending Topics\nFerry fares to rise in spring\nWhy the night trains are late\nShare"
+            ),
+            [
+                "Trending Topics",
+                "Ferry fares to rise in spring",
+                "Why the night trains are late"
+            ]
         );
         // a run that ends on a line that is no sentence is not known to be a list
         assert_eq!(
