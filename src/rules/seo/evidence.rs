@@ -21,7 +21,7 @@ use super::lexicon::{
 use super::tokens::{foreign_script, keep_spare, take_spare, tokenize, Kind, Tokens, CAP, HYPHEN};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
-use crate::rules::junk::repeats_title;
+use crate::rules::junk::{quote, repeats_title};
 use crate::rules::{Action, Finding};
 
 mod fragment;
@@ -1367,6 +1367,32 @@ impl<'t> Analyser<'_, 't> {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
             return None;
         }
+        if cut.is_none() {
+            // a sentence without a stuffed phrase is the reporter's lede: it stays, the
+            // stuffed phrases are judged where they stand, and only the formula goes
+            let stuffed = |s: &Range<usize>| {
+                inside.iter().any(|p| {
+                    let (a, b) = (
+                        self.tk.toks[p.toks.start].start(),
+                        self.tk.toks[p.toks.end - 1].end(),
+                    );
+                    range.start + s.start <= a && b <= range.start + s.end
+                })
+            };
+            if let Some(clean) = sents[..sents.len() - 1].iter().find(|s| !stuffed(s)) {
+                // from the end of the sentence before it to the formula's last character
+                let lead = line[last.clone()].len() - line[last.clone()].trim_start().len();
+                let start = self.text[..range.start + last.start].trim_end().len();
+                let end = range.start + last.start + lead + formula.len();
+                let msg = format!(
+                    "the first paragraph after the title ends in the teaser formula \"{formula}\" after stuffed phrases; its sentence {} carries none, so the paragraph stays and only the formula goes",
+                    quote(line[clean.clone()].trim())
+                );
+                return Some(
+                    Finding::new(&KEYWORD_TEASER, start..end, msg).with_action(Action::DropSpan),
+                );
+            }
+        }
         let shown: Vec<String> = inside
             .iter()
             .map(|s| self.span_text(s).to_string())
@@ -1784,6 +1810,24 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             );
             assert!(cleaned(&text).contains(", which"), "{clause}");
         }
+    }
+
+    #[test]
+    fn a_dek_with_a_clean_sentence_keeps_it_and_loses_only_the_formula() {
+        // the lede's first sentence carries no stuffed phrase: it stays, the stuffed
+        // sentence is judged where it stands, and the formula goes
+        let text = "Lisbon and Porto agree rail link\n\nThe two cities signed a rail agreement on Monday after a year of talks. Officials said Lisbon Porto rail link 2026 work starts soon. Here's what to know.\n\nLisbon officials met Porto officials, and Lisbon said the talks went well.\n";
+        let f = findings(text);
+        let teaser: Vec<_> = f.iter().filter(|f| f.code == "S004").collect();
+        assert_eq!(teaser.len(), 1, "{f:#?}");
+        assert_eq!(teaser[0].action, Action::DropSpan);
+        assert_eq!(&text[teaser[0].range.clone()], " Here's what to know.");
+        let out = cleaned(text);
+        assert!(
+            out.contains("The two cities signed a rail agreement on Monday after a year of talks."),
+            "{out}"
+        );
+        assert!(!out.contains("Here's what to know"), "{out}");
     }
 
     #[test]

@@ -114,7 +114,9 @@ names, year-glued phrases) and ends in a generic teaser formula (`Here's what to
 `Everything you need to know`, `Find out more`, `Read on to learn more`), and each such
 paragraph right after it. Lines that the page-junk rules drop between the title and the dek
 do not count. A dek that ends in a formula but carries no stuffed phrase is a real dek and
-stays, and so does everything after it.
+stays, and so does everything after it. When one of the dek's sentences carries no stuffed
+phrase, it is the reporter's lede: the paragraph stays, its stuffed phrases are judged where
+they stand (S001, S002), and only the formula goes.
 
 Anywhere in the body, it also drops a paragraph of two sentences, a question and a teaser
 formula, when the question holds two of the title's words and a stuffed phrase or a year
