@@ -72,6 +72,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
+          | \(?\s*(?:representative|representational|file|stock)\s+(?:image|photo|picture|pic)s?\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
     )
@@ -127,6 +128,9 @@ mod tests {
             "Image: Getty Images",
             "Photo by Tomas Lind on Unsplash",
             "Edited By: Rahul Verma",
+            "(Representative image)",
+            "Representational image",
+            "File photo",
             "(Photo: AFP/File)",
             "Photo credit: Jane Doe for The Daily Courier",
             "Photograph by Ana Silva",
@@ -167,6 +171,7 @@ mod tests {
             "Photos of the flood were shared by Reuters.",
             "Image: a map of the new route",
             "Photo by Tomas Lind on the harbour wall at dawn",
+            "File photos of the suspects were shown to the jury.",
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",
             "This report was first published in 2019 and has been cited since.",
             "Published in the print edition of the paper, the letter caused a storm among readers in the town.",

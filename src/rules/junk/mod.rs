@@ -50,6 +50,22 @@ pub static RULES: &[&dyn Rule] = &[
 /// it never decides whether a line is junk, so it is stripped before matching.
 const DECORATION: &[char] = &['#', '*', '_', '•', '>', '[', ']'];
 
+/// Whether `c` is decoration at a line's edge: whitespace, [`DECORATION`], or a pictograph
+/// that a page sets before a label (`🔔 Subscribe`, `👉 Read more`, `▶ Watch`): arrows,
+/// geometric shapes, dingbats and emoji, and the joiners that build emoji.
+fn is_decoration(c: char) -> bool {
+    c.is_whitespace()
+        || DECORATION.contains(&c)
+        || matches!(c,
+            '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{25A0}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{1F000}'..='\u{1FAFF}'
+            | '\u{FE0F}'
+            | '\u{200D}')
+}
+
 /// The line with surrounding whitespace and decoration removed.
 pub(crate) fn core(line: &str) -> &str {
     // Most lines start and end with an ASCII character that is neither (a letter, a full
@@ -63,7 +79,7 @@ pub(crate) fn core(line: &str) -> &str {
         {
             line
         }
-        _ => line.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c)),
+        _ => line.trim_matches(is_decoration),
     }
 }
 
@@ -305,7 +321,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "ad", "sponsored", "promoted", "paid", "the story", "the article", "the content",
         "story", "article", "content", "scroll", "skip", "back", "anzeige", "werbung",
         "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
-        "tap", "image", "photo", "picture", "slide", "enlarge", "expand", "toggle", "hide",
+        "tap", "image", "photo", "picture", "video", "gallery", "graphic", "audio", "slide", "enlarge", "expand", "toggle", "hide",
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
         "supported", "like", "leave", "watch", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
         "lee", "ver", "leer", "leggi", "leia", "lees",
@@ -326,7 +342,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "filed", "categor", "keyword", "posted",
     ]),
     (Start::Credit, &[
-        "(", "with", "additional", "reporting", "-", "source", "inputs", "file", "photo", "image",
+        "(", "with", "additional", "reporting", "representative", "representational", "stock", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
         "credit", "edited", "copy", "fact", "produced", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
         "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
@@ -834,10 +850,7 @@ mod tests {
 
     #[test]
     fn core_agrees_with_the_plain_trim() {
-        let plain = |l: &str| -> String {
-            l.trim_matches(|c: char| c.is_whitespace() || DECORATION.contains(&c))
-                .to_string()
-        };
+        let plain = |l: &str| -> String { l.trim_matches(is_decoration).to_string() };
         // every ASCII byte, alone and around a word, and a few non-ASCII edges
         for b in 0u8..0x80 {
             let c = char::from(b);
@@ -858,6 +871,10 @@ mod tests {
             "é",
             "x•",
             "[Share]",
+            "🔔 Subscribe",
+            "👉🏽 Read more",
+            "▶ Watch",
+            "Done ✅",
             "",
         ] {
             assert_eq!(core(l), plain(l), "{l:?}");

@@ -92,6 +92,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
           | watch\s+(?:the\s+)?(?:video|now|live)
+          | (?:image|photo|picture|video|gallery|graphic|audio)s?
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
           | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+auch\s+interessieren | weitere\s+artikel
           | (?:à\s+)?lire\s+aussi | voir\s+aussi | sur\s+le\s+même\s+sujet
@@ -349,6 +350,8 @@ mod tests {
             "- Advertisement -",
             "Watch Video",
             "Watch live",
+            "Image",
+            "Video",
             "Mehr zum Thema",
             "À lire aussi",
             "Te puede interesar",
