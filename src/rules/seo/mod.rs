@@ -182,7 +182,10 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   rose ...`), goes too (a kicker such as `World Cup 2026:` holds no search word);
 - two to eight words with no clause word after a dash at the end of a line's last sentence,
   holding a stuffed phrase or mostly the title's words (`..., officials said — Lisbon Madrid
-  high speed rail news.`): the dash and the words go, the stop stays;
+  high speed rail news.`): the dash and the words go, the stop stays; the same after a
+  semicolon or a comma when stuffed phrases close the words, with at most a search word after
+  them (or, after a semicolon, one lower-case word that is no verb form): `...; Lisbon Porto
+  rivalry.`, `..., Porto Lisbon rail plan 2026.` (`..., rail plan 2026 data show.` stays);
 - a search query of three to eight lower-case words with no clause word, at least two and
   half of them the title's, ending in a search word (`news`, `latest`, `update`, `today`,
   `live`), appended after the last comma of a sentence (`..., for best gold price today.`)

@@ -94,6 +94,8 @@ pub struct LineCounts {
     pub dash: u32,
     /// Whether the line holds an opening bracket `(`: where a bracketed aside can be.
     pub bracket: bool,
+    /// Whether the line holds a `;`: where appended keywords can start.
+    pub semicolon: bool,
     /// Whether the line holds a question mark: where a keyword question can be.
     pub question: bool,
 }
@@ -740,6 +742,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                         counts.dash = at;
                     }
                     counts.bracket |= c == '(';
+                    counts.semicolon |= c == ';';
                     counts.question |= c == '?';
                     prev_cap = false;
                     prev_comma = c == ',';
@@ -1143,6 +1146,7 @@ mod tests {
                 dash: 0,
                 bracket: false,
                 question: false,
+                semicolon: false,
             }
         );
         // the first colon and the last dash of a line, one past their index in it
@@ -1150,14 +1154,18 @@ mod tests {
         let t = tokenize(&doc);
         assert_eq!((t.counts[1].colon, t.counts[1].dash), (2, 6));
         assert_eq!((t.counts[0].colon, t.counts[0].dash), (0, 0));
-        let doc = Document::parse("Title\nGold (the metal) rose\nWhy? No brackets\n");
+        let doc = Document::parse("Title\nGold (the metal) rose\nWhy? No brackets; none\n");
         let t = tokenize(&doc);
         assert_eq!(
             t.counts
                 .iter()
-                .map(|c| (c.bracket, c.question))
+                .map(|c| (c.bracket, c.question, c.semicolon))
                 .collect::<Vec<_>>(),
-            [(false, false), (true, false), (false, true)]
+            [
+                (false, false, false),
+                (true, false, false),
+                (false, true, true)
+            ]
         );
     }
 }

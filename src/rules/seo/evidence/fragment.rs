@@ -13,7 +13,9 @@ use std::ops::Range;
 
 use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::junk::repeats_title;
-use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
+use crate::rules::seo::lexicon::{
+    is_clause_word, is_finite_verb, is_function_word, is_preposition,
+};
 use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
 use crate::rules::seo::KEYWORD_FRAGMENT;
 use crate::rules::{Action, Finding};
@@ -67,7 +69,12 @@ impl<'t> Analyser<'_, 't> {
                 .then(|| counts.colon as usize - 1);
             let dash =
                 counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
-            if (commas == 0 && !open_end && colon.is_none() && !dash && !counts.bracket)
+            if (commas == 0
+                && !open_end
+                && colon.is_none()
+                && !dash
+                && !counts.bracket
+                && !counts.semicolon)
                 || toks.is_empty()
                 || self.kinds[li] == LineKind::Blank
                 || (self.dropped)(li)
@@ -77,13 +84,18 @@ impl<'t> Analyser<'_, 't> {
             if let Some(k) = colon {
                 out.extend(self.keyword_label(li, toks, k, facts));
             }
-            if dash && self.kinds[li] == LineKind::Prose {
-                out.extend(self.dash_tail(toks, facts, pieces));
-            }
             if self.kinds[li] == LineKind::Prose {
-                if commas >= 1 && !open_end {
-                    out.extend(self.comma_tail(toks, facts));
-                }
+                let query = if commas >= 1 && !open_end {
+                    self.comma_tail(toks, facts)
+                } else {
+                    None
+                };
+                let tail = if query.is_none() && (dash || commas >= 1 || counts.semicolon) {
+                    self.appended_tail(toks, facts, pieces)
+                } else {
+                    None
+                };
+                out.extend(query.or(tail));
                 if counts.bracket {
                     out.extend(self.bracketed_keywords(toks, facts));
                 }
@@ -377,26 +389,32 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// Keywords appended to a line's last sentence after a dash (`..., officials said —
-    /// Lisbon Madrid high speed rail news.`): two to eight words with no clause word, that
-    /// hold a stuffed piece or are mostly the title's words. The dash and the keywords go;
-    /// the stop stays.
-    fn dash_tail(
+    /// Lisbon Madrid high speed rail news.`), a semicolon or a comma (`...; Apple Samsung
+    /// rivalry.`): two to eight words with no clause word, that hold a stuffed piece (or,
+    /// after a dash, are mostly the title's words). The mark and the keywords go; the stop
+    /// stays.
+    fn appended_tail(
         &self,
         toks: &[Tok],
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
     ) -> Option<Finding> {
         let end = self.before_stops(toks);
-        // back over the words to the dash
+        // back over the words to the mark before them
         let mut k = end;
         while k > 0 && toks[k - 1].kind == Kind::Word {
             k -= 1;
         }
-        let dash = toks.get(k.checked_sub(1)?)?;
+        let mark = toks.get(k.checked_sub(1)?)?;
         let words = &toks[k..end];
-        if dash.kind != Kind::Punct
-            || !matches!(self.char_of(dash), '—' | '–' | '-')
-            || !dash.space_before
+        // a spaced dash, or a semicolon or comma set against the word before it
+        let (is_dash, what) = match self.char_of(mark) {
+            '—' | '–' | '-' if mark.space_before => (true, "a dash"),
+            ';' if !mark.space_before => (false, "a semicolon"),
+            ',' if !mark.space_before => (false, "a comma"),
+            _ => return None,
+        };
+        if mark.kind != Kind::Punct
             || !words.first()?.space_before
             || !(2..=MAX_TAIL_WORDS).contains(&words.len())
             // a sentence before it
@@ -409,24 +427,30 @@ impl<'t> Analyser<'_, 't> {
             return None;
         }
         let (lo, hi) = (words[0].start(), words[words.len() - 1].end());
-        let stuffed: Vec<&str> = pieces
+        let inside: Vec<Range<usize>> = pieces
             .iter()
             .flat_map(|ps| ps.iter())
-            .filter_map(|p| {
-                let r = self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end();
-                (lo <= r.start && r.end <= hi).then(|| &self.text[r])
-            })
+            .map(|p| self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end())
+            .filter(|r| lo <= r.start && r.end <= hi)
             .collect();
+        if !is_dash && !self.pieces_close(words, &inside, what == "a semicolon") {
+            // after a comma or a semicolon the words may be the sentence's own (`, glacier
+            // melt 2026 data show`): only the stuffed phrases themselves may close it
+            return None;
+        }
+        let stuffed: Vec<&str> = inside.iter().map(|r| &self.text[r.clone()]).collect();
         let ws: Vec<Word> = raw().map(Word::new).collect();
         let content = ws.iter().filter(|w| w.content).count();
         let hits = self.title_hits(facts, &ws);
         let msg = if !stuffed.is_empty() {
             let shown: Vec<String> = stuffed.iter().map(|s| s.to_string()).collect();
             format!(
-                "keywords appended after a dash, with the stuffed phrases {} and no verb or determiner",
+                "keywords appended after {what}, with the stuffed phrases {} and no verb or determiner",
                 quote_list(&shown)
             )
-        } else if hits.len() >= 2 && hits.len() * 2 >= content {
+        } else if is_dash && hits.len() >= 2 && hits.len() * 2 >= content {
+            // a dash sets words apart; after a comma or a semicolon the title's words alone
+            // may be the sentence's own list
             format!(
                 "keywords appended after a dash, mostly the title's words {}, with no verb or determiner",
                 quote_list(&hits)
@@ -434,7 +458,33 @@ impl<'t> Analyser<'_, 't> {
         } else {
             return None;
         };
-        Some(Finding::new(&KEYWORD_FRAGMENT, dash.start()..hi, msg))
+        Some(Finding::new(&KEYWORD_FRAGMENT, mark.start()..hi, msg))
+    }
+
+    /// Whether the stuffed phrases at byte ranges `inside` close `words`: at most one word
+    /// after the last of them, a search word (`news`, `update` ...), or, when `noun` is set,
+    /// any lower-case word that is no finite verb and no past form (`rivalry`, not `noted`).
+    fn pieces_close(&self, words: &[Tok], inside: &[Range<usize>], noun: bool) -> bool {
+        let Some(last) = inside.iter().map(|r| r.end).max() else {
+            return false;
+        };
+        match words
+            .iter()
+            .filter(|t| t.start() >= last)
+            .collect::<Vec<_>>()[..]
+        {
+            [] => true,
+            [t] => {
+                let w = &self.text[t.start()..t.end()];
+                ASIDE_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s))
+                    || (noun
+                        && t.has(LOWER)
+                        && !is_finite_verb(w)
+                        && !w.ends_with("ed")
+                        && !w.ends_with('s'))
+            }
+            _ => false,
+        }
     }
 
     /// A lower-case search string after the last full stop of line `li` (which has no stop
@@ -920,6 +970,33 @@ Airlines welcomed the decision.
             "Rail fare increase today 2026:",
             "Regulators approved the rise on Tuesday after a review of costs.",
         );
+    }
+
+    #[test]
+    fn stuffed_phrases_after_a_semicolon_or_a_comma_at_a_sentence_end_go() {
+        let base = "Lisbon and Porto agree rail link\n\nLisbon and Porto signed the deal on Monday, and Lisbon said the talks went well.\n";
+        assert_cut(
+            &format!("{base}The two cities will share the cost of the line; Lisbon Porto rivalry.\n"),
+            "; Lisbon Porto rivalry",
+            "Lisbon and Porto signed the deal on Monday, and Lisbon said the talks went well.\nThe two cities will share the cost of the line.",
+        );
+        assert_cut(
+            &format!("{base}The two cities will share the cost of the line, Porto Lisbon rail plan 2026.\n"),
+            ", Porto Lisbon rail plan 2026",
+            "Lisbon and Porto signed the deal on Monday, and Lisbon said the talks went well.\nThe two cities will share the cost of the line.",
+        );
+        // the sentence's own words after the stuffed phrase: only the phrase is judged
+        for tail in [
+            ", Lisbon Porto rail plan 2026 officials noted",
+            ", Lisbon Porto rail plan 2026 data show",
+            "; Lisbon Porto rail plan 2026 followed",
+        ] {
+            let (body, found) = run(&format!(
+                "{base}The two cities will share the cost of the line{tail}.\n"
+            ));
+            assert!(found.is_empty(), "{tail}: {found:?}");
+            assert!(body.contains("share the cost"), "{tail}");
+        }
     }
 
     #[test]
