@@ -408,10 +408,10 @@ impl<'t> Analyser<'_, 't> {
         let mark = toks.get(k.checked_sub(1)?)?;
         let words = &toks[k..end];
         // a spaced dash, or a semicolon or comma set against the word before it
-        let (is_dash, what) = match self.char_of(mark) {
-            '—' | '–' | '-' if mark.space_before => (true, "a dash"),
-            ';' if !mark.space_before => (false, "a semicolon"),
-            ',' if !mark.space_before => (false, "a comma"),
+        let kind = match self.char_of(mark) {
+            '—' | '–' | '-' if mark.space_before => Mark::Dash,
+            ';' if !mark.space_before => Mark::Semicolon,
+            ',' if !mark.space_before => Mark::Comma,
             _ => return None,
         };
         if mark.kind != Kind::Punct
@@ -433,7 +433,7 @@ impl<'t> Analyser<'_, 't> {
             .map(|p| self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end())
             .filter(|r| lo <= r.start && r.end <= hi)
             .collect();
-        if !is_dash && !self.pieces_close(words, &inside, what == "a semicolon") {
+        if kind != Mark::Dash && !self.pieces_close(words, &inside, kind == Mark::Semicolon) {
             // after a comma or a semicolon the words may be the sentence's own (`, glacier
             // melt 2026 data show`): only the stuffed phrases themselves may close it
             return None;
@@ -445,10 +445,11 @@ impl<'t> Analyser<'_, 't> {
         let msg = if !stuffed.is_empty() {
             let shown: Vec<String> = stuffed.iter().map(|s| s.to_string()).collect();
             format!(
-                "keywords appended after {what}, with the stuffed phrases {} and no verb or determiner",
+                "keywords appended after {}, with the stuffed phrases {} and no verb or determiner",
+                kind.name(),
                 quote_list(&shown)
             )
-        } else if is_dash && hits.len() >= 2 && hits.len() * 2 >= content {
+        } else if kind == Mark::Dash && hits.len() >= 2 && hits.len() * 2 >= content {
             // a dash sets words apart; after a comma or a semicolon the title's words alone
             // may be the sentence's own list
             format!(
@@ -567,6 +568,24 @@ impl<'t> Analyser<'_, 't> {
 const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today"];
 
 /// Last words of a search query standing inside a sentence (`(gold price today live)`).
+/// The mark before keywords appended to a sentence ([`Analyser::appended_tail`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Dash,
+    Semicolon,
+    Comma,
+}
+
+impl Mark {
+    fn name(self) -> &'static str {
+        match self {
+            Mark::Dash => "a dash",
+            Mark::Semicolon => "a semicolon",
+            Mark::Comma => "a comma",
+        }
+    }
+}
+
 pub(super) const ASIDE_SUFFIXES: &[&str] =
     &["news", "latest", "update", "updates", "today", "live"];
 
