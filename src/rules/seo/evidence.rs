@@ -18,7 +18,9 @@ use super::lexicon::{
     closed_class, is_capitalised_function_word, is_finite_verb, is_function_word,
     is_teaser_formula, is_trailing_participle, is_year_modifier, ClosedClass,
 };
-use super::tokens::{foreign_script, keep_spare, take_spare, tokenize, Kind, Tokens, CAP, HYPHEN};
+use super::tokens::{
+    foreign_script, keep_spare, take_spare, tokenize, Kind, Tok, Tokens, CAP, HYPHEN, LOWER,
+};
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
 use crate::rules::junk::{quote, repeats_title};
@@ -1468,16 +1470,35 @@ impl<'t> Analyser<'_, 't> {
                 .filter(|(_, t)| t.kind == Kind::Word)
                 .map(|(k, _)| from + k)
         };
-        let after: Vec<usize> = words().filter(|&k| k >= last.toks.end).collect();
-        let closes = match after.as_slice() {
-            [] => true,
-            [k] => fragment::ASIDE_SUFFIXES.contains(&self.word(*k)),
-            _ => false,
-        };
+        let after: Vec<&Tok> = words()
+            .filter(|&k| k >= last.toks.end)
+            .map(|k| &self.tk.toks[k])
+            .collect();
+        let closes = self.phrases_close(&after, false);
         let outside = words()
             .filter(|&k| !inside.iter().any(|s| s.toks.contains(&k)))
             .count();
         closes && outside <= TEMPLATE_WORDS
+    }
+
+    /// Whether stuffed phrases close a clause whose words after the last of them are `after`:
+    /// none, or one search word (`news`, `update` ...), or, when `noun` is set, one
+    /// lower-case word that is no finite verb and no inflected form (`rivalry`, not `noted`
+    /// or `shows`).
+    fn phrases_close(&self, after: &[&Tok], noun: bool) -> bool {
+        match after {
+            [] => true,
+            [t] => {
+                let w = &self.text[t.start()..t.end()];
+                fragment::ASIDE_SUFFIXES.contains(&w)
+                    || (noun
+                        && t.has(LOWER)
+                        && !is_finite_verb(w)
+                        && !w.ends_with("ed")
+                        && !w.ends_with('s'))
+            }
+            _ => false,
+        }
     }
 
     /// The S003 finding on line `li`, if any: its first trailing participial clause, or a

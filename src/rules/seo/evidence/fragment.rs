@@ -13,9 +13,7 @@ use std::ops::Range;
 
 use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::junk::repeats_title;
-use crate::rules::seo::lexicon::{
-    is_clause_word, is_finite_verb, is_function_word, is_preposition,
-};
+use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
 use crate::rules::seo::KEYWORD_FRAGMENT;
 use crate::rules::{Action, Finding};
@@ -433,10 +431,14 @@ impl<'t> Analyser<'_, 't> {
             .map(|p| self.tk.toks[p.toks.start].start()..self.tk.toks[p.toks.end - 1].end())
             .filter(|r| lo <= r.start && r.end <= hi)
             .collect();
-        if kind != Mark::Dash && !self.pieces_close(words, &inside, kind == Mark::Semicolon) {
+        if kind != Mark::Dash {
             // after a comma or a semicolon the words may be the sentence's own (`, glacier
             // melt 2026 data show`): only the stuffed phrases themselves may close it
-            return None;
+            let last = inside.iter().map(|r| r.end).max()?;
+            let after: Vec<&Tok> = words.iter().filter(|t| t.start() >= last).collect();
+            if !self.phrases_close(&after, kind == Mark::Semicolon) {
+                return None;
+            }
         }
         let stuffed: Vec<&str> = inside.iter().map(|r| &self.text[r.clone()]).collect();
         let ws: Vec<Word> = raw().map(Word::new).collect();
@@ -460,32 +462,6 @@ impl<'t> Analyser<'_, 't> {
             return None;
         };
         Some(Finding::new(&KEYWORD_FRAGMENT, mark.start()..hi, msg))
-    }
-
-    /// Whether the stuffed phrases at byte ranges `inside` close `words`: at most one word
-    /// after the last of them, a search word (`news`, `update` ...), or, when `noun` is set,
-    /// any lower-case word that is no finite verb and no past form (`rivalry`, not `noted`).
-    fn pieces_close(&self, words: &[Tok], inside: &[Range<usize>], noun: bool) -> bool {
-        let Some(last) = inside.iter().map(|r| r.end).max() else {
-            return false;
-        };
-        match words
-            .iter()
-            .filter(|t| t.start() >= last)
-            .collect::<Vec<_>>()[..]
-        {
-            [] => true,
-            [t] => {
-                let w = &self.text[t.start()..t.end()];
-                ASIDE_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s))
-                    || (noun
-                        && t.has(LOWER)
-                        && !is_finite_verb(w)
-                        && !w.ends_with("ed")
-                        && !w.ends_with('s'))
-            }
-            _ => false,
-        }
     }
 
     /// A lower-case search string after the last full stop of line `li` (which has no stop
