@@ -192,9 +192,8 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
         return Some(under);
     }
     // a text with no blank lines runs the list on into the article's next paragraph: two
-    // headlines or more, then a line that ends a sentence (one short line after a label may
-    // be the article's own subheading)
-    // or before a label that its own rule judges (`Share`)
+    // headlines or more (one short line after a label may be the article's own subheading),
+    // then a line that ends a sentence or a label that its own rule judges (`Share`)
     let next = super::core(doc.line_text(run_end));
     let ends_sentence = next
         .trim_end_matches(['"', '\'', '”', '’', ')'])

@@ -1371,15 +1371,12 @@ impl<'t> Analyser<'_, 't> {
         }
         if cut.is_none() {
             // a sentence without a stuffed phrase is the reporter's lede: it stays, the
-            // stuffed phrases are judged where they stand, and only the formula goes
+            // stuffed phrases are judged where they stand, and only the formula goes (with no
+            // cut, `inside` is every span in the line)
             let stuffed = |s: &Range<usize>| {
-                inside.iter().any(|p| {
-                    let (a, b) = (
-                        self.tk.toks[p.toks.start].start(),
-                        self.tk.toks[p.toks.end - 1].end(),
-                    );
-                    range.start + s.start <= a && b <= range.start + s.end
-                })
+                !self
+                    .spans_in(spans, &(range.start + s.start..range.start + s.end))
+                    .is_empty()
             };
             if let Some(clean) = sents[..sents.len() - 1].iter().find(|s| !stuffed(s)) {
                 // from the end of the sentence before it to the formula's last character
