@@ -21,7 +21,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe`, \
 `By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
-`Updated: Mar 12, 2025 10:42 am ET`, `2 hours ago`, and a news agency's name alone on a \
+`Updated: Mar 12, 2025 10:42 am ET`, `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
+with a point only before a zone), `2 hours ago`, and a news agency's name alone on a \
 line (`PTI`, `Reuters`) right next to such a line.
 
 ## Why
@@ -193,7 +194,7 @@ fn classify(raw: &str) -> Tok {
         if is_numeric_date(w) {
             return Tok::Strong;
         }
-        if is_clock(w) {
+        if is_clock(w, false) {
             return Tok::Clock;
         }
     }
@@ -255,8 +256,9 @@ fn strip_suffix_ci<'a>(w: &'a str, suffix: &str) -> Option<&'a str> {
     (w.is_char_boundary(n) && w[n..].eq_ignore_ascii_case(suffix)).then(|| &w[..n])
 }
 
-/// 10:42, 10:42am, 4.10pm, 20h15, 10am
-fn is_clock(w: &str) -> bool {
+/// 10:42, 10:42am, 4.10pm, 20h15, 10am; and 10.42 when `dot` (a point alone is a decimal
+/// number unless a zone follows, as in `10.42 GMT`).
+fn is_clock(w: &str, dot: bool) -> bool {
     let (core, meridiem) = match ["am", "pm", "a.m", "p.m"]
         .iter()
         .find_map(|s| strip_suffix_ci(w, s))
@@ -275,7 +277,7 @@ fn is_clock(w: &str) -> bool {
         && m.len() == 2
         && m.iter().all(u8::is_ascii_digit)
         && core[..sep].parse::<u8>().is_ok_and(|h| h < 24)
-        && (b[sep] != b'.' || meridiem)
+        && (b[sep] != b'.' || meridiem || dot)
 }
 
 /// Whether `tokens` (all of them) form a date/time: known words only and some day-precise
@@ -283,8 +285,17 @@ fn is_clock(w: &str) -> bool {
 fn date_tokens(tokens: &[&str]) -> Option<bool> {
     let (mut strong, mut clock, mut label, mut day) = (false, false, false, false);
     let mut dates = 0;
-    for t in tokens {
-        match classify(t) {
+    for (k, t) in tokens.iter().enumerate() {
+        let mut tok = classify(t);
+        if tok == Tok::Other
+            && tokens
+                .get(k + 1)
+                .is_some_and(|z| is_in(ZONE, trim_token(z)))
+            && is_clock(trim_token(t), true)
+        {
+            tok = Tok::Clock;
+        }
+        match tok {
             Tok::Strong => {
                 strong = true;
                 dates += 1;
@@ -552,6 +563,7 @@ mod tests {
             "2025-03-12 10:42",
             "Last updated on 4 June 2025",
             "Updated: 10:42 am",
+            "Last modified on Tue 3 Mar 2026 10.12 GMT",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -579,6 +591,8 @@ mod tests {
             "Reuters reported the deal on Monday.",
             "10 to 12",
             "4.5 million",
+            "Last modified on Tue 3 Mar 2026 at 10.12",
+            "Up 10.12 GMT",
             "4:14 p.m.",
             "02-751-1500",
             "29 November 2018 | 20 January 2019",

@@ -26,8 +26,10 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; an editing credit (`Edited by Mark \
 Hollis`); and a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
-`(This story has not been edited by staff and is published from a syndicated feed.)`; and a \
-caption that the page labelled as one: `Image caption, Divers at the harbour wall`.
+`(This story has not been edited by staff and is published from a syndicated feed.)`, \
+`Disclaimer: This story is auto-generated from a syndicated feed.`; a review credit (`Medically reviewed by Jane Doe`); the wire's note on its \
+standards (`Our Standards: The Trust Principles.`); and a caption that the page labelled as \
+one: `Image caption, Divers at the harbour wall`, `FILE PHOTO: A worker at the plant`.
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
@@ -69,9 +71,11 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
-          | \(?\s*(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
-          | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
+          | \(?\s*(?:disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
+          | file\s+photo\s*:\s*\S.*
+          | our\s+standards\s*:\s*(?-i:[A-Z])[^.;]{{1,80}}\.?
           | \(?\s*(?:representative|representational|file|stock)\s+(?:image|photo|picture|pic)s?\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
@@ -89,7 +93,8 @@ impl Rule for AgencyCredit {
             // the shared line-start pass ran CREDIT_PATTERN on the line already
             if l.starts(Start::Credit) {
                 let label = core.split([',', ':']).next().unwrap_or("");
-                let msg = if label.to_ascii_lowercase().ends_with("caption") {
+                let label = label.trim().to_ascii_lowercase();
+                let msg = if label.ends_with("caption") || label == "file photo" {
                     format!("caption under the page's own label {}", quote(core))
                 } else {
                     format!("credit line {}", quote(core))
@@ -152,6 +157,11 @@ mod tests {
             "Reuters/John Smith",
             "AFP/Getty Images",
             "EPA/Anna Berg",
+            "Disclaimer: This story is auto-generated from a syndicated feed.",
+            "Reviewed by Dr. Amit Shah, MD",
+            "Medically reviewed by Jane Doe",
+            "FILE PHOTO: A worker walks past the plant in Lyon, France, March 3, 2025.",
+            "Our Standards: The Harbour Trust Principles.",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -185,6 +195,11 @@ mod tests {
             "The photo caption was wrong, the paper admitted.",
             "Edited by hand, the film runs for three hours.",
             "Produced by Ana Silva, the album was recorded in Lisbon in a week.",
+            "Originally published in 1851, the novel sold poorly.",
+            "Reviewed by the committee, the plan was approved on Monday.",
+            "File photos of the plant were shown to the court.",
+            "Our standards have slipped, the chairman said.",
+            "Disclaimer: the figures are estimates.",
         ] {
             assert_kept(&AgencyCredit, l);
         }

@@ -29,7 +29,8 @@ or subscribe to go on reading, enable JavaScript, or \"click here to ...\"; the 
 text (`Enter your email address`, `By signing up you agree to ...`); an affiliate disclosure \
 (`We may earn a commission when you buy through links on our site`); and a line that ends by \
 giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
-the site's live-coverage pointer (`Follow our live coverage`), poll and rating widgets \
+the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`), \
+a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
 (`Vote in our poll`, `Rate this article`), and paywall notices (`You have reached your limit \
 of free articles`, `This content is only available to subscribers`).
 
@@ -115,6 +116,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | subscribe\s+(?:now|today)(?-u:\b)
           | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)\s+(?:on|at)\s+\S
           | follow\s+(?:our|all\s+(?:of\s+)?our)\s+(?:live\s+)?(?:coverage|updates|blog)(?-u:\b)
+          | follow\s+(?:the\s+)?live\s+(?:coverage|updates|blog)(?:\s+here)?\s*[.!]?\s*$
           | rate\s+this\s+(?:article|story|post|review|recipe|page)(?-u:\b)
           | you(?:'ve|’ve|\s+have)\s+(?:reached|used(?:\s+up)?)\s+(?:your|the|all\s+(?:of\s+)?your)\s+(?:(?:monthly\s+|free\s+)?(?:article\s+)?limit|maximum|(?:[0-9]+\s+)?free)(?-u:\b)
           | this\s+(?:content|article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members)(?:\s+only)?\s*[.!]?\s*$
@@ -134,8 +136,8 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co",
-    *b"se", *b"su", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st", *b"ab", *b"in", *b"fo",
-    *b"ab", *b"su", *b"su", *b"is", *b"se",
+    *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st", *b"ab", *b"in",
+    *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -185,7 +187,7 @@ static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// (or be a bare button label) to count.
 static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:our|us|here|newsletters?|inbox|alerts|updates|briefing|digest|notifications)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:our|us|here|newsletters?|inbox|alerts|updates|briefing|digest|notifications|donate|donations?)(?-u:\b)",
     )
     .expect("valid site-voice pattern")
 });
@@ -312,6 +314,8 @@ mod tests {
             "Sign up: Get the best of the week delivered to your inbox.",
             "Follow us on Instagram and Threads",
             "Follow our live coverage of every match this weekend",
+            "Follow live updates here",
+            "Support independent journalism. Donate today.",
             "Who will win the title this season? Vote in our poll",
             "Take our quiz: how well do you know the league?",
             "Rate this article: ★★★★☆",
@@ -466,6 +470,8 @@ mod tests {
             "Sign up numbers fell sharply after the price rise.",
             "Subscribe-and-save offers have become common among grocers.",
             "Follow the money, investigators were told.",
+            "Follow live updates on the storm, the mayor urged residents on Monday.",
+            "Support independent journalism, the foundation said as it pledged to donate $5 million.",
             "Follow our lead, the coach told his players before the final.",
             "Rate this year's harvest against the last and it looks poor.",
             "More than 2,000 readers took part in our poll on the stadium plan, and most backed it.",

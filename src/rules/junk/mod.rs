@@ -324,7 +324,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "tap", "image", "photo", "picture", "video", "gallery", "graphic", "audio", "slide", "enlarge", "expand", "toggle", "hide",
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
         "supported", "like", "leave", "watch", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
-        "lee", "ver", "leer", "leggi", "leia", "lees",
+        "lee", "ver", "leer", "leggi", "leia", "lees", "also see", "also watch", "your browser",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
@@ -338,13 +338,13 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer", "this",
     ]),
     (Start::Tags, &[
-        "tag", "topic", "related", "popular", "trending", "top", "people also", "also read",
+        "tag", "topic", "related", "suggested", "popular", "trending", "top", "people also", "also read",
         "filed", "categor", "keyword", "posted",
     ]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "representative", "representational", "stock", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
-        "credit", "edited", "copy", "fact", "produced", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
+        "credit", "edited", "copy", "fact", "produced", "disclaimer", "reviewed", "medically", "our standards", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
         "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
         "uni ", "uni/", "efe", "ansa", "tass", "associated", "press trust", "agence", "bernama",
         "yonhap", "kyodo", "agencies", "wire service",

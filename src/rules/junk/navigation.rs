@@ -29,7 +29,8 @@ Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next articl
 `Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
 `Sponsored`, `Story continues below advertisement`, `Continue reading below`, the labels of \
 page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`, `toggle caption`, \
-`Reuse this content`, `Report an error`, `About the author`), and a label with \
+`Reuse this content`, `Report an error`, `About the author`), a video player's notes (`Scroll \
+down for video`, `Your browser does not support the video tag.`), and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
 `ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
@@ -71,13 +72,15 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | most\s+(?:popular|read|viewed|shared|commented|watched)
           | popular\s+(?:this\s+week|now|today)
           | you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
-          | editor'?s\s+picks? | don'?t\s+miss | more | see\s+also | up\s+next
+          | editor'?s\s+picks? | don'?t\s+miss | more | see\s+also | also\s+(?:see|watch) | up\s+next
           | (?:in\s+)?other\s+news
           | advertisement | advertisment | advert | ads? | sponsored(?:\s+(?:content|links?|stories))?
           | promoted(?:\s+(?:content|stories|links?))? | paid\s+(?:content|post|partner\s+content)
           | (?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?
           | continue\s+reading\s+below | article\s+continues\s+below
           | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
+          | scroll\s+down\s+for\s+(?:the\s+)?(?:video|videos|more)
+          | your\s+browser\s+(?:does\s+not|doesn'?t)\s+support\s+(?:the\s+)?(?:html5\s+)?(?:video|audio|iframes?)(?:\s+(?:tag|element|player|playback))?\.?
           | skip\s+(?:ad|advertisement) | back\s+to\s+top
           | loading(?:\s+(?:comments|video|more|content))?
           | show\s+(?:more|less|all) | (?:click|tap)\s+to\s+(?:expand|enlarge|zoom|play|read\s+more)
@@ -341,6 +344,10 @@ mod tests {
             "RELATED: Drought hits wheat farmers in the south",
             "[Related: Five questions about the stadium vote]",
             "Related Articles",
+            "ALSO SEE",
+            "Also watch",
+            "Scroll down for video",
+            "Your browser does not support the video tag.",
             "More from Sport",
             "More on this story",
             "Trending Now",
@@ -407,6 +414,7 @@ mod tests {
             "Read more about this in our report",
             "Next year the council will vote again.",
             "More than 200 people attended the vigil.",
+            "Also see the minister's statement on the budget below the report.",
             "Related: the ministry said the two cases were linked. Police are investigating.",
             "Also: the committee will meet again on Friday to review the bids.",
             "Watch: the video shows the moment the bridge collapsed into the river below.",

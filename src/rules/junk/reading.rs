@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 ## What it does
 Drops the labels of reading tools when they make up the whole line: `Listen to this \
-article`, `Listen (4 min)`, `5 min read`, `Reading time: 3 minutes`, `Font size A A A`, \
+article`, `Listen to article`, `Listen (4 min)`, `5 min read`, `Reading time: 3 minutes`, `Font size A A A`, \
 `Text size`; and the page's note on the article's age (`This article is more than 2 years \
 old`).
 
@@ -37,7 +37,7 @@ Both lines are dropped.
 pub(super) const MAX_LEN: usize = 80;
 
 pub(super) const READING_PATTERN: &str = r"(?xi)^(?:
-            (?:listen|play)(?:\s+to)?\s+(?:this|the)\s+(?:article|story)(?:\s*[(\-–—:|·•]?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\)?)?
+            (?:listen|play)(?:\s+to)?\s+(?:(?:this|the)\s+)?(?:article|story)(?:\s*[(\-–—:|·•]?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\)?)?
           | listen(?:\s+now)?(?:\s*[·•|:\-–—]?\s*\(?\s*\d+(?::\d+)?\s*(?:min|mins|minutes?)\.?\s*\)?)?
           | this\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+|over\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:years?|months?|weeks?|days?)\s+old
           | \d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|listen)
@@ -73,6 +73,8 @@ mod tests {
     fn reading_aids_are_found() {
         for l in [
             "Listen to this article",
+            "Listen to article",
+            "Play article",
             "Listen to this article · 6 min",
             "Listen (4 min)",
             "Listen",
@@ -97,6 +99,7 @@ mod tests {
         for l in [
             "Listen to the full interview on our podcast feed.",
             "Listen to them, the coach said.",
+            "Listen to article 5 of the treaty, the lawyer told the court.",
             "It takes 5 min to read the rules.",
             "Reading time is down among teenagers, a survey found.",
             "AAA",

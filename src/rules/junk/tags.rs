@@ -41,7 +41,7 @@ The line is dropped.
 
 pub(super) const MAX_LEN: usize = 400;
 
-pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|related\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
+pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|(?:related|suggested)\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
 
 /// The groups `label` and `list` (empty when absent) of [`TAGS_PATTERN`] on `core`, which
 /// it matches: read off the line rather than captured, which ran a backtracking search per
@@ -274,6 +274,10 @@ mod tests {
         assert_eq!(
             found_in_body("Topics\nCycling\nTransport\nLocal politics"),
             ["Topics", "Cycling", "Transport", "Local politics"]
+        );
+        assert_eq!(
+            found_in_body("Suggested Topics:\nEnergy\nClimate"),
+            ["Suggested Topics:", "Energy", "Climate"]
         );
         // a sentence under the label: the label alone goes, the prose stays
         assert_eq!(
