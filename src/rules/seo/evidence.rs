@@ -460,7 +460,7 @@ impl<'t> Analyser<'_, 't> {
         // it is left to judge again); the ones that stay are cut back by the keywords that
         // stay. Which ones stay depends on the cuts, so the two are settled together: one
         // more round only when something went, a cap against a see-saw.
-        let mut years = self.year_phrases();
+        let mut years = self.year_phrases(&pair_pieces);
         let raw = years.clone();
         let fragments = self.fragments(&facts, &[&pair_pieces[..], &raw[..]]);
         let mut known = vec![true; raw.len()];
@@ -857,7 +857,7 @@ impl<'t> Analyser<'_, 't> {
 
     /// Lower-case phrases followed directly by a bare year ("meeting 2025"), each as long as
     /// the run of lower-case words allows ([`Self::trim_to_known_keywords`] may shorten it).
-    fn year_phrases(&self) -> Vec<Piece> {
+    fn year_phrases(&self, pairs: &[Piece]) -> Vec<Piece> {
         let toks = &self.tk.toks;
         let mut out = Vec::new();
         // the tokeniser lists the four-character words that start with a digit
@@ -907,8 +907,12 @@ impl<'t> Analyser<'_, 't> {
                 let name_or_number = n.kind == Kind::Word
                     && (starts_upper(nw) || nw.starts_with(|c: char| c.is_ascii_digit()));
                 // "a record 2024 harvest": one or two words then a year then a noun is a
-                // year modifying the noun; three content words before it are a keyword
-                let modifies = n.kind == Kind::Word && is_lower_content(nw) && p - k < 2;
+                // year modifying the noun; three content words before it are a keyword, and
+                // so are words that go on from two glued names ("a [Lakers Celtics rivalry
+                // 2026] classic")
+                let after_pair = toks[k].space_before && pairs.iter().any(|q| q.toks.end == k);
+                let modifies =
+                    n.kind == Kind::Word && is_lower_content(nw) && p - k < 2 && !after_pair;
                 if joined || name_or_number || modifies {
                     continue;
                 }
@@ -1900,6 +1904,28 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             "{once}"
         );
         assert_eq!(cleaned(&once), once);
+    }
+
+    #[test]
+    fn words_going_on_from_glued_names_to_a_year_are_one_keyword() {
+        // "rivalry 2026 classic" alone reads as a year before a noun ("a record 2024
+        // harvest"); after two glued names the words up to the year are the keyword's
+        let text = "Lakers beat Celtics in Los Angeles
+
+The Lakers beat the Celtics on Sunday, a Lakers Celtics rivalry 2026 classic that went to the final minute.
+The Celtics had won six in a row before the Lakers and Celtics met.
+";
+        let out = cleaned(text);
+        assert!(
+            out.contains("on Sunday, a classic that went to the final minute."),
+            "{out}"
+        );
+        // without the glued names the year stays with its noun
+        let text = "Farmers expect a good year
+
+Farmers said a record 2024 harvest was likely after the rains.
+";
+        assert_eq!(cleaned(text), text);
     }
 
     #[test]

@@ -53,8 +53,10 @@ pub static YEAR_GLUED_PHRASE: RuleMeta = RuleMeta {
 Removes a lower-case phrase followed directly by a bare year (`international relations 2025`,
 `price prediction 2026`) where the sentence reads on without it. Years after prepositions,
 months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `spring 2024`,
-`the class of 2026`), years before a noun (`the 2025 budget`) and numbered names (`Euro 2024`,
-`Vision 2030`) are not touched. When the phrase ends its clause after a preposition and a
+`the class of 2026`), years before a noun (`the 2025 budget`, `a record 2024 harvest`) and
+numbered names (`Euro 2024`, `Vision 2030`) are not touched; but words going on from two
+glued names to a year belong to the keyword (`a Lakers Celtics rivalry 2026 classic` -> `a
+classic`). When the phrase ends its clause after a preposition and a
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
@@ -169,7 +171,8 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
 - a list of three or more comma-separated phrases with no verb, determiner, pronoun or
   conjunction, most of them holding the title's words, when most items share a head of two
   words or more (`Nova Buds 3 price, Nova Buds 3 battery life, Nova Buds 3 vs AirPods.`) or
-  there are four items or more, each with the title's words; a three-item list that shares
+  there are four items or more, each with the title's words, or two items hold the same words
+  in another order (`Lakers Celtics, Celtics Lakers, NBA scores.`); a three-item list that shares
   one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm

@@ -30,6 +30,24 @@ struct Word {
     content: bool,
 }
 
+/// Whether two items of a list hold the same two or more words in another order: the
+/// variants of one search (`Lakers Celtics, Celtics Lakers`).
+fn reordered_items(items: &[Vec<Word>]) -> bool {
+    fn sorted(it: &[Word]) -> Vec<&str> {
+        let mut w: Vec<&str> = it.iter().map(|w| w.lower.as_str()).collect();
+        w.sort_unstable();
+        w
+    }
+    items.iter().enumerate().any(|(i, a)| {
+        a.len() >= 2
+            && items[i + 1..].iter().any(|b| {
+                b.len() == a.len()
+                    && a.iter().zip(b).any(|(x, y)| x.lower != y.lower)
+                    && sorted(a) == sorted(b)
+            })
+    })
+}
+
 impl Word {
     fn new(raw: &str) -> Self {
         let mut lower = String::new();
@@ -263,10 +281,11 @@ impl<'t> Analyser<'_, 't> {
         if items_with_hit * 3 < n * 2 || !recurs {
             return None;
         }
-        // a head of two words or more shared by most items (`Nova Buds 3 ...`), or four
-        // items or more each with the title's words: a list no writer makes. A three-item
-        // list on one shared word (`Lower taxes, lower prices, lower wages.`) can be a
-        // writer's, and is only flagged.
+        // a head of two words or more shared by most items (`Nova Buds 3 ...`), four items
+        // or more each with the title's words, or the same words in two orders (`Lakers
+        // Celtics, Celtics Lakers`): a list no writer makes. A three-item list on one shared
+        // word (`Lower taxes, lower prices, lower wages.`) can be a writer's, and is only
+        // flagged.
         let head = |a: &[Word], b: &[Word]| {
             a.iter()
                 .zip(b)
@@ -278,7 +297,8 @@ impl<'t> Analyser<'_, 't> {
             .map(|a| items.iter().filter(|b| head(a, b) >= 2).count())
             .max()
             .unwrap_or(0);
-        let sure = shared_head * 3 >= n * 2 || (n >= 4 && items_with_hit == n);
+        let reordered = reordered_items(&items);
+        let sure = shared_head * 3 >= n * 2 || (n >= 4 && items_with_hit == n) || reordered;
         let start = toks[from].start();
         let whole = start == line_start + line.len() - line.trim_start().len();
         if !whole && !self.ends_paragraph(li) {
@@ -298,6 +318,9 @@ impl<'t> Analyser<'_, 't> {
             "a list of {n} keyword phrases with no verb or determiner, {with} with the title's words {}",
             quote_list(&hits)
         );
+        if reordered {
+            msg.push_str(", and two of them hold the same words in another order");
+        }
         if sure {
             let f = Finding::new(&KEYWORD_FRAGMENT, range, msg);
             Some(if whole {
@@ -931,6 +954,25 @@ Airlines welcomed the decision.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Action::DropLine);
         assert!(!body.contains("Lisbon hotels"));
+
+        // the same two names in both orders are variants of one search, whatever the rest
+        let (body, found) = run("Lakers beat Celtics in Los Angeles
+
+The Lakers beat the Celtics 112-108 on Sunday night.
+
+The sides meet again in May. Lakers Celtics, Celtics Lakers, basketball scores.
+");
+        assert_eq!(
+            found,
+            [(
+                "Lakers Celtics, Celtics Lakers, basketball scores.".to_string(),
+                Action::DropSpan
+            )]
+        );
+        assert!(
+            body.trim_end().ends_with("The sides meet again in May."),
+            "{body}"
+        );
     }
 
     #[test]
