@@ -95,8 +95,14 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
         (span.start, span.end + spaces_after)
     };
     // a label cut from a sentence's start leaves the sentence's next word first: it takes
-    // the capital the sentence starts with (`News: the plan ...` -> `The plan ...`)
-    if at_line_start && starts_sentence(before) {
+    // the capital the sentence starts with (`News: the plan ...` -> `The plan ...`), at a
+    // line's start or after the stop of the sentence before (`said. News: the plan`)
+    let opens = if at_line_start {
+        starts_sentence(before)
+    } else {
+        spaces_before > 0 && ends_sentence(&before[..before.len() - spaces_before])
+    };
+    if opens {
         if let Some(c) = next.filter(|c| c.is_lowercase()) {
             let upper: String = c.to_uppercase().collect();
             return Edit {
@@ -106,6 +112,30 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
         }
     }
     Edit::delete(start..end)
+}
+
+/// Whether `before` ends with a sentence's stop: `!`, `?`, or a full stop that closes no
+/// abbreviation (`U.S.`, `a.m.`, `Inc.`, `Dr.`).
+pub(crate) fn ends_sentence(before: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "plc", "vs", "no",
+        "gen", "gov", "sen", "rep", "prof", "rev", "col", "lt", "sgt", "capt", "mt", "ft", "jan",
+        "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "etc",
+    ];
+    if before.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(word) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word = &word[word.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+    let word = word.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']);
+    // an initial (`J.`) is a letter alone
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    !(word.is_empty()
+        || word.contains('.')
+        || initial
+        || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)))
 }
 
 /// Whether a line that follows `before` starts a sentence: it opens the text or a
@@ -206,6 +236,24 @@ mod tests {
             remove("It was\nBig Phrase the plan.", "Big Phrase"),
             "It was\nthe plan."
         );
+        // after the stop of the sentence before, on the same line
+        assert_eq!(
+            remove("It rose, he said. Big Phrase: shares fell.", "Big Phrase:"),
+            "It rose, he said. Shares fell."
+        );
+        assert_eq!(
+            remove("Is it? Big Phrase: yes.", "Big Phrase:"),
+            "Is it? Yes."
+        );
+        // not after an abbreviation's point
+        for (text, out) in [
+            ("the U.S. Big Phrase talks", "the U.S. talks"),
+            ("by Acme Inc. Big Phrase units", "by Acme Inc. units"),
+            ("Dr. Big Phrase smith", "Dr. smith"),
+            ("J. Big Phrase smith", "J. smith"),
+        ] {
+            assert_eq!(remove(text, "Big Phrase"), out);
+        }
         assert_eq!(
             remove("two  spaces Big Phrase  here", "Big Phrase"),
             "two  spaces here"

@@ -177,7 +177,8 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
   power outage update live`), or a line that is only such a string;
-- a label of two to six words before a colon that opens a paragraph, at least half of its
+- a label of two to six words before a colon that opens a paragraph (or a later sentence of
+  it, after a full stop that closes no abbreviation), at least half of its
   words the title's, when the sentence after it starts in lower case (`NHS waiting times
   news: the number of patients ...`): the label goes and the sentence takes its capital;
   before a capital, a label of three to eight words that is a search query, holding a

@@ -77,28 +77,26 @@ impl<'t> Analyser<'_, 't> {
             let r = self.tk.lines[li].clone();
             let toks = &self.tk.toks[r];
             let open_end = toks.last().is_some_and(|t| t.kind == Kind::Word);
-            // a label is a few words and a colon at the line's start; appended keywords
+            // a label is a few words and a colon at a sentence's start; appended keywords
             // follow a dash among the line's last words (the tokeniser noted both)
             let counts = &self.tk.counts[li];
-            let colon = (1..=MAX_LABEL_WORDS as u32 + 1)
-                .contains(&counts.colon)
-                .then(|| counts.colon as usize - 1);
+            let colon = (counts.colon > 0).then(|| counts.colon as usize - 1);
             let dash =
                 counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
+            let gone = toks.is_empty() || self.kinds[li] == LineKind::Blank || (self.dropped)(li);
+            if let (Some(first), false) = (colon, gone) {
+                out.extend(self.keyword_labels(li, toks, first, facts));
+            }
+            let label_at_start = colon.is_some_and(|c| c <= MAX_LABEL_WORDS);
             if (commas == 0
                 && !open_end
-                && colon.is_none()
+                && !label_at_start
                 && !dash
                 && !counts.bracket
                 && !counts.semicolon)
-                || toks.is_empty()
-                || self.kinds[li] == LineKind::Blank
-                || (self.dropped)(li)
+                || gone
             {
                 continue;
-            }
-            if let Some(k) = colon {
-                out.extend(self.keyword_label(li, toks, k, facts));
             }
             if self.kinds[li] == LineKind::Prose {
                 let query = if commas >= 1 && !open_end {
@@ -336,17 +334,50 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    /// A keyword label opening line `li` before a colon, the sentence going on in lower
-    /// case after it (`NHS waiting times news: the number of ...`); `colon` is the colon's
-    /// token.
+    /// The keyword labels of line `li` ([`Self::keyword_label`]): at the line's start, and
+    /// after a full stop where a later sentence opens with one (`... the minister said. Fuel
+    /// price cut news: shares of ...`). `first` is the line's first colon token.
+    fn keyword_labels<'s>(
+        &'s self,
+        li: usize,
+        toks: &'s [Tok],
+        first: usize,
+        facts: &'s Facts<'_, '_>,
+    ) -> impl Iterator<Item = Finding> + 's {
+        let at_start = (first <= MAX_LABEL_WORDS)
+            .then(|| self.keyword_label(li, toks, 0, first, facts))
+            .flatten();
+        let later = (first..toks.len())
+            .filter(move |&c| toks[c].kind == Kind::Punct && self.char_of(&toks[c]) == ':')
+            .filter_map(move |c| {
+                // back over the label's words to the stop that ends the sentence before it
+                let from = (c.saturating_sub(MAX_LABEL_WORDS)..c)
+                    .rev()
+                    .take_while(|&k| toks[k].kind == Kind::Word)
+                    .last()?;
+                let stop = toks.get(from.checked_sub(1)?)?;
+                (stop.kind == Kind::Punct
+                    && crate::edit::ends_sentence(&self.text[..stop.end()])
+                    && toks[from].space_before
+                    && !toks[from].has(LOWER))
+                .then(|| self.keyword_label(li, toks, from, c, facts))
+                .flatten()
+            });
+        at_start.into_iter().chain(later)
+    }
+
+    /// A keyword label opening a sentence of line `li` before a colon, the sentence going on
+    /// in lower case after it (`NHS waiting times news: the number of ...`); the label is
+    /// `toks[from..colon]`, `colon` the colon's token.
     fn keyword_label(
         &self,
         li: usize,
         toks: &[Tok],
+        from: usize,
         colon: usize,
         facts: &Facts<'_, '_>,
     ) -> Option<Finding> {
-        let label = &toks[..colon];
+        let label = &toks[from..colon];
         let next = toks.get(colon + 1)?;
         let rest_words = toks[colon + 1..]
             .iter()
@@ -358,7 +389,7 @@ impl<'t> Analyser<'_, 't> {
             || next.kind != Kind::Word
             || !next.space_before
             || rest_words < 6
-            || !self.starts_sentence(li)
+            || (from == 0 && !self.starts_sentence(li))
         {
             return None;
         }
@@ -982,7 +1013,16 @@ The sides meet again in May. Lakers Celtics, Celtics Lakers, basketball scores.
             "Rail fare increase news:",
             "The regulator approved the rise on Tuesday after a review of costs.",
         );
+        // a label opening a later sentence of the paragraph, after a full stop
+        assert_cut(
+            "Rail fares to rise by five percent in March\n\nThe rise was expected. Rail fare increase news: the regulator approved it on Tuesday after a review of costs.\n",
+            "Rail fare increase news:",
+            "The rise was expected. The regulator approved it on Tuesday after a review of costs.",
+        );
         for text in [
+            // after an abbreviation's point, or inside a sentence: no sentence opens there
+            "Rail fares to rise\n\nThe U.S. Rail fare news: the regulator approved the rise after a long review.\n",
+            "Rail fares to rise\n\nThe regulator said that rail fare increases: the rise was approved after a long review.\n",
             // one word, or none of the title's words: a section label
             "Rail fares to rise\n\nAnalysis: the regulator approved the rise after a long review.\n",
             "Rail fares to rise\n\nFact check: the regulator approved the rise after a long review.\n",
