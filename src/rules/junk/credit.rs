@@ -75,7 +75,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | file\s+photo\s*:\s*\S.*
-          | our\s+standards\s*:\s*(?-i:[A-Z])[^.;]{{1,80}}\.?
+          | our\s+standards\s*:\s*(?-i:[A-Z])[^.;]*\.?
           | \(?\s*(?:representative|representational|file|stock)\s+(?:image|photo|picture|pic)s?\s*\)?\.?
           | {name}(?:,?\s+(?:and\s+)?{name}){{0,7}}\s+contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))(?:\s+from\s+[^.;]{{1,60}})?\.?
         )$"
