@@ -709,9 +709,23 @@ pub(crate) fn may_start(core: &str, heads: &[[u8; 2]]) -> bool {
 
 /// Number of words (whitespace-separated tokens holding a letter or digit).
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    if !text.is_ascii() {
+        return text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+    }
+    // the same count over bytes: most lines are ASCII, and the iterator decodes characters
+    let (mut n, mut counted) = (0, false);
+    for &b in text.as_bytes() {
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            counted = false;
+        } else if !counted && b.is_ascii_alphanumeric() {
+            counted = true;
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Shortens `text` for a message: at most 60 characters, cut at a character boundary, in
@@ -1037,6 +1051,27 @@ mod tests {
                 assert_eq!(dfa.walk_parts::<4>(line.as_bytes()) >> HINT_SHIFT, one);
                 assert_eq!(dfa.walk_parts::<3>(line.as_bytes()) >> HINT_SHIFT, one);
             }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_alike_in_ascii_and_not() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            "one two  three",
+            "a - b — c",
+            "— · 12 %",
+            "tab\tand\x0bvertical\x0cfeed\r\nline",
+            "(AP) --- x,y",
+            "Ünïcode wörds — and 1,2",
+        ] {
+            let slow = t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(word_count(t), slow, "{t:?}");
         }
     }
 
