@@ -51,6 +51,15 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 /// The words `COPYRIGHT` cannot match without.
 pub(super) const HINT_WORDS: &[&str] = &["©", "ⓒ", "(c)", "copyright", "reserv", "vorbehalten"];
 
+/// The copyright notice `core` opens with or holds, when it is a short line holding one
+/// (`© 2025 Example Media`).
+pub(super) fn notice(core: &str) -> Option<regex::Match<'_>> {
+    if word_count(core) > 30 {
+        return None;
+    }
+    COPYRIGHT.find(core)
+}
+
 impl Rule for CopyrightFooter {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -59,10 +68,10 @@ impl Rule for CopyrightFooter {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
-            if !l.has_hint(Hint::Copyright) || word_count(core) > 30 {
+            if !l.has_hint(Hint::Copyright) {
                 return;
             }
-            if let Some(m) = COPYRIGHT.find(core) {
+            if let Some(m) = notice(core) {
                 let msg = format!("copyright notice ({})", quote(m.as_str().trim()));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }

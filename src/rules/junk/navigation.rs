@@ -34,7 +34,9 @@ down for video`, `Your browser does not support the video tag.`), and a label wi
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
 `ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
-(`Related Articles`, `Most Popular`, `Sponsored Stories`) in the same paragraph.
+(`Related Articles`, `Most Popular`, `Sponsored Stories`) in the same paragraph; in a text \
+without blank lines, two headlines or more under such a heading up to the article's next \
+sentence, a label, or the page's copyright notice.
 
 ## Why
 These are links to other pages and placeholders of ad slots; they are not part of the story. \
@@ -196,12 +198,15 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     }
     // a text with no blank lines runs the list on into the article's next paragraph: two
     // headlines or more (one short line after a label may be the article's own subheading),
-    // then a line that ends a sentence or a label that its own rule judges (`Share`)
+    // then a line that ends a sentence, or a label or the page's copyright notice that their
+    // own rules judge (`Share`, `© 2026 Example Media`)
     let next = super::core(doc.line_text(run_end));
     let ends_sentence = next
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
-    (run_end - under.start >= 2 && (ends_sentence || label(next))).then_some(under.start..run_end)
+    (run_end - under.start >= 2
+        && (ends_sentence || label(next) || super::copyright::notice(next).is_some()))
+    .then_some(under.start..run_end)
 }
 
 /// Whether the label `core` heads a list of links: see [`LIST_HEADS`].
@@ -516,6 +521,17 @@ mod tests {
             ),
             [
                 "Trending Topics",
+                "Ferry fares to rise in spring",
+                "Why the night trains are late"
+            ]
+        );
+        // or before the page's copyright notice
+        assert_eq!(
+            found_in_body(
+                "Most Read\nFerry fares to rise in spring\nWhy the night trains are late\n© 2026 Harbour Media"
+            ),
+            [
+                "Most Read",
                 "Ferry fares to rise in spring",
                 "Why the night trains are late"
             ]
