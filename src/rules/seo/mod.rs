@@ -172,8 +172,10 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   conjunction, most of them holding the title's words, when most items share a head of two
   words or more (`Nova Buds 3 price, Nova Buds 3 battery life, Nova Buds 3 vs AirPods.`) or
   there are four items or more, each with the title's words, or two items hold the same words
-  in another order (`Lakers Celtics, Celtics Lakers, NBA scores.`); a three-item list that shares
-  one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
+  in another order (`Lakers Celtics, Celtics Lakers, NBA scores.`), or two items end in a
+  search word or a bare year (`Greece wildfire news 2026, Kalamata fire update, Peloponnese
+  evacuation.`); a three-item list that shares one word only (`Lower taxes, lower prices,
+  lower wages.`) is flagged, not removed;
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
   power outage update live`), or a line that is only such a string;

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
+use super::{is_year, lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::junk::repeats_title;
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
@@ -276,7 +276,17 @@ impl<'t> Analyser<'_, 't> {
                 .count()
                 >= 2
         });
-        if items_with_hit * 3 < n * 2 || !recurs {
+        // or two items or more are search queries, ending in a search word or a bare year
+        // (`wildfire news 2026, Kalamata fire update, ...`)
+        let queries = items
+            .iter()
+            .filter(|it| {
+                it.last().is_some_and(|w| {
+                    ASIDE_SUFFIXES.contains(&w.lower.as_str()) || is_year(&w.lower)
+                })
+            })
+            .count();
+        if items_with_hit * 3 < n * 2 || !(recurs || queries >= 2) {
             return None;
         }
         // a head of two words or more shared by most items (`Nova Buds 3 ...`), four items
@@ -296,7 +306,10 @@ impl<'t> Analyser<'_, 't> {
             .max()
             .unwrap_or(0);
         let reordered = reordered_items(&items);
-        let sure = shared_head * 3 >= n * 2 || (n >= 4 && items_with_hit == n) || reordered;
+        let sure = shared_head * 3 >= n * 2
+            || (n >= 4 && items_with_hit == n)
+            || reordered
+            || queries >= 2;
         let start = toks[from].start();
         let whole = start == line_start + line.len() - line.trim_start().len();
         if !whole && !self.ends_paragraph(li) {
@@ -318,6 +331,12 @@ impl<'t> Analyser<'_, 't> {
         );
         if reordered {
             msg.push_str(", and two of them hold the same words in another order");
+        }
+        if queries >= 2 {
+            let _ = write!(
+                msg,
+                ", and {queries} of them end in a search word or a bare year"
+            );
         }
         if sure {
             let f = Finding::new(&KEYWORD_FRAGMENT, range, msg);
@@ -986,6 +1005,17 @@ Airlines welcomed the decision.
         assert_eq!(found[0].1, Action::DropLine);
         assert!(!body.contains("Lisbon hotels"));
 
+        // two items that are search queries, ending in a search word or a year
+        let (body, found) = run("Wildfire forces evacuation in southern Greece
+
+Firefighters battled the blaze near Kalamata on Tuesday.
+Greece wildfire news 2026, Kalamata fire update, Peloponnese evacuation.
+The wind was expected to ease on Wednesday.
+");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Action::DropLine);
+        assert!(!body.contains("Kalamata fire update"), "{body}");
+
         // the same two names in both orders are variants of one search, whatever the rest
         let (body, found) = run("Lakers beat Celtics in Los Angeles
 
@@ -1097,6 +1127,15 @@ The sides meet again in May. Lakers Celtics, Celtics Lakers, basketball scores.
 
     #[test]
     fn a_writers_list_on_one_shared_word_is_only_flagged() {
+        // one item ending in a search word is no search list
+        let (body, found) = run("Lower taxes promised in new budget
+
+The minister spoke for an hour. Lower taxes, lower prices, lower wages today.
+");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Action::Flag);
+        assert!(body.contains("Lower taxes, lower prices, lower wages today."));
+
         let (body, found) = run("Lower taxes promised in new budget
 
 The minister spoke for an hour. Lower taxes, lower prices, lower wages.
