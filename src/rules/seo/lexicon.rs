@@ -405,6 +405,11 @@ const TEASER_OPENINGS: &[&str] = &[
     "read on",
     "read more",
     "know more",
+    "know all",
+    "know everything",
+    "get all the details",
+    "get the details",
+    "get full details",
     "learn more",
     "check details",
     "check out",
@@ -505,6 +510,8 @@ mod tests {
             "Everything you need to know",
             "Find out more.",
             "Read on to learn more!",
+            "Know all about it here.",
+            "Get all the details here",
         ] {
             assert!(is_teaser_formula(s), "{s}");
         }
@@ -513,6 +520,8 @@ mod tests {
             "Findings out of the lab were mixed.",
             "Read on a Kindle, the book felt shorter than it was when I first saw it in print.",
             "What we knew then was not enough.",
+            "Knowledge is power.",
+            "Know-how matters more than money, he said.",
         ] {
             assert!(!is_teaser_formula(s), "{s}");
         }
