@@ -15,10 +15,12 @@ use decruft::Engine;
 
 use crate::util::{corpus, decruft, files_in, read, stderr, write};
 
-/// Copies of each corpus article per batch: with one worker thread the run takes seconds in a
-/// debug build, and spans two chunks of records, so a signal sent once the first outputs are
-/// on disk lands before the last ones are written.
-const COPIES: usize = 40;
+/// Copies of each corpus article per batch: with one worker thread the run spans five chunks
+/// of records or more, so a signal sent once the first chunk's outputs are on disk lands
+/// before the last ones are written. That takes a tenth of a second or more in a release
+/// build too; with two chunks the rest of the run took a few milliseconds there, and a test
+/// thread that lost the processor for that long saw the run end first.
+const COPIES: usize = 160;
 
 /// A batch of articles under `dir/in` and the clean text each output file must hold.
 struct Batch {

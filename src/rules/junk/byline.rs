@@ -23,7 +23,9 @@ Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe
 `By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
 `Updated: Mar 12, 2025 10:42 am ET`, `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
 with a point only before a zone), `2 hours ago`, and a news agency's name alone on a \
-line (`PTI`, `Reuters`) right next to such a line.
+line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
+of French, Spanish, German, Italian and Portuguese count too (`Par Jean Dupont, le 3 mars \
+2026 à 10h12`, `Aktualisiert: 03.03.2026, 10:12 Uhr`, `Hace 2 horas`).
 
 ## Why
 Bylines and timestamps are page metadata; kept in the body they break the article's first \
@@ -46,11 +48,22 @@ const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
+    // French, Spanish, German, Italian and Portuguese ("3 mars 2026", "3. März 2026")
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "januar",
+    "jänner", "februar", "märz", "juni", "juli", "oktober", "dezember", "gennaio", "febbraio",
+    "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro",
+    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
 ];
 #[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lunedì", "martedì", "mercoledì", "giovedì",
+    "venerdì", "sabato", "domenica",
 ];
 #[rustfmt::skip]
 const ZONES: &[&str] = &[
@@ -68,6 +81,19 @@ const LABELS: &[&str] = &[
     "dated",
     "written",
     "reported",
+    "publié",
+    "publiée",
+    "actualisé",
+    "actualizado",
+    "publicado",
+    "actualizada",
+    "publicada",
+    "aktualisiert",
+    "veröffentlicht",
+    "aggiornato",
+    "pubblicato",
+    "atualizado",
+    "stand",
 ];
 /// Words of relative times and of dates written out ("the 3rd of March"), and separators.
 #[rustfmt::skip]
@@ -76,6 +102,9 @@ const TIME_WORDS: &[&str] = &[
     "min", "seconds", "days", "day", "weeks", "week", "months", "month", "yesterday", "today",
     "just", "now", "a", "an", "am", "pm", "a.m", "p.m", "of", "the", "|", "-", "–", "—", "·", "•",
     "/",
+    // the same in other languages: "mis à jour le ... à", "el ... de", "am ... um ... Uhr"
+    "le", "mis", "à", "jour", "il", "y", "el", "de", "del", "hace", "horas", "um", "uhr", "vor",
+    "stunden", "alle", "ore", "em", "às", "há",
 ];
 /// News agencies, whose name alone on a line is a credit when a date line is next to it.
 #[rustfmt::skip]
@@ -101,7 +130,7 @@ const NAME_LINK: u8 = 64;
 
 /// Every list above, for [`is_in`]: `classify` asks of every word of a candidate line which
 /// lists hold it.
-static WORDS: WordTable<512> = WordTable::new(&[
+static WORDS: WordTable<1024> = WordTable::new(&[
     (MONTHS, MONTH),
     (WEEKDAYS, WEEKDAY),
     (ZONES, ZONE),
@@ -202,7 +231,12 @@ fn classify(raw: &str) -> Tok {
     if bits & LABEL != 0 {
         return Tok::Label;
     }
-    if w.eq_ignore_ascii_case("ago") {
+    // "2 hours ago", and the word before the count in German, Spanish and Portuguese ("vor 2
+    // Stunden", "hace 2 horas", "há 2 horas")
+    if ["ago", "vor", "hace", "há"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
+    {
         return Tok::Strong;
     }
     if bits & MONTH != 0 {
@@ -363,8 +397,13 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
 }
 
 /// `By`, also with a colon (`By:`, `Written By:`).
+/// `By` and its `By:` form, and the same word in German, Spanish and French (`Von`, `Por`,
+/// `Par`).
 fn is_by(token: &str) -> bool {
-    token.eq_ignore_ascii_case("by") || token.eq_ignore_ascii_case("by:")
+    let t = token.strip_suffix(':').unwrap_or(token);
+    ["by", "von", "por", "par"]
+        .iter()
+        .any(|b| t.eq_ignore_ascii_case(b))
 }
 
 fn starts_as_prose(line: &str) -> bool {
@@ -413,6 +452,14 @@ fn analyse(line: &str) -> Option<Kind> {
         date_tokens(&tokens[..b])?
     };
     let rest = &tokens[b + 1..];
+    // `Von der Leyen` is a name, not a byline: after the byline word of another language a
+    // first name follows, never a particle
+    let english = tokens[b]
+        .get(..2)
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    if !english && rest.first().is_none_or(|t| is_in(NAME_LINK, t)) {
+        return None;
+    }
     // the name runs up to a split point after which everything is a date
     for k in 1..=rest.len().min(10) {
         let name = &rest[..k];
@@ -564,6 +611,13 @@ mod tests {
             "Last updated on 4 June 2025",
             "Updated: 10:42 am",
             "Last modified on Tue 3 Mar 2026 10.12 GMT",
+            "Von Anna Schmidt",
+            "Por Ana García | Actualizado el 3 de marzo de 2026, 10:12",
+            "Par Jean Dupont, le 3 mars 2026 à 10h12",
+            "Publié le mardi 3 mars 2026 à 10:12",
+            "Aktualisiert: 03.03.2026, 10:12 Uhr",
+            "Vor 3 Stunden",
+            "Hace 2 horas",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -593,6 +647,11 @@ mod tests {
             "4.5 million",
             "Last modified on Tue 3 Mar 2026 at 10.12",
             "Up 10.12 GMT",
+            "Von der Leyen",
+            "Par 72 course",
+            "Le Monde",
+            "Mai 2026",
+            "El 3 de marzo de 2026 se votó la ley en el Congreso.",
             "4:14 p.m.",
             "02-751-1500",
             "29 November 2018 | 20 January 2019",
