@@ -400,9 +400,12 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
                     Class::Short => {}
                     Class::Bad("link-dense") if sibling(b) => {}
                     // a widget set in the main container among the article's paragraphs (an
-                    // ad slot, a related link, a sign-up box) interrupts the article without
-                    // ending it: only a sentence near the article's paragraphs is taken after it
-                    Class::Bad("ad" | "related" | "newsletter" | "share" | "widget label") => {}
+                    // ad slot, a related link, a sign-up box, a figure's caption) interrupts
+                    // the article without ending it: only a sentence near the article's
+                    // paragraphs is taken after it
+                    Class::Bad(
+                        "ad" | "related" | "newsletter" | "share" | "widget label" | "caption",
+                    ) => {}
                     _ => break,
                 }
             }

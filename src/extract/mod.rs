@@ -259,6 +259,36 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_paragraph_after_a_figure_is_kept() {
+        let body = para("The harbour council approved the new ferry timetable");
+        let html = format!(
+            "<html><body><article><h1>Ferry timetable approved</h1>{body}{body}\
+             <figure><img src=a.jpg><figcaption>The ferry at the pier. (Photo by Ann Lee)\
+             </figcaption></figure>\
+             <p>The city will hold two public meetings in April.</p>\
+             <div class=related><h3>Related</h3><a href=/x>Bus fares rise</a></div>\
+             </article></body></html>"
+        );
+        let x = extract(html.as_bytes()).unwrap();
+        let kept: Vec<&str> = x
+            .blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| &*b.text)
+            .collect();
+        assert_eq!(
+            kept.last(),
+            Some(&"The city will hold two public meetings in April."),
+            "{kept:?}"
+        );
+        assert!(
+            !kept.iter().any(|k| k.contains("ferry at the pier")),
+            "{kept:?}"
+        );
+        assert!(!kept.contains(&"Bus fares rise"), "{kept:?}");
+    }
+
+    #[test]
     fn title_suffix_is_stripped() {
         assert_eq!(
             strip_site("Ferry timetable approved | Port Daily", ""),
