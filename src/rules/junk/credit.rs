@@ -23,11 +23,11 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
-`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; an editing credit (`Edited by Mark \
-Hollis`); and a syndication note: `This article was \
+`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; an editing or review credit (`Edited \
+by Mark Hollis`, `Medically reviewed by Jane Doe`); a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`, \
-`Disclaimer: This story is auto-generated from a syndicated feed.`; a review credit (`Medically reviewed by Jane Doe`); the wire's note on its \
+`Disclaimer: This story is auto-generated from a syndicated feed.`; the wire's note on its \
 standards (`Our Standards: The Trust Principles.`); and a caption that the page labelled as \
 one: `Image caption, Divers at the harbour wall`, `FILE PHOTO: A worker at the plant`.
 
