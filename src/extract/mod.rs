@@ -226,6 +226,15 @@ mod tests {
         format!("<p>{words} {words} {words}, and then {words} again.</p>")
     }
 
+    /// The texts of the blocks the extractor kept, in order.
+    fn kept_texts(x: &Extraction) -> Vec<&str> {
+        x.blocks
+            .iter()
+            .filter(|b| b.kept)
+            .map(|b| &*b.text)
+            .collect()
+    }
+
     #[test]
     fn article_paragraphs_are_kept_and_navigation_dropped() {
         let body = para("The harbour council approved the new ferry timetable");
@@ -239,12 +248,7 @@ mod tests {
         );
         let x = extract(html.as_bytes()).unwrap();
         assert_eq!(x.title, "Ferry timetable approved");
-        let kept: Vec<&str> = x
-            .blocks
-            .iter()
-            .filter(|b| b.kept)
-            .map(|b| &*b.text)
-            .collect();
+        let kept = kept_texts(&x);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert_eq!(kept[1], "Short one.");
         let nav = x
@@ -270,12 +274,7 @@ mod tests {
              </article></body></html>"
         );
         let x = extract(html.as_bytes()).unwrap();
-        let kept: Vec<&str> = x
-            .blocks
-            .iter()
-            .filter(|b| b.kept)
-            .map(|b| &*b.text)
-            .collect();
+        let kept = kept_texts(&x);
         assert_eq!(
             kept.last(),
             Some(&"The city will hold two public meetings in April."),
