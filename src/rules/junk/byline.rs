@@ -103,9 +103,12 @@ const TIME_WORDS: &[&str] = &[
     "just", "now", "a", "an", "am", "pm", "a.m", "p.m", "of", "the", "|", "-", "–", "—", "·", "•",
     "/",
     // the same in other languages: "mis à jour le ... à", "el ... de", "am ... um ... Uhr"
-    "le", "mis", "à", "jour", "il", "y", "el", "de", "del", "hace", "horas", "um", "uhr", "vor",
-    "stunden", "alle", "ore", "em", "às", "há",
+    "le", "mis", "à", "jour", "il", "y", "el", "de", "del", "horas", "um", "uhr", "stunden",
+    "alle", "ore", "em", "às",
 ];
+/// The word that makes a count a time before now: "2 hours ago", and the word before the
+/// count in German, Spanish and Portuguese ("vor 2 Stunden", "hace 2 horas", "há 2 horas").
+const AGO_WORDS: &[&str] = &["ago", "vor", "hace", "há"];
 /// News agencies, whose name alone on a line is a credit when a date line is next to it.
 #[rustfmt::skip]
 const AGENCIES: &[&str] = &[
@@ -127,6 +130,7 @@ const LABEL: u8 = 8;
 const TIME_WORD: u8 = 16;
 const AGENCY: u8 = 32;
 const NAME_LINK: u8 = 64;
+const AGO: u8 = 128;
 
 /// Every list above, for [`is_in`]: `classify` asks of every word of a candidate line which
 /// lists hold it.
@@ -138,6 +142,7 @@ static WORDS: WordTable<1024> = WordTable::new(&[
     (TIME_WORDS, TIME_WORD),
     (AGENCIES, AGENCY),
     (NAME_LINKS, NAME_LINK),
+    (AGO_WORDS, AGO),
 ]);
 
 /// Whether `word` is in the list of `class`, ignoring ASCII case.
@@ -231,12 +236,7 @@ fn classify(raw: &str) -> Tok {
     if bits & LABEL != 0 {
         return Tok::Label;
     }
-    // "2 hours ago", and the word before the count in German, Spanish and Portuguese ("vor 2
-    // Stunden", "hace 2 horas", "há 2 horas")
-    if ["ago", "vor", "hace", "há"]
-        .iter()
-        .any(|a| w.eq_ignore_ascii_case(a))
-    {
+    if bits & AGO != 0 {
         return Tok::Strong;
     }
     if bits & MONTH != 0 {
