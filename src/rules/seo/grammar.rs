@@ -85,6 +85,70 @@ fn class(w: &str) -> Class {
     }
 }
 
+/// Verbs that follow a subject in news prose, in forms that look like nouns (`comes`,
+/// `shows`, `means`) or are irregular pasts (`came`, `rose`). The closed classes list only
+/// auxiliaries and `said`/`says`; after a determiner, a verb in the place of the head noun
+/// shows that the span is the head.
+const PREDICATE_VERBS: &[&str] = &[
+    "comes",
+    "goes",
+    "means",
+    "remains",
+    "seems",
+    "looks",
+    "appears",
+    "becomes",
+    "shows",
+    "follows",
+    "marks",
+    "makes",
+    "takes",
+    "gets",
+    "gives",
+    "brings",
+    "puts",
+    "sees",
+    "faces",
+    "includes",
+    "continues",
+    "came",
+    "went",
+    "became",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "brought",
+    "began",
+    "rose",
+    "fell",
+    "grew",
+    "led",
+    "left",
+    "met",
+    "sent",
+    "kept",
+    "held",
+    "told",
+    "found",
+    "stood",
+    "won",
+    "lost",
+    "hit",
+    "set",
+    "cut",
+    "drew",
+    "spoke",
+];
+
+/// A lower-case word that reads as the verb of a clause: one of [`PREDICATE_VERBS`], or a
+/// regular past (`helped`, `sparked`), which no head noun of a keyword phrase ends in (the
+/// nouns in `-eed` aside: `speed`, `need`).
+fn verb_shaped(w: &str) -> bool {
+    PREDICATE_VERBS.contains(&w)
+        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && w != "hundred")
+}
+
 fn closes_clause(s: Slot<'_>) -> bool {
     match s {
         Slot::Edge => true,
@@ -114,7 +178,12 @@ pub fn decide<'a>(left: [Slot<'a>; 3], right: Slot<'a>) -> Verdict<'a> {
     };
     match class(l_word) {
         Class::Determiner => {
-            if r_class == Some(Class::Content) {
+            if let (Some(Class::Content), Slot::Word(w)) = (r_class, right) {
+                if verb_shaped(w) {
+                    // the span is the head the determiner opened, and this its verb: "The
+                    // [X] comes as ..." would become "The comes as ..."
+                    return Verdict::Keep(Keep::BeforeVerb(w));
+                }
                 // the span was a pre-modifier: "the [X] talks"
                 return Verdict::Remove { take_left: 0 };
             }
@@ -238,6 +307,25 @@ mod tests {
                 decide([Word("gave"), Edge, Edge], Word(v)),
                 Verdict::Keep(Keep::BeforeVerb(v)),
                 "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_a_span_between_a_determiner_and_a_verb() {
+        for v in ["comes", "means", "rose", "went", "helped", "sparked"] {
+            assert_eq!(
+                decide([Word("The"), Edge, Edge], Word(v)),
+                Verdict::Keep(Keep::BeforeVerb(v)),
+                "{v}"
+            );
+        }
+        // nouns in the head's place, "-eed" ones too
+        for n in ["talks", "rivalry", "pages", "speed", "watchers", "race"] {
+            assert_eq!(
+                decide([Word("the"), Word("of"), Word("out")], Word(n)),
+                rm(0),
+                "{n}"
             );
         }
     }

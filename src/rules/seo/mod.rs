@@ -61,7 +61,9 @@ determiner, those go too (`respond to the X 2025, however` -> `respond, however`
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
 model, best budget headset 2025, in a push to ...` -> `the old model, in a push to ...`); one
-alone in brackets goes with the brackets.
+alone in brackets goes with the brackets. After a determiner, a phrase before a verb (`The
+price drop 2025 comes as ...`, `... 2025 helped ...`) is the head of its subject: it is only
+flagged, where before a noun it goes (`the best cameras 2025 pages` -> `the pages`).
 
 ## Why
 
