@@ -428,6 +428,29 @@ fn a_second_stuffed_dek_goes_in_the_same_run() {
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
 
+/// Found by `cleaning_mutated_articles`: a long dek taken for the title and repeated under
+/// the real headline kept its copy (it repeats the title, so it is no dek, and too long for
+/// a repeated title), but S001 cut a glued pair out of the copy; on a second run the copy no
+/// longer repeated the title, and S004 dropped it as a stuffed dek. A line that repeats the
+/// title is now read as the title is: its stuffed phrases are flagged, not cut.
+#[test]
+fn a_copy_of_the_title_keeps_its_stuffed_phrases_and_stays_a_copy() {
+    let dek = "The harbour board kept ferry fares on hold as fuel costs eased, a relief for \
+        Lisbon Porto talks and ferry fares 2025 watchers after the Lisbon Porto budget meeting. \
+        Here's what to know.";
+    let input = format!(
+        "{dek}\n\nHarbour Board Holds Ferry Fares as Fuel Costs Ease\n{dek}\n\n\
+        The harbour board left fares unchanged on Wednesday, its chair said, after fuel costs \
+        fell for a third month.\n\n\
+        Officials in Lisbon and Porto met on Tuesday to discuss the budget for next year, which \
+        is due in March.\n\n\
+        Since the autumn, Lisbon Porto relations have been tested by a dispute over the timetable, \
+        and Porto said it would raise the matter again.\n"
+    );
+    let once = engine().clean(&input);
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
 /// A stuffed dek under `title` and `between` (the lines of the title's paragraph after it),
 /// then the article: `between` holds no dek, S004 drops the dek in the first run.
 fn assert_stuffed_dek_goes_in_one_run(title: &str, between: &str) {

@@ -345,17 +345,39 @@ fn compare(title: &str, t: &str, orig: &str, n: &str) -> Option<Repeat> {
 /// and dashes, or with a site affix on either side), wherever the line stands. The dek test
 /// (S004) runs before this rule and skips such a line: it is gone from the clean text.
 pub(crate) fn repeats_title(title: &str, line: &str) -> bool {
-    let title = core(title);
-    // the pre-tests of `check`: most lines are ruled out before anything is normalised
-    if line.len() > title.len() + 64 || line.len() + 64 < title.len() {
-        return false;
+    TitleRepeats::new(title).by(line)
+}
+
+/// [`repeats_title`] for many lines of one document: the title is normalised once, when a
+/// line first passes the length test.
+pub(crate) struct TitleRepeats<'a> {
+    title: &'a str,
+    normalized: Option<String>,
+    buf: String,
+}
+
+impl<'a> TitleRepeats<'a> {
+    pub(crate) fn new(title: &'a str) -> Self {
+        Self {
+            title: core(title),
+            normalized: None,
+            buf: String::new(),
+        }
     }
-    let t = normalize(title);
-    let orig = core(line);
-    let mut n = String::new();
-    !t.is_empty() && may_repeat(orig, &t, &mut n) && {
-        normalize_into(orig, &mut n);
-        compare(title, &t, orig, &n).is_some()
+
+    /// Whether `line` repeats the title.
+    pub(crate) fn by(&mut self, line: &str) -> bool {
+        let title = self.title;
+        // the pre-tests of `check`: most lines are ruled out before anything is normalised
+        if line.len() > title.len() + 64 || line.len() + 64 < title.len() {
+            return false;
+        }
+        let t = self.normalized.get_or_insert_with(|| normalize(title));
+        let orig = core(line);
+        !t.is_empty() && may_repeat(orig, t, &mut self.buf) && {
+            normalize_into(orig, &mut self.buf);
+            compare(title, t, orig, &self.buf).is_some()
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use super::tokens::{
 };
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
-use crate::rules::junk::{quote, repeats_title};
+use crate::rules::junk::{quote, repeats_title, TitleRepeats};
 use crate::rules::{Action, Finding};
 
 mod fragment;
@@ -541,7 +541,24 @@ impl<'t> Analyser<'_, 't> {
             }
             out.push(self.span_finding(s, facts));
         }
+        self.keep_title_repeats(&mut out);
         (out, spans)
+    }
+
+    /// Turns the cuts in a later line that repeats the title into flags. Such a line is read
+    /// as the title is: a cut would make it stop repeating the title, and a second run would
+    /// then judge it as a paragraph (S004 would take it for a stuffed dek).
+    fn keep_title_repeats(&self, out: &mut [Finding]) {
+        let mut repeats = TitleRepeats::new(self.doc.title().unwrap_or(""));
+        for f in out.iter_mut().filter(|f| f.action.removes()) {
+            let li = self.doc.line_at(f.range.start);
+            if Some(li) != self.doc.title_line() && repeats.by(self.doc.line_text(li)) {
+                f.action = Action::Flag;
+                f.message.push_str(
+                    ". Flagged, not removed: the line repeats the title, which stays whole",
+                );
+            }
+        }
     }
 
     /// Glued pairs of names in prose, with the evidence for each distinct pair. Returns the
