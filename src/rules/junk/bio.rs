@@ -7,9 +7,11 @@
 //! document itself: the name occurs nowhere in the story, only in the byline. A paragraph
 //! about someone the story quotes or reports on names them elsewhere, and stays.
 
+use std::ops::Range;
+
 use crate::document::{sentences, Document};
-use crate::rules::junk::{core, quote};
-use crate::rules::seo::lexicon::is_clause_word;
+use crate::rules::junk::{core, quote, short_body_lines};
+use crate::rules::seo::lexicon::{is_clause_word, is_function_word};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct AuthorBio;
@@ -26,7 +28,10 @@ Drops a paragraph that is the author's biography: it opens with a full name foll
 `correspondent`, `editor`, `writer`, `journalist`, `columnist`, `contributor`, `producer`, \
 `photographer`, `critic`, `anchor`), or by `covers`, `writes about`, `writes for` or \
 `reports on`; any further sentence (three at most) starts with a pronoun, the name or a \
-contact word (`Follow`, `Contact`, `Email`, `Reach`).
+contact word (`Follow`, `Contact`, `Email`, `Reach`). In a block of lines with no blank line \
+between them (an app link, the author box, a comment count), a line that is such a \
+biography sentence on its own goes alone, when the line before it does not run on into it \
+(a comma or a function word like `the`, `and` or `of` at its end).
 
 ## Why
 Author boxes belong to the page; in a dump they trail the article as a paragraph of prose. \
@@ -83,7 +88,11 @@ impl Rule for AuthorBio {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
         // the first two body paragraphs are the article's opening, never its author box
-        for p in doc.body_paragraphs().skip(2) {
+        let mut body = doc.body_paragraphs();
+        let opening = [body.next(), body.next()];
+        // paragraphs that have a biography's shape as a whole, judged as such
+        let mut judged = Vec::new();
+        for p in body {
             let text = doc.paragraph_text(p);
             if text.len() > MAX_LEN {
                 continue;
@@ -91,13 +100,50 @@ impl Rule for AuthorBio {
             let Some(name) = bio_name(core(text)) else {
                 continue;
             };
-            if named_elsewhere(doc, p, name) {
-                continue;
+            judged.push(p);
+            let par = &doc.paragraphs()[p];
+            if !named_elsewhere(doc, par.lines.clone(), name) {
+                let msg = format!("biography of the writer {}", quote(name));
+                out.push(Finding::new(&META, par.range.clone(), msg));
             }
-            let msg = format!("biography of the writer {}", quote(name));
-            out.push(Finding::new(&META, doc.paragraphs()[p].range.clone(), msg));
         }
+        // a block of page lines with no blank line between them (the app link, the author
+        // box, the comment count): a line that is a whole biography sentence on its own,
+        // after a line that does not run on into it, is read alone
+        short_body_lines(ctx, LINE_MAX_LEN, |l| {
+            let i = l.index;
+            let Some(p) = doc.lines()[i].paragraph else {
+                return;
+            };
+            let par = &doc.paragraphs()[p];
+            if par.lines.len() < 2
+                || !l.core.ends_with(['.', '!', '?'])
+                || opening.contains(&Some(p))
+                || judged.contains(&p)
+                || name_len(l.core).is_none()
+                || (i > par.lines.start && runs_on(core(doc.line_text(i - 1))))
+            {
+                return;
+            }
+            let Some(name) = bio_name(l.core) else {
+                return;
+            };
+            if !named_elsewhere(doc, i..i + 1, name) {
+                let msg = format!("biography of the writer {}", quote(name));
+                out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+            }
+        });
     }
+}
+
+/// The longest biography on a line of its own among other lines, in bytes.
+const LINE_MAX_LEN: usize = 400;
+
+/// Whether a line ending in `line` runs on into the next one: a comma or a function word such
+/// as `and` or `the` at its end makes the next line the rest of its sentence.
+fn runs_on(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    line.ends_with([',', ';', ':', '-']) || is_function_word(&last)
 }
 
 /// The name a biography `par` opens with, when `par` has the shape of one.
@@ -188,11 +234,10 @@ fn name_len(sentence: &str) -> Option<usize> {
     (words >= 2 && !last_particle).then(|| end - 1)
 }
 
-/// Whether the name, or its surname alone, occurs outside paragraph `p` in a line that is not
-/// a byline.
-fn named_elsewhere(doc: &Document<'_>, p: usize, name: &str) -> bool {
+/// Whether the name, or its surname alone, occurs outside the lines `own` in a line that is
+/// not a byline.
+fn named_elsewhere(doc: &Document<'_>, own: Range<usize>, name: &str) -> bool {
     let surname = name.rsplit(' ').next().unwrap_or(name);
-    let own = doc.paragraphs()[p].lines.clone();
     (0..doc.lines().len())
         .filter(|i| !own.contains(i))
         .map(|i| core(doc.line_text(i)))
@@ -294,6 +339,32 @@ mod tests {
         // the opening paragraphs are never a biography
         let text = "Title of the story\n\nJane Doe is a reporter who has covered the harbour for years.\n\nMore prose.\n";
         assert!(found(&AuthorBio, text).is_empty());
+    }
+
+    #[test]
+    fn a_biography_line_in_a_block_of_page_lines_is_found() {
+        let bio = "Alice Brandt is a regional affairs correspondent for the Ledger.";
+        let tail = format!("Download the Ledger app for alerts\n{bio}\nComments (12)");
+        let text = article("By Alice Brandt", &tail);
+        assert_eq!(found(&AuthorBio, &text), [bio]);
+        // a line that the one before runs on into is the rest of a sentence
+        for before in [
+            "The board heard from the harbour master, and",
+            "In the end, said",
+        ] {
+            let tail = format!("{before}\n{bio}");
+            assert!(
+                found(&AuthorBio, &article("", &tail)).is_empty(),
+                "{before:?}"
+            );
+        }
+        // a line that ends no sentence is part of a wrapped paragraph
+        let tail = "Comments (12)\nAlice Brandt is a correspondent who spent\nten years at sea";
+        assert!(found(&AuthorBio, &article("", tail)).is_empty());
+        // the story names her elsewhere
+        let tail = format!("Comments (12)\n{bio}");
+        let text = article("Brandt said the vote was close.", &tail);
+        assert!(found(&AuthorBio, &text).is_empty());
     }
 
     #[test]

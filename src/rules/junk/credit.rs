@@ -7,6 +7,8 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use crate::rules::junk::{quote, short_body_lines, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
@@ -28,14 +30,21 @@ by Mark Hollis`, `Medically reviewed by Jane Doe`); a syndication note: `This ar
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`, \
 `Disclaimer: This story is auto-generated from a syndicated feed.`; the wire's note on its \
-standards (`Our Standards: The Trust Principles.`); and a caption that the page labelled as \
-one: `Image caption, Divers at the harbour wall`, `FILE PHOTO: A worker at the plant`.
+standards (`Our Standards: The Trust Principles.`); the publisher's disclaimer (`Disclaimer: \
+The views and recommendations above are those of individual analysts.`, `This article is for \
+informational purposes only.`); a caption that the page labelled as one: `Image caption, \
+Divers at the harbour wall`, `FILE PHOTO: A worker at the plant`; and a caption of 250 bytes \
+or less that ends in its photo credit in brackets and reports no speech: `Divers at the \
+harbour wall on Monday. (Photo credit: Harbour Authority)`.
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
 be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept, and \
 so is an unlabelled caption (`Photo: Firefighters at the scene`): a photo credit names only \
-sources. A caption counts only behind the page's own `Image caption,` label.
+sources. A caption counts only behind the page's own `Image caption,` label, or before its \
+own bracketed credit, which no paragraph of a story ends with. A disclaimer counts when it \
+speaks of the page (`above`, `in this article`) or carries the `Disclaimer:` label; a story \
+reporting whose views are whose stays.
 
 ## Example
 ```text
@@ -49,12 +58,28 @@ pub(super) const MAX_LEN: usize = 400;
 
 const AGENCY: &str = r"(?:agencies|PTI|Reuters|AP|AFP|IANS|ANI|dpa|Bloomberg|Xinhua|UNI|EFE|ANSA|TASS|Anadolu|Associated\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France[\s-]Presse|Bernama|Yonhap|Kyodo|wire\s+services?)";
 
+/// A source of a photo: Latin letters only, which keeps the patterns' automata small (a
+/// credit in another script is left alone).
+const SOURCE: &str = r"(?-i:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*)";
+
+/// A caption's longest line, in bytes: a line this short that ends in a photo credit is the
+/// caption above it; a paragraph of the story is longer.
+const CAPTION_MAX_LEN: usize = 250;
+
+/// A photo credit in brackets at the end of a line: `(Photo: Reuters)`, `(Photo credit:
+/// University of Lyon)`, `(Image courtesy: Jane Doe/AP)`.
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)\S\s*\(\s*(?:(?:file\s+)?(?:photo|image|picture|pic|photograph)s?(?:\s+(?:credits?|courtesy|source))?|credits?|courtesy)(?:\s*[:|,]\s*|\s+)
+            (?:{SOURCE}|{AGENCY})(?:\s*(?:[/,&]|and|via|for|by|of|on)?\s*(?:{SOURCE}|{AGENCY}))*\s*\)\.?$"
+    ))
+    .expect("valid caption-credit pattern")
+});
+
 /// A credit line: one of the [`Start`](super::Start) patterns.
 pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let name = r"(?-i:\p{Lu}[\p{L}.'’-]*)";
-    // a source of a photo: Latin letters only, which keeps the pattern's automaton small
-    // (a credit in another script is left alone)
-    let source = r"(?-i:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*)";
+    let source = SOURCE;
     format!(
         r"(?xi)^(?:
             \(\s*with\s+(?:additional\s+)?inputs?\s+from\s+[^()]{{1,80}}\)\.?
@@ -72,6 +97,8 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:disclaimer\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
+          | (?:disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+purposes(?:[\s.,;].*)?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | file\s+photo\s*:\s*\S.*
@@ -94,15 +121,34 @@ impl Rule for AgencyCredit {
             if l.starts(Start::Credit) {
                 let label = core.split([',', ':']).next().unwrap_or("");
                 let label = label.trim().to_ascii_lowercase();
+                let disclaimer = label.starts_with("disclaimer")
+                    || ["views", "the views", "opinions", "the opinions"]
+                        .iter()
+                        .any(|w| label.starts_with(w))
+                    || label.contains(" purposes");
                 let msg = if label.ends_with("caption") || label == "file photo" {
                     format!("caption under the page's own label {}", quote(core))
+                } else if disclaimer && !label.contains("syndicated") {
+                    format!("the publisher's disclaimer {}", quote(core))
                 } else {
                     format!("credit line {}", quote(core))
                 };
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+            } else if core.len() <= CAPTION_MAX_LEN
+                && core.trim_end_matches('.').ends_with(')')
+                && !reports_speech(core)
+                && CAPTION_CREDIT.is_match(core)
+            {
+                let msg = format!("caption with its photo credit {}", quote(core));
+                out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             }
         });
     }
+}
+
+/// Whether `line` reports what someone said: a caption shows, a story's paragraph reports.
+fn reports_speech(line: &str) -> bool {
+    [" said", " says", " told"].iter().any(|w| line.contains(w))
 }
 
 #[cfg(test)]
@@ -162,6 +208,15 @@ mod tests {
             "Medically reviewed by Jane Doe",
             "FILE PHOTO: A worker walks past the plant in Lyon, France, March 3, 2025.",
             "Our Standards: The Harbour Trust Principles.",
+            "Disclaimer: The views and recommendations above are those of individual analysts, not of the Ledger.",
+            "The views expressed in this column are those of the author and do not reflect the Ledger's.",
+            "Views expressed above are the author's own.",
+            "Disclaimer: The opinions in this piece are solely the writer's.",
+            "This article is for informational purposes only and is not investment advice.",
+            "Disclaimer: This content is intended for general information purposes only.",
+            "Image: Claire Dubois in the laboratory. (Photo credit: University of Lyon)",
+            "Firefighters at the scene of the blaze on Monday (Photo: Reuters)",
+            "The new terminal, seen from the harbour wall. (Image courtesy: Harbour Authority/AP).",
         ] {
             assert_junk(&AgencyCredit, l);
         }
@@ -200,6 +255,13 @@ mod tests {
             "File photos of the plant were shown to the court.",
             "Our standards have slipped, the chairman said.",
             "Disclaimer: the figures are estimates.",
+            "The views of residents were heard at the meeting.",
+            "Opinions expressed at the hearing were divided, the chair said.",
+            "The views expressed by the minister are those of the government, a spokesman said.",
+            "This report is for the board's eyes only.",
+            "Miss Harbour 2026 chosen from 30 finalists (PHOTOS)",
+            "The fire was put out by noon (Reuters was first to report it).",
+            "Crews worked through the night to clear the line near the old depot, officials said, and trains ran again by morning after the council paid for the repairs (Photo: Reuters)",
         ] {
             assert_kept(&AgencyCredit, l);
         }

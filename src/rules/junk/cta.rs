@@ -121,8 +121,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | you(?:'ve|’ve|\s+have)\s+(?:reached|used(?:\s+up)?)\s+(?:your|the|all\s+(?:of\s+)?your)\s+(?:(?:monthly\s+|free\s+)?(?:article\s+)?limit|maximum|(?:[0-9]+\s+)?free)(?-u:\b)
           | this\s+(?:content|article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members)(?:\s+only)?\s*[.!]?\s*$
           | subscribe\s+to\s+unlock(?-u:\b)
-          | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)\s*[.!]?\s*$
-          | stay\s+tuned\s*[.!]?\s*$
+          | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)(?:\s+(?:on|about|from|in)(?:\s+[a-z0-9&'’-]+){1,6})?\s*[.!]?\s*$
+          | stay\s+tuned(?:\s+for\s+more)?\s*[.!]?\s*$
           | read\s+all\s+the\s+(?:latest|breaking)(?-u:\b)
           | abonnez-vous(?-u:\b) | inscrivez-vous\s+(?:à|a)\s+(?:notre|nos|la)\s+newsletters?(?-u:\b)
           | (?:folgen\s+sie\s+uns\s+(?:auf|bei)|síguenos\s+en|seguici\s+su|suivez-nous\s+sur)\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)(?-u:\b)
@@ -402,6 +402,8 @@ mod tests {
             "Join the conversation",
             "Stay updated with the latest business news",
             "Stay tuned for more updates.",
+            "Stay tuned for more updates on the Harbour Line extension.",
+            "Stay tuned for more.",
             "Stay tuned!",
             "Abonnez-vous à notre newsletter",
             "Folgen Sie uns auf Instagram",
@@ -484,6 +486,7 @@ mod tests {
             "Download speeds doubled across the region in 2024.",
             "Stay informed about the risks, the agency advised residents.",
             "Stay tuned for the latest twist in the saga, the director joked at the premiere.",
+            "Stay tuned for more updates on the strike, the union told its members on Monday.",
             "Stay updated on the latest vaccine advice from your doctor, officials said.",
             "He urged voters to follow the campaign on social media.",
             "Never mind the polls: the vote is what counts for the mayor and for the opposition alike.",
