@@ -98,7 +98,14 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            if self.kinds[li] == LineKind::Prose {
+            let list = if commas >= 2 {
+                self.keyword_list(li, toks, facts)
+            } else {
+                None
+            };
+            // a list that goes takes its last items with it: they are not a tail of their own
+            let list_goes = list.as_ref().is_some_and(|f| f.action.removes());
+            if self.kinds[li] == LineKind::Prose && !list_goes {
                 let query = if commas >= 1 && !open_end {
                     self.comma_tail(toks, facts)
                 } else {
@@ -114,12 +121,7 @@ impl<'t> Analyser<'_, 't> {
                     out.extend(self.bracketed_keywords(toks, facts));
                 }
             }
-            let found = if commas >= 2 {
-                self.keyword_list(li, toks, facts)
-            } else {
-                None
-            };
-            let found = match found {
+            let found = match list {
                 Some(f) => Some(f),
                 None if open_end && self.kinds[li] == LineKind::Prose => {
                     self.search_tail(li, toks, facts)
@@ -211,7 +213,11 @@ impl<'t> Analyser<'_, 't> {
             let t = &toks[from - 1];
             let goes_on = match t.kind {
                 Kind::Word => !is_clause_word(&self.text[t.start()..t.end()]),
-                Kind::Punct => matches!(self.char_of(t), ',' | '&' | '/' | '+'),
+                // prices and shares are in search queries too (`earbuds under $50`)
+                Kind::Punct => matches!(
+                    self.char_of(t),
+                    ',' | '&' | '/' | '+' | '$' | '€' | '£' | '%'
+                ),
             };
             if !goes_on {
                 break;
@@ -1034,6 +1040,19 @@ The sides meet again in May. Lakers Celtics, Celtics Lakers, basketball scores.
             body.trim_end().ends_with("The sides meet again in May."),
             "{body}"
         );
+
+        // a price in an item is part of a search query
+        let (body, found) = run("Best budget earbuds: our pick after testing 20 pairs
+
+We tested twenty pairs of earbuds that cost less than $50, and we used them for three weeks on the train and in the park.
+
+Best budget earbuds 2026, cheap wireless earbuds under $50, best earbuds for running 2026.
+
+Call quality was mixed, and only four of the pairs kept a voice clear in the street.
+");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Action::DropLine);
+        assert!(!body.contains("under $50,"), "{body}");
     }
 
     #[test]
