@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, or by a name of up \
 to five words that ends in a year (`© Metro Ledger 2025`), `Copyright` \
-followed by a year or the sign, or a line holding `All rights reserved`.
+followed by a year or the sign, or a line holding `All rights reserved` or the wire's \
+reuse notice (`This material may not be published, broadcast, rewritten or redistributed.`).
 
 ## Why
 Copyright footers belong to the page template, not the article. A sentence about copyright \
@@ -43,13 +44,21 @@ const MAX_LEN: usize = 240;
 /// ASCII word boundaries, `(?-u:\b)`, for the reason given in `cta.rs`.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|(?:©|ⓒ|\(c\))\s*(?:[\p{L}&'.-]+\s+){1,5}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by(?-u:\b)))|(?-u:\b)all\s+rights\s+reserved(?-u:\b)|(?-u:\b)tous\s+droits\s+réservés(?-u:\b)|(?-u:\b)todos\s+los\s+derechos\s+reservados(?-u:\b)|(?-u:\b)alle\s+rechte\s+vorbehalten(?-u:\b)",
+        r"(?i)^(?:(?:©|ⓒ|\(c\))\s*(?:\p{L}+\s+)?\d{4}|(?:©|ⓒ|\(c\))\s*(?:[\p{L}&'.-]+\s+){1,5}(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$|copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by(?-u:\b)))|(?-u:\b)all\s+rights\s+reserved(?-u:\b)|(?-u:\b)tous\s+droits\s+réservés(?-u:\b)|(?-u:\b)todos\s+los\s+derechos\s+reservados(?-u:\b)|(?-u:\b)alle\s+rechte\s+vorbehalten(?-u:\b)|(?-u:\b)may\s+not\s+be\s+(?:re)?(?:published|produced|copied)(?:\s*,?\s*(?:or\s+|and\s+|in\s+whole\s+or\s+in\s+part\s*,?\s*)?(?:broadcast|rewritten|redistributed|reproduced|distributed|transmitted|copied|stored|used))+(?-u:\b)",
     )
     .expect("valid copyright pattern")
 });
 
 /// The words `COPYRIGHT` cannot match without.
-pub(super) const HINT_WORDS: &[&str] = &["©", "ⓒ", "(c)", "copyright", "reserv", "vorbehalten"];
+pub(super) const HINT_WORDS: &[&str] = &[
+    "©",
+    "ⓒ",
+    "(c)",
+    "copyright",
+    "reserv",
+    "vorbehalten",
+    "may not be",
+];
 
 /// The copyright notice `core` opens with or holds, when it is a short line holding one
 /// (`© 2025 Example Media`).
@@ -96,6 +105,8 @@ mod tests {
             "ⓒ 2019 Valley Post",
             "© Metro Ledger 2025",
             "© The Valley Post 2019-2025.",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "The content may not be reproduced, distributed, transmitted or used without permission.",
         ] {
             assert_junk(&CopyrightFooter, l);
         }
@@ -111,6 +122,8 @@ mod tests {
             "© Reuters",
             "© Photo agency",
             "© the band, who wrote it in 1998 and sold it in 2004",
+            "The names of the victims may not be published until their families are told.",
+            "The report may not be published before Monday, the court ruled.",
         ] {
             assert_kept(&CopyrightFooter, l);
         }

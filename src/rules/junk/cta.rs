@@ -27,7 +27,8 @@ newsletter, follow the site on a social network (or follow the author), join its
 Telegram channel, download its app, send the newsroom a tip, read the site's coverage, sign in \
 or subscribe to go on reading, enable JavaScript, or \"click here to ...\"; the sign-up form's \
 text (`Enter your email address`, `By signing up you agree to ...`); an affiliate disclosure \
-(`We may earn a commission when you buy through links on our site`); and a line that ends by \
+(`We may earn a commission when you buy through links on our site`) and the shop note on \
+prices (`Prices were correct at the time of publication`); and a line that ends by \
 giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
 the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`), \
 a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
@@ -104,6 +105,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | we\s+may\s+(?:earn|receive|get|collect)\s+(?:a\s+)?(?:small\s+)?(?:share\s+of\s+(?:the\s+)?(?:sales|revenue)|(?:affiliate\s+)?commissions?|compensation)(?-u:\b)
           | (?:when|if)\s+you\s+(?:buy|purchase|shop|click)\s+(?:something\s+|products\s+)?(?:through|via|using|from)\s+(?:the\s+|our\s+)?(?:retail\s+|affiliate\s+)?links(?-u:\b)
           | (?:affiliate|advertiser|advertising)\s+disclosure(?-u:\b)
+          | (?:all\s+)?prices?\s+(?:were|are|was|is)\s+(?:correct|accurate|valid)\s+at\s+(?:the\s+)?time\s+of\s+(?:publication|publishing|writing|going\s+to\s+press)(?-u:\b)
           | this\s+(?:article|post|page|story|guide|review)\s+(?:contains|includes|may\s+contain)\s+affiliate\s+links(?-u:\b)
           | (?:we\s+are|we're|we’re|this\s+site\s+is)\s+reader[\s-]*supported(?-u:\b)
           | enter\s+your\s+e-?mail(?:\s+address)?(?-u:\b)
@@ -135,9 +137,9 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
-    *b"wh", *b"if", *b"af", *b"ad", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te", *b"sh", *b"co",
-    *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st", *b"ab", *b"in",
-    *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se",
+    *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
+    *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
+    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -395,6 +397,8 @@ mod tests {
             "When you buy through our links",
             "Affiliate disclosure",
             "This article contains affiliate links",
+            "Prices were correct at the time of publication.",
+            "All prices are accurate at time of writing",
             "We're reader-supported",
             "Enter your email",
             "By signing up, you agree",
