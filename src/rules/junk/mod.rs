@@ -323,7 +323,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "publicidad", "publicit", "pubblicit", "iklan", "reklama", "loading", "show", "click",
         "tap", "image", "photo", "picture", "video", "gallery", "graphic", "audio", "slide", "enlarge", "expand", "toggle", "hide",
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
-        "supported", "like", "leave", "watch", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
+        "supported", "like", "leave", "watch", "people also", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
         "lee", "ver", "leer", "leggi", "leia", "lees", "also see", "also watch", "your browser",
     ]),
     (Start::LabelHeadline, &[

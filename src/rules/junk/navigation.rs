@@ -34,7 +34,8 @@ down for video`, `Your browser does not support the video tag.`), and a label wi
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
 `ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
-(`Related Articles`, `Most Popular`, `Sponsored Stories`) in the same paragraph; in a text \
+(`Related Articles`, `Most Popular`, `Sponsored Stories`, a search page's `People also ask` \
+with its questions) in the same paragraph; in a text \
 without blank lines, two headlines or more under such a heading up to the article's next \
 sentence, a label, or the page's copyright notice.
 
@@ -93,7 +94,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | (?:report|flag)\s+(?:an?\s+)?(?:error|typo|mistake|issue|problem) | submit\s+a\s+correction
           | read\s+the\s+full\s+(?:story|article|report)(?:\s+here)?
           | (?:was\s+)?this\s+(?:article|story|page)\s+(?:was\s+)?helpful\s*\??(?:\s*(?:yes|no)\s*[,/|]?)*
-          | open\s+in\s+(?:the\s+)?app
+          | open\s+in\s+(?:the\s+)?app | people\s+also\s+(?:ask|asked|read|viewed)
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
           | watch\s+(?:the\s+)?(?:video|now|live)
@@ -166,7 +167,7 @@ const LIST_HEADS: &[&str] = &[
     "related", "more", "other", "recommended", "similar", "latest", "top", "popular",
     "trending", "recent", "featured", "most", "you", "editor's", "editor’s", "editors",
     "don't", "don’t", "dont", "see", "up", "in", "read", "also", "next", "previous", "prev",
-    "sponsored", "promoted", "paid",
+    "sponsored", "promoted", "paid", "people",
 ];
 
 /// The lines after the list heading at line `i` in its paragraph, when there are some and
@@ -400,6 +401,7 @@ mod tests {
             "Read the full story here",
             "Was this article helpful? Yes No",
             "Open in app",
+            "People also ask",
             "Skip to content",
             "Skip to main content",
             "Supported by",
@@ -435,6 +437,7 @@ mod tests {
             "Voir aussi la carte des grèves publiée lundi par le ministère des transports.",
             "— Related reading for the council, the report said",
             "Next, the team travels to Lisbon.",
+            "People also asked whether the fares would fall again next year.",
             "Related: A short story about the strike told by three workers who lived through it and the families that supported them for the whole year",
             "Advertisement - the city's new campaign",
             "Sponsored | Paid for by the council",
@@ -479,6 +482,17 @@ mod tests {
                 "You may also like...",
                 "Five walks by the sea: a guide",
                 "2025 in pictures"
+            ]
+        );
+        // a search page's questions under its heading
+        assert_eq!(
+            found_in_body(
+                "People also ask:\nWhen do the new ferry fares start?\nHow much is a season ticket?"
+            ),
+            [
+                "People also ask:",
+                "When do the new ferry fares start?",
+                "How much is a season ticket?"
             ]
         );
         // a `More from` / `More on` link heads its list as well
