@@ -367,17 +367,24 @@ impl<'a> TitleRepeats<'a> {
 
     /// Whether `line` repeats the title.
     pub(crate) fn by(&mut self, line: &str) -> bool {
+        self.repeat(line).is_some()
+    }
+
+    /// How `line` repeats the title, if it does.
+    fn repeat(&mut self, line: &str) -> Option<Repeat> {
         let title = self.title;
-        // the pre-tests of `check`: most lines are ruled out before anything is normalised
+        // a site affix adds at most ~45 bytes to either side: most lines are ruled out
+        // before anything is normalised
         if line.len() > title.len() + 64 || line.len() + 64 < title.len() {
-            return false;
+            return None;
         }
         let t = self.normalized.get_or_insert_with(|| normalize(title));
         let orig = core(line);
-        !t.is_empty() && may_repeat(orig, t, &mut self.buf) && {
-            normalize_into(orig, &mut self.buf);
-            compare(title, t, orig, &self.buf).is_some()
+        if t.is_empty() || !may_repeat(orig, t, &mut self.buf) {
+            return None;
         }
+        normalize_into(orig, &mut self.buf);
+        compare(title, t, orig, &self.buf)
     }
 }
 
@@ -398,37 +405,22 @@ impl Rule for RepeatedTitle {
             return;
         };
         let title = core(title);
-        let t = normalize(title);
-        if t.is_empty() {
-            return;
-        }
         // a title that wraps onto the next line is a fragment of a sentence, not a headline
         if continued_by_next(ctx, ti) {
             return;
         }
         let number = doc.lines()[ti].number;
-        let mut n = String::new();
+        let mut repeats = TitleRepeats::new(title);
         for i in doc.body_lines() {
-            if ctx.line_dropped(i) {
+            if ctx.line_dropped(i) || continues_sentence(ctx, i) || continued_by_next(ctx, i) {
                 continue;
             }
             let raw = ctx.line_after_removals(i);
             let raw = raw.as_ref();
-            // a site affix adds at most ~45 bytes to either side
-            if raw.len() > title.len() + 64 || raw.len() + 64 < title.len() {
-                continue;
-            }
-            if continues_sentence(ctx, i) || continued_by_next(ctx, i) {
-                continue;
-            }
-            let orig = core(raw);
-            if !may_repeat(orig, &t, &mut n) {
-                continue;
-            }
-            normalize_into(orig, &mut n);
-            let Some(kind) = compare(title, &t, orig, &n) else {
+            let Some(kind) = repeats.repeat(raw) else {
                 continue;
             };
+            let orig = core(raw);
             let msg = match kind {
                 Repeat::Same if orig == title => format!("repeats the title (line {number})"),
                 Repeat::Same => format!(
