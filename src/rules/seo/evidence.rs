@@ -117,6 +117,39 @@ const MAX_PHRASE_WORDS: usize = 5;
 /// A keyword question and its teaser formula longer than this many words are prose.
 const QUESTION_TEASER_MAX_WORDS: usize = 30;
 
+/// A question and a teaser formula that make up line `line` from byte `start` of the text
+/// (the line's start, or the end of the sentence before the question).
+struct QuestionLine {
+    line: usize,
+    start: usize,
+}
+
+/// Whether a question opening with `first` and `second` is put to a searcher, with no
+/// subject: a present participle before a preposition or a question word (`Wondering what`,
+/// `Looking for`, `Planning to`, `Curious about`), not a noun in `-ing` before its
+/// complement (`Spending on`, `Housing in`).
+fn is_searcher_opening(first: &str, second: &str) -> bool {
+    let participle = first.len() >= 6
+        && first.ends_with("ing")
+        && first.starts_with(|c: char| c.is_ascii_uppercase());
+    (participle || first == "Curious")
+        && matches!(
+            second,
+            "what"
+                | "how"
+                | "why"
+                | "when"
+                | "where"
+                | "which"
+                | "who"
+                | "whether"
+                | "if"
+                | "for"
+                | "about"
+                | "to"
+        )
+}
+
 /// The thresholds the analysis depends on (part of the cache key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Params {
@@ -335,9 +368,9 @@ struct Facts<'a, 't> {
     /// Built on first use: only a dek or a trailing clause to judge reads it, and most
     /// documents have neither.
     title_terms: &'a OnceCell<HashSet<String>>,
-    /// The lines shaped as a question and a teaser formula (see
+    /// The paragraphs that are, or end in, a question and a teaser formula (see
     /// [`Analyser::question_lines`]); few documents have one.
-    questions: &'a [usize],
+    questions: &'a [QuestionLine],
 }
 
 struct Analyser<'d, 't> {
@@ -1223,7 +1256,11 @@ impl<'t> Analyser<'_, 't> {
                 && !repeats_title(title, self.doc.line_text(li))
         });
         for li in candidates {
-            if consumed.contains(&self.doc.lines()[li].range) {
+            let r = &self.doc.lines()[li].range;
+            if consumed
+                .iter()
+                .any(|c| r.start <= c.start && c.end <= r.end)
+            {
                 // a keyword question with its formula, taken above
                 continue;
             }
@@ -1237,12 +1274,13 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    /// The body lines that are a paragraph of their own holding two sentences, a question
-    /// and a teaser formula, of at most [`QUESTION_TEASER_MAX_WORDS`] words: the shape of
-    /// S004's keyword question, found once from the lines the tokeniser saw a `?` in.
-    fn question_lines(&self) -> Vec<usize> {
+    /// The body lines that are a paragraph of their own ending in two sentences, a question
+    /// and a teaser formula, of at most [`QUESTION_TEASER_MAX_WORDS`] words together: the
+    /// shape of S004's keyword question, found once from the lines the tokeniser saw a `?`
+    /// in.
+    fn question_lines(&self) -> Vec<QuestionLine> {
         let doc = self.doc;
-        let mut out: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
         for li in doc.body_lines().filter(|&li| self.tk.counts[li].question) {
             let Some(p) = doc.lines()[li].paragraph else {
                 continue;
@@ -1255,27 +1293,33 @@ impl<'t> Analyser<'_, 't> {
             }
             let line = doc.line_text(li);
             let sents = sentences(line);
-            let [question, formula] = sents.as_slice() else {
+            let [.., question, formula] = sents.as_slice() else {
                 continue;
             };
+            if !line[question.clone()].trim().ends_with('?')
+                || !is_teaser_formula(line[formula.clone()].trim())
+            {
+                continue;
+            }
+            // after the sentences before it, from the end of the last one: the space goes too
+            let start = doc.lines()[li].range.start + line[..question.start].trim_end().len();
             let words = self.tk.lines[li]
                 .clone()
-                .filter(|&i| self.is_word(i))
+                .filter(|&i| self.is_word(i) && self.tk.toks[i].start() >= start)
                 .count();
-            if line[question.clone()].trim().ends_with('?')
-                && is_teaser_formula(line[formula.clone()].trim())
-                && words <= QUESTION_TEASER_MAX_WORDS
-            {
-                out.push(li);
+            if words <= QUESTION_TEASER_MAX_WORDS {
+                out.push(QuestionLine { line: li, start });
             }
         }
         out
     }
 
-    /// S004 anywhere in the body: a paragraph of two sentences, a keyword question and a
-    /// teaser formula (`Looking for the best bike lane network news 2026? Read on.`). The
-    /// question must hold two of the title's words and a stuffed phrase or a year glued to a
-    /// lower-case word: a question that asks something in the article's own words stays.
+    /// S004 anywhere in the body: a question and a teaser formula, as a paragraph or at the
+    /// end of one (`Looking for the best bike lane network news 2026? Read on.`). The
+    /// question must hold two of the title's words, and a stuffed phrase, a year glued to a
+    /// lower-case word, or the opening of a question put to a searcher (`Wondering what
+    /// ...`, `Looking for ...`): a question that asks something in the article's own words
+    /// stays.
     fn question_teasers(
         &self,
         spans: &[Span],
@@ -1284,16 +1328,23 @@ impl<'t> Analyser<'_, 't> {
         consumed: &mut Vec<Range<usize>>,
     ) {
         let doc = self.doc;
-        for &li in facts.questions {
-            let line = doc.line_text(li);
-            let formula = sentences(line)
-                .get(1)
-                .map_or("", |s| line[s.clone()].trim());
-            let range = doc.lines()[li].range.clone();
+        for q in facts.questions {
+            let li = q.line;
+            let line_range = doc.lines()[li].range.clone();
+            let range = q.start..line_range.end;
+            let pair = &self.text[range.clone()];
+            let formula = sentences(pair)
+                .last()
+                .map_or("", |s| pair[s.clone()].trim());
             let toks = self.tk.lines[li].clone();
-            let words = toks.clone().filter(|&i| self.is_word(i)).count();
-            let q_end = range.start + line.find('?').unwrap_or(0);
-            let in_question = |i: &usize| self.tk.toks[*i].end() <= q_end;
+            let in_pair = |i: &usize| self.tk.toks[*i].start() >= range.start;
+            let words = toks
+                .clone()
+                .filter(in_pair)
+                .filter(|&i| self.is_word(i))
+                .count();
+            let q_end = range.start + pair.find('?').unwrap_or(0);
+            let in_question = |i: &usize| in_pair(i) && self.tk.toks[*i].end() <= q_end;
             let mut terms: Vec<String> = Vec::new();
             let mut w = String::new();
             for i in toks
@@ -1314,30 +1365,56 @@ impl<'t> Analyser<'_, 't> {
                 .iter()
                 .map(|s| self.span_text(s).to_string())
                 .collect();
+            let opening = toks.clone().find(in_question);
             let glued_year = toks.clone().filter(in_question).find(|&y| {
-                y > toks.start
+                opening.is_some_and(|f| y > f)
                     && self.tk.toks[y].space_before
                     && is_year(self.word(y))
                     && self.is_word(y - 1)
                     && is_lower_content(self.word(y - 1))
                     && !is_year_modifier(self.word(y - 1))
             });
-            let evidence = match (stuffed.is_empty(), glued_year) {
-                (false, _) => format!("the stuffed phrases {}", quote_list(&stuffed)),
-                (true, Some(y)) => format!(
+            let searcher = opening.filter(|&f| {
+                self.is_word(f)
+                    && toks.contains(&(f + 1))
+                    && self.is_word(f + 1)
+                    && is_searcher_opening(self.word(f), self.word(f + 1))
+            });
+            let evidence = if !stuffed.is_empty() {
+                format!("the stuffed phrases {}", quote_list(&stuffed))
+            } else if let Some(y) = glued_year {
+                format!(
                     "the year glued to a keyword \"{} {}\"",
                     self.word(y - 1),
                     self.word(y)
-                ),
-                (true, None) => continue,
+                )
+            } else if let Some(f) = searcher {
+                format!(
+                    "the opening of a searcher's question \"{} {}\"",
+                    self.word(f),
+                    self.word(f + 1)
+                )
+            } else {
+                continue;
+            };
+            let whole = range.start == line_range.start;
+            let shape = if whole {
+                format!("a {words}-word paragraph")
+            } else {
+                format!("the paragraph's last {words} words")
             };
             let msg = format!(
-                "a {words}-word paragraph: a question with the title's words {} and {evidence}, \
+                "{shape}: a question with the title's words {} and {evidence}, \
                  then the teaser formula \"{formula}\"",
                 quote_list(&terms)
             );
             consumed.push(range.clone());
-            out.push(Finding::new(&KEYWORD_TEASER, range, msg));
+            let f = Finding::new(&KEYWORD_TEASER, range, msg);
+            out.push(if whole {
+                f
+            } else {
+                f.with_action(Action::DropSpan)
+            });
         }
     }
 
@@ -2097,12 +2174,48 @@ The operator ordered two ships that cost half as much as the old ones, best elec
             "Looking for cheap flights 2026? Read on.",
             // more than the question and the formula
             "Looking for city council news 2026? The vote is in April. Read on.",
+            // a noun in -ing is no searcher's opening
+            "Spending on the bike lane network: how much will the city council pay? Read on.",
         ] {
             let f: Vec<Finding> = findings(&article(par))
                 .into_iter()
                 .filter(|f| f.code == "S004")
                 .collect();
             assert!(f.is_empty(), "{par}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn a_searchers_question_with_a_teaser_formula_goes_from_the_end_of_a_paragraph() {
+        let text = "Council votes to ban gas boilers in new homes\n\n\
+            Councillors voted 41 to 19 for the rule on Tuesday.\n\n\
+            Builders will have two years to adjust. Wondering what the gas boiler ban means \
+            for you? Here is everything you need to know.\n\n\
+            The council will consult on the details in the spring.\n";
+        let f: Vec<&str> = findings(text)
+            .iter()
+            .filter(|f| f.code == "S004")
+            .map(|f| &text[f.range.clone()])
+            .collect();
+        assert_eq!(
+            f,
+            [" Wondering what the gas boiler ban means for you? Here is everything you need to know."]
+        );
+        assert!(
+            cleaned(text).contains("\nBuilders will have two years to adjust.\n\n"),
+            "{}",
+            cleaned(text)
+        );
+        // the same question in the reporter's own words stays, and so does one with a
+        // single title word
+        for par in [
+            "Builders will have two years to adjust. What does the gas boiler ban mean for you? Here is what we know.",
+            "Builders will have two years to adjust. Wondering what the rule means for you? Here is what we know.",
+        ] {
+            let text = format!(
+                "Council votes to ban gas boilers in new homes\n\nCouncillors voted on Tuesday.\n\n{par}\n"
+            );
+            assert_eq!(cleaned(&text), text, "{par}");
         }
     }
 }
