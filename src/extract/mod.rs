@@ -200,12 +200,30 @@ fn title(page: &segment::Page) -> String {
     if let Some(h) = h1 {
         return h.to_string();
     }
-    strip_site(&clean(&page.title_tag), &page.site_name)
+    let tag = clean(&page.title_tag);
+    let stripped = strip_site(&tag, &page.site_name);
+    if stripped.len() < tag.len() {
+        return stripped;
+    }
+    // the page shows its headline as a block of its own: the rest of the title tag is the
+    // site's name, however long (`Farmers protest fuel tax - Daily Ledger Kenya`)
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = tag.rfind(sep) {
+            let head = tag[..pos].trim();
+            if !head.is_empty() && page.blocks.iter().any(|b| clean(&b.text) == head) {
+                return head.to_string();
+            }
+        }
+    }
+    tag
 }
+
+/// What stands between a headline and the site's name in a title tag.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
 /// Removes a trailing (or leading) site name: `Headline | Site`, `Headline - Site`.
 fn strip_site(title: &str, site: &str) -> String {
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    for sep in TITLE_SEPARATORS {
         if let Some(pos) = title.rfind(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
             let site_like = (!site.is_empty() && tail.trim().eq_ignore_ascii_case(site.trim()))
@@ -294,5 +312,25 @@ mod tests {
             "Ferry timetable approved"
         );
         assert_eq!(strip_site("A - B", ""), "A - B");
+    }
+
+    #[test]
+    fn a_long_site_name_goes_when_the_page_shows_the_headline() {
+        let page = |headline: &str| {
+            format!(
+                "<html><head><title>Farmers protest fuel tax - Daily Ledger Kenya</title></head>\
+                 <body><div class=\"t\">{headline}</div>{}</body></html>",
+                para("Hundreds of farmers marched through the city on Thursday")
+            )
+        };
+        assert_eq!(
+            extract_str(&page("Farmers protest fuel tax")).title,
+            "Farmers protest fuel tax"
+        );
+        // no block with the headline alone: the title tag stays whole
+        assert_eq!(
+            extract_str(&page("Farmers protest")).title,
+            "Farmers protest fuel tax - Daily Ledger Kenya"
+        );
     }
 }

@@ -25,7 +25,7 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
-`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`; an editing or review credit (`Edited \
+`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`, `Photo: Council handout`; an editing or review credit (`Edited \
 by Mark Hollis`, `Medically reviewed by Jane Doe`); a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`, \
@@ -90,7 +90,7 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | \(?\s*(?:(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy|source))?|credits?)(?:\s*[:|,]|\s+by)\s*
-              (?:\s*(?:[/,&]|and|via|for|by|on)?\s*(?:{source}|{AGENCY}))+\s*\)?\.?
+              (?:\s*(?:[/,&]|and|via|for|by|on)?\s*(?:{source}|{AGENCY}|handout|supplied|file|archives?))+\s*\)?\.?
           | \(?\s*(?:getty\s+images|shutterstock(?:\.com)?|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|(?:ap|afp|epa|reuters|pa|dpa|anp|anadolu|xinhua|bloomberg)\s+(?:photo|images|wire|via\s+getty\s+images))
               (?:\s*(?:/|via|for)\s*(?:{source}|istock(?:photo)?)(?:\s+{source}){{0,3}})*(?:\s*,\s*file)?\s*\)?\.?
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
@@ -195,6 +195,9 @@ mod tests {
             "This report was produced from wire copy.",
             "Image source, Getty Images",
             "Credit: Jane Doe for The Courier",
+            "Photo: Council handout",
+            "Picture: Supplied",
+            "(Photo: Harbour Museum archive)",
             "Getty Images",
             "Getty Images/iStockphoto",
             "AP Photo/John Smith",
@@ -245,6 +248,7 @@ mod tests {
             "Getty Images said its profit rose in the quarter.",
             "AP Photo editors chose the picture from hundreds.",
             "Credit: the bank raised its rates on Monday.",
+            "Photo: the file the council handed out",
             "Reuters/Ipsos polls showed support falling.",
             "Image captions on the site were rewritten by the new editor last year.",
             "The photo caption was wrong, the paper admitted.",

@@ -32,7 +32,8 @@ prices (`Prices were correct at the time of publication`); and a line that ends 
 giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
 the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`), \
 a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
-(`Vote in our poll`, `Rate this article`), and paywall notices (`You have reached your limit \
+(`Vote in our poll`, `Rate this article`), the comment form's notes (`Your email address will not \
+be published.`, `Required fields are marked *`), and paywall notices (`You have reached your limit \
 of free articles`, `This content is only available to subscribers`).
 
 ## Why
@@ -130,6 +131,9 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | (?:folgen\s+sie\s+uns\s+(?:auf|bei)|síguenos\s+en|seguici\s+su|suivez-nous\s+sur)\s+(?:twitter|x|facebook|instagram|linkedin|threads|tiktok|youtube|telegram|whatsapp|bluesky|google\s+news)(?-u:\b)
           | abonnieren\s+sie\s+(?:unseren|den)\s+newsletter(?-u:\b)
           | suscríbete(?-u:\b) | iscriviti(?-u:\b)
+          | your\s+e-?mail(?:\s+address)?\s+will\s+not\s+be\s+(?:published|shared|displayed)(?-u:\b)
+          | required\s+fields\s+are\s+marked(?-u:\b)
+          | save\s+my\s+name,?\s+e-?mail(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -139,7 +143,7 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
     *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
-    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se",
+    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -426,6 +430,9 @@ mod tests {
             "Send us your feedback",
             "Send us a tip",
             "Subscribe now",
+            "Your email address will not be published.",
+            "Required fields are marked *",
+            "Save my name, email, and website in this browser for the next time I comment.",
         ];
         let start = [
             "Subscribe",
@@ -483,6 +490,7 @@ mod tests {
             "More than 2,000 readers took part in our poll on the stadium plan, and most backed it.",
             "You have reached the limit of what the bridge can carry, the engineer told the council.",
             "This content is for subscribers to the new service, which launches in May, and costs more.",
+            "Your email address will not be published in the register, the clerk said.",
             "Join the queue early if you want a seat, the organisers said.",
             "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
             "Read all the reports and you see the pattern, the auditor said.",
