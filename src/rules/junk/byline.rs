@@ -21,7 +21,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe`, \
 `By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
-`Updated: Mar 12, 2025 10:42 am ET`, `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
+`Updated: Mar 12, 2025 10:42 am ET`, `Written by Jane Doe | Edited by Tom Weir` (a byline \
+and production credits), `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
 with a point only before a zone), `2 hours ago`, and a news agency's name alone on a \
 line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
 of French, Spanish, German, Italian and Portuguese count too (`Par Jean Dupont, le 3 mars \
@@ -439,6 +440,84 @@ fn analyse(line: &str) -> Option<Kind> {
     if n <= 4 && is_in(AGENCY, line.trim_end_matches('.')) {
         return Some(Kind::Agency);
     }
+    if tokens.iter().filter(|t| is_by(t)).count() >= 2 {
+        return credits(tokens);
+    }
+    analyse_tokens(tokens)
+}
+
+/// Words that name a production credit before "by" (`Edited by ...`) after a first byline.
+const CREDIT_WORDS: &[&str] = &[
+    "edited",
+    "produced",
+    "reviewed",
+    "photos",
+    "photographs",
+    "pictures",
+    "video",
+    "graphics",
+    "illustrations",
+    "compiled",
+];
+
+/// A line of two bylines or more (`Written by Jane Doe | Edited by Tom Weir`, `Reported by
+/// Ana Silva; Edited by Tom Weir`): each part, split before "By", a date label or a credit
+/// word that follows a separator or a comma, must be a byline or a date, and the parts after
+/// the first may be production credits.
+fn credits(tokens: &[&str]) -> Option<Kind> {
+    let is_separator = |t: &str| matches!(t, "|" | "·" | "•" | "/" | "-" | "–" | "—");
+    let starts_part = |k: usize| {
+        let prev = tokens[k - 1];
+        let after_break = is_separator(prev) || prev.ends_with([',', ';']);
+        let t = tokens[k].trim_end_matches(':');
+        after_break
+            && (is_by(t)
+                || is_in(LABEL, t)
+                || (tokens.get(k + 1).is_some_and(|b| is_by(b))
+                    && CREDIT_WORDS.iter().any(|c| t.eq_ignore_ascii_case(c))))
+    };
+    let mut kinds = Vec::new();
+    let mut from = 0;
+    for k in 1..=tokens.len() {
+        if k < tokens.len() && !starts_part(k) {
+            continue;
+        }
+        let mut part = &tokens[from..k];
+        while let [rest @ .., last] = part {
+            if !is_separator(last) {
+                break;
+            }
+            part = rest;
+        }
+        let credit = match part {
+            [word, by, name @ ..] if is_by(by) && !name.is_empty() && from > 0 => {
+                CREDIT_WORDS.iter().any(|c| word.eq_ignore_ascii_case(c))
+                    && name.iter().all(|t| name_token(t))
+                    && name
+                        .iter()
+                        .any(|t| classify(t) == Tok::Other && !is_in(NAME_LINK, t))
+            }
+            _ => false,
+        };
+        kinds.push(if credit {
+            Kind::Byline
+        } else {
+            analyse_tokens(part)?
+        });
+        from = k;
+    }
+    if kinds.contains(&Kind::Agency) {
+        return None;
+    }
+    Some(if kinds.iter().all(|k| *k == Kind::Byline) {
+        Kind::Byline
+    } else {
+        Kind::BylineDate
+    })
+}
+
+/// [`analyse`] of a line's tokens, past the checks of the line as a whole.
+fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
     let Some(b) = tokens.iter().position(|t| is_by(t)) else {
         return match date_tokens(tokens) {
             Some(true) => Some(Kind::Date),
@@ -618,6 +697,11 @@ mod tests {
             "Aktualisiert: 03.03.2026, 10:12 Uhr",
             "Vor 3 Stunden",
             "Hace 2 horas",
+            "Written by Rohan Mehta | Edited by Sana Qureshi",
+            "By Rohan Mehta | Edited by Sana Qureshi",
+            "Reported by Anil Das, Edited by Sana Qureshi",
+            "By Ana Silva; Photos by Tom Weir | Updated: 12 March 2025",
+            "By Ana Silva and Tom Weir | By Lena Park",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -656,6 +740,10 @@ mod tests {
             "02-751-1500",
             "29 November 2018 | 20 January 2019",
             "(Published Monday, Nov. 18, 2019)",
+            "Written by Jane Doe, edited by the minister's office",
+            "By Jane Doe | Edited by hand",
+            "Reported by Ana Silva, by the river",
+            "By Monday, by Friday",
         ] {
             assert_kept(&BylineTimestamp, l);
         }

@@ -133,6 +133,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | suscríbete(?-u:\b) | iscriviti(?-u:\b)
           | your\s+e-?mail(?:\s+address)?\s+will\s+not\s+be\s+(?:published|shared|displayed)(?-u:\b)
           | required\s+fields\s+are\s+marked(?-u:\b)
+          | get\s+(?:the\s+)?latest\s+(?:[a-z]+\s+){0,3}?(?:news|updates|headlines)(?-u:\b)
           | save\s+my\s+name,?\s+e-?mail(?-u:\b)
         )";
 
@@ -143,7 +144,7 @@ const CTA_STRONG_HEADS: &[[u8; 2]] = &[
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
     *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
-    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa",
+    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa", *b"ge",
 ];
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -433,6 +434,8 @@ mod tests {
             "Your email address will not be published.",
             "Required fields are marked *",
             "Save my name, email, and website in this browser for the next time I comment.",
+            "Get Latest News Live on Daily Ledger along with Breaking News and Top Headlines",
+            "Get the latest business news on our app",
         ];
         let start = [
             "Subscribe",
@@ -491,6 +494,7 @@ mod tests {
             "You have reached the limit of what the bridge can carry, the engineer told the council.",
             "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Your email address will not be published in the register, the clerk said.",
+            "Get the latest figures before you vote, the campaign told members.",
             "Join the queue early if you want a seat, the organisers said.",
             "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
             "Read all the reports and you see the pattern, the auditor said.",

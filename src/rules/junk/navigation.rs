@@ -200,13 +200,15 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     // a text with no blank lines runs the list on into the article's next paragraph: two
     // headlines or more (one short line after a label may be the article's own subheading),
     // then a line that ends a sentence, or a label or the page's copyright notice that their
-    // own rules judge (`Share`, `© 2026 Example Media`)
+    // own rules judge (`Share`, `© 2026 Example Media`). One headline is enough between two
+    // labels: a subheading of the article is not followed by a label.
     let next = super::core(doc.line_text(run_end));
     let ends_sentence = next
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
-    (run_end - under.start >= 2
-        && (ends_sentence || label(next) || super::copyright::notice(next).is_some()))
+    let n = run_end - under.start;
+    ((n >= 2 && (ends_sentence || super::copyright::notice(next).is_some()))
+        || (n >= 1 && label(next)))
     .then_some(under.start..run_end)
 }
 
@@ -537,6 +539,15 @@ mod tests {
                 "Trending Topics",
                 "Ferry fares to rise in spring",
                 "Why the night trains are late"
+            ]
+        );
+        // one headline between two labels is listed too
+        assert_eq!(
+            found_in_body("Promoted Stories\nThe cheapest way to fly to Bali\nUp Next\nShare"),
+            [
+                "Promoted Stories",
+                "The cheapest way to fly to Bali",
+                "Up Next"
             ]
         );
         // or before the page's copyright notice
