@@ -213,6 +213,12 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A capital and then lower-case letters only (`India`, not `Q3`, `ODI` or `iPhone`).
+fn is_title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && w.len() >= 2 && c.all(char::is_lowercase)
+}
+
 fn starts_lower(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
@@ -917,7 +923,20 @@ impl<'t> Analyser<'_, 't> {
             if self.kinds[li] != LineKind::Prose || y == r.start || !is_year(self.word(y)) {
                 continue;
             }
-            let p = y - 1;
+            let mut p = y - 1;
+            // "gold price today [India] 2026": one name between a lower-case keyword and the
+            // year belongs to the keyword; a name with a year after a determiner or a
+            // preposition ("at Expo 2025") is the name of an event, and so is one after a
+            // single lower-case word ("women's football Euro 2025 final", see `modifies`)
+            let named = p > r.start
+                && is_title_case(self.word(p))
+                && !is_year_modifier(self.word(p))
+                && toks[p].space_before
+                && self.is_word(p - 1)
+                && is_lower_content(self.word(p - 1));
+            if named {
+                p -= 1;
+            }
             if !self.is_word(p) || !is_lower_content(self.word(p)) {
                 continue;
             }
@@ -944,6 +963,11 @@ impl<'t> Analyser<'_, 't> {
             }
             if p - k >= MAX_PHRASE_WORDS {
                 // a long run of lower-case words: no telling where a keyword would begin
+                continue;
+            }
+            if named && p == k {
+                // one lower-case word before a name and a year: "host city Paris 2024" reads
+                // as apposition as well
                 continue;
             }
             if y + 1 < r.end {
@@ -1096,6 +1120,12 @@ impl<'t> Analyser<'_, 't> {
                 let toks = &self.tk.toks;
                 let year = self.word(p.toks.end - 1);
                 let phrase = &self.text[toks[p.toks.start].start()..toks[p.toks.end - 2].end()];
+                // a name may stand between the lower-case words and the year
+                let kind = if starts_upper(self.word(p.toks.end - 2)) {
+                    " is glued to the lower-case words and name \""
+                } else {
+                    " is glued to the lower-case phrase \""
+                };
                 cat(
                     m,
                     &[
@@ -1103,7 +1133,7 @@ impl<'t> Analyser<'_, 't> {
                         self.piece_text(p),
                         "\": the bare year ",
                         year,
-                        " is glued to the lower-case phrase \"",
+                        kind,
                         phrase,
                         "\" with no preposition, month or time word before it",
                     ],
@@ -2020,6 +2050,32 @@ The Celtics had won six in a row before the Lakers and Celtics met.
 Farmers said a record 2024 harvest was likely after the rains.
 ";
         assert_eq!(cleaned(text), text);
+    }
+
+    #[test]
+    fn a_name_between_a_lower_case_keyword_and_its_year_belongs_to_it() {
+        let text = "Gold hits a record as investors seek safety
+
+Gold rose to a record on Tuesday as investors sought safety after the central bank said that it was in no hurry to cut its rates. The gold price today India 2026 rally also lifted silver.
+";
+        let out = cleaned(text);
+        assert!(out.contains(" The rally also lifted silver.\n"), "{out}");
+        // the name of an event with its year stays: after a determiner or a preposition,
+        // after a single lower-case word, and for a quarter or an acronym
+        for line in [
+            "Fans travelled to Expo 2025 in large numbers.",
+            "The women's football Euro 2025 final drew a record crowd.",
+            "The host city Paris 2024 organisers said tickets sold out.",
+            "The bank said quarterly revenue Q3 2026 figures would follow.",
+            "The team won the cricket ODI 2026 series at home.",
+        ] {
+            let text = format!(
+                "Gold hits a record as investors seek safety\n\n\
+                 Gold rose to a record on Tuesday as investors sought safety after the central \
+                 bank said that it was in no hurry to cut its rates. {line}\n"
+            );
+            assert_eq!(cleaned(&text), text, "{line}");
+        }
     }
 
     #[test]
