@@ -122,9 +122,11 @@ stays, and so does everything after it. When one of the dek's sentences carries 
 phrase, it is the reporter's lede: the paragraph stays, its stuffed phrases are judged where
 they stand (S001, S002), and only the formula goes.
 
-Anywhere in the body, it also drops a paragraph of two sentences, a question and a teaser
-formula, when the question holds two of the title's words and a stuffed phrase or a year
-glued to a lower-case word (`Looking for the best museum collection news 2026? Read on.`).
+Anywhere in the body, it also drops a question and a teaser formula, as a paragraph of
+their own or as the last two sentences of one, when the question holds two of the title's
+words and a stuffed phrase, a year glued to a lower-case word, or the subjectless opening of
+a searcher's question (`Looking for the best museum collection news 2026? Read on.`,
+`Wondering what the museum deal means for visitors? Here is everything you need to know.`).
 A question in the article's own words (`What does the vote mean for you? Here's what we
 know.`) stays.
 
