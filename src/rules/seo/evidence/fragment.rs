@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::{is_year, lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
 use crate::rules::junk::repeats_title;
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
-use crate::rules::seo::tokens::{Kind, Tok, DIGIT, LOWER};
+use crate::rules::seo::tokens::{Kind, Tok, CAP, DIGIT, LOWER};
 use crate::rules::seo::KEYWORD_FRAGMENT;
 use crate::rules::{Action, Finding};
 
@@ -477,8 +477,7 @@ impl<'t> Analyser<'_, 't> {
         let has = |f: &dyn Fn(&Tok, &str) -> bool| {
             label.iter().any(|t| f(t, &self.text[t.start()..t.end()]))
         };
-        self.query_words(label, ASIDE_SUFFIXES, true, false)
-            .is_some()
+        self.query_words(label, ASIDE_SUFFIXES, true).is_some()
             && has(&|_, w| ASIDE_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)))
             && has(&|t, w| w.len() == 4 && w.starts_with("20") && t.has(DIGIT))
     }
@@ -664,19 +663,16 @@ pub(super) const ASIDE_SUFFIXES: &[&str] =
 
 impl Analyser<'_, '_> {
     /// The words of a search query: three to eight words with no clause word, ending in one
-    /// of `suffixes` (or, when `year_ends` is set, a year), all in lower case or numbers when
-    /// `lower` is set. Returns them lower-cased, with the number of content words.
+    /// of `suffixes` (or, when `year_ends` is set, a year). Returns them lower-cased, with the
+    /// number of content words.
     fn query_words(
         &self,
         words: &[Tok],
         suffixes: &[&str],
         year_ends: bool,
-        lower: bool,
     ) -> Option<(Vec<Word>, usize)> {
         if !(3..=MAX_TAIL_WORDS).contains(&words.len())
-            || words
-                .iter()
-                .any(|t| t.kind != Kind::Word || (lower && !(t.has(LOWER) || t.has(DIGIT))))
+            || words.iter().any(|t| t.kind != Kind::Word)
         {
             return None;
         }
@@ -697,18 +693,34 @@ impl Analyser<'_, '_> {
     }
 
     /// Whether `words` read as a search query set into a sentence: a [`Self::query_words`]
-    /// query in lower case ending in a search word (or, when `year_ends` is set, a year), at
-    /// least two of its words and half of its content words the title's. Returns the title's
-    /// words in it.
+    /// query in lower case (the title's names aside) ending in a search word (or, when `year_ends` is set, a year), at
+    /// least two of its words and half of its content words other than search words the
+    /// title's. Returns the title's words in it.
     fn search_aside(
         &self,
         words: &[Tok],
         facts: &Facts<'_, '_>,
         year_ends: bool,
     ) -> Option<Vec<String>> {
-        let (ws, content) = self.query_words(words, ASIDE_SUFFIXES, year_ends, true)?;
+        let (ws, content) = self.query_words(words, ASIDE_SUFFIXES, year_ends)?;
+        // in lower case but for the title's own names before a search word (`Chennai rain
+        // news today`): a name the title lacks may be the writer's aside (`London gold price
+        // today`), and names before a year are the glued phrases' to judge (S001, S002)
+        let search_end = ws
+            .last()
+            .is_some_and(|w| ASIDE_SUFFIXES.contains(&w.lower.as_str()));
+        let named =
+            |(t, w): (&Tok, &Word)| t.has(CAP) && !(search_end && self.title_hit(facts, &w.lower));
+        if words.iter().zip(&ws).any(named) {
+            return None;
+        }
         let hits = self.title_hits(facts, &ws);
-        (hits.len() >= 2 && hits.len() * 2 >= content).then_some(hits)
+        // the search words themselves (`news today live updates`) are no topic of the query
+        let searched = ws
+            .iter()
+            .filter(|w| ASIDE_SUFFIXES.contains(&w.lower.as_str()) && !hits.contains(&w.lower))
+            .count();
+        (hits.len() >= 2 && hits.len() * 2 >= content - searched).then_some(hits)
     }
 
     /// The words before the closing stops of a line, back to the token before them and no
@@ -823,7 +835,7 @@ impl Analyser<'_, '_> {
             return None;
         }
         // a search word or a year at its end, no clause word
-        let (words, content) = self.query_words(toks, SEARCH_SUFFIXES, true, false)?;
+        let (words, content) = self.query_words(toks, SEARCH_SUFFIXES, true)?;
         let end = &toks[toks.len() - 1];
         let last = &self.text[end.start()..end.end()];
         let hits = self.title_hits(facts, &words);
@@ -899,7 +911,7 @@ impl Analyser<'_, '_> {
             return None;
         }
         let words = &toks[k..end];
-        let (ws, content) = self.query_words(words, SEARCH_SUFFIXES, false, false)?;
+        let (ws, content) = self.query_words(words, SEARCH_SUFFIXES, false)?;
         let range = stop.end()..toks[toks.len() - 1].end();
         let glued = self.glued_pairs_in(pieces, range.clone());
         if glued.is_empty() {
@@ -1303,6 +1315,12 @@ Construction is expected to begin next spring, with sailings from 2028.
             &format!("{title}\n\nThe metal climbed to a record in London trading (gold price forecast 2026) on Tuesday, as the dollar fell.\n"),
             "(gold price forecast 2026) ",
             "The metal climbed to a record in London trading on Tuesday, as the dollar fell.",
+        );
+        // the title's names may stand in it, and its search words are no topic of their own
+        assert_cut(
+            "Gold price hits record in London as investors seek safety\n\nThe metal climbed to a record in trading (London gold price news today live updates), as the dollar fell.\n",
+            " (London gold price news today live updates)",
+            "The metal climbed to a record in trading, as the dollar fell.",
         );
     }
 
