@@ -325,6 +325,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "explore", "reuse", "about", "report", "flag", "submit", "was", "this", "open",
         "supported", "like", "leave", "watch", "people also", "mehr", "das k", "weitere", "lire", "voir", "sur le", "te puede",
         "lee", "ver", "leer", "leggi", "leia", "lees", "also see", "also watch", "your browser",
+        "load more", "view", "a post shared by",
     ]),
     (Start::LabelHeadline, &[
         "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",

@@ -87,6 +87,9 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | skip\s+(?:ad|advertisement) | back\s+to\s+top
           | loading(?:\s+(?:comments|video|more|content))?
           | show\s+(?:more|less|all) | (?:click|tap)\s+to\s+(?:expand|enlarge|zoom|play|read\s+more)
+          | load\s+more(?:\s+(?:stories|articles|comments|news|posts|results))?
+          | view\s+(?:this\s+)?post\s+on\s+(?:instagram|facebook|x|twitter|tiktok|threads)
+          | a\s+post\s+shared\s+by\s+[^.!?()]*\(@[a-z0-9_.]+\)
           | (?:image|photo|picture|slide)\s+[0-9]+(?:\s+of\s+|\s*/\s*)[0-9]+
           | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo|picture) | (?:toggle|hide|show)\s+caption
           | explore\s+more\s+on\s+(?:these|this)\s+topics? | reuse\s+this\s+content
@@ -356,6 +359,10 @@ mod tests {
             "Also watch",
             "Scroll down for video",
             "Your browser does not support the video tag.",
+            "View this post on Instagram",
+            "A post shared by Harbour Marathon (@harbourmarathon)",
+            "Load more",
+            "Load more stories",
             "More from Sport",
             "More on this story",
             "Trending Now",
@@ -433,6 +440,9 @@ mod tests {
             "More from the minister is expected later this week.",
             "Trending topics on the platform included the election and the weather in the capital region.",
             "Previous governments had promised the same thing.",
+            "A post shared by the minister on Monday drew 10,000 replies.",
+            "Load more lorries onto the ferry, the port told its staff.",
+            "View this post on Instagram and you will see the damage, the mayor said.",
             "- More than 300 people attended -",
             "Watch the video closely and you see the ball cross the line.",
             "Lesen Sie auch, was der Minister dazu gesagt hat.",
