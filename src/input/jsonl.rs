@@ -435,7 +435,7 @@ fn string_end(s: &[u8], i: usize) -> Option<(usize, bool)> {
     let mut j = i + 1;
     let mut escaped = false;
     loop {
-        j += find2(s.get(j..)?, b'"', b'\\')?;
+        j += memchr::memchr2(b'"', b'\\', s.get(j..)?)?;
         if s[j] == b'"' {
             return Some((j + 1, escaped));
         }
@@ -453,44 +453,14 @@ fn has_zero(x: u64) -> bool {
     x.wrapping_sub(LO) & !x & HI != 0
 }
 
-/// The first position of `a` or `b` in `hay`, eight bytes at a time: the scanner spends
-/// most of its time walking long article strings, and a byte loop is four times slower.
-/// Sixteen bytes at a time first: an OR of the compares over a block is what the compiler
-/// makes one vector compare and a mask test (as `document::find_newline` does).
-#[inline]
-fn find2(hay: &[u8], a: u8, b: u8) -> Option<usize> {
-    let (va, vb) = (LO * u64::from(a), LO * u64::from(b));
-    let mut i = 0;
-    while i + 16 <= hay.len() {
-        let block = &hay[i..i + 16];
-        if block
-            .iter()
-            .fold(false, |any, &c| any | (c == a) | (c == b))
-        {
-            break;
-        }
-        i += 16;
-    }
-    while i + 8 <= hay.len() {
-        let x = u64::from_le_bytes(hay[i..i + 8].try_into().expect("8 bytes"));
-        if has_zero(x ^ va) || has_zero(x ^ vb) {
-            break;
-        }
-        i += 8;
-    }
-    hay[i..]
-        .iter()
-        .position(|&c| c == a || c == b)
-        .map(|k| i + k)
-}
-
 /// The first backslash or control byte (below 0x20) in `hay`, eight bytes at a time: the
 /// bytes a JSON string's content cannot hold as they are.
 fn find_escape(hay: &[u8]) -> Option<usize> {
     let backslash = LO * u64::from(b'\\');
     let mut i = 0;
-    // sixteen bytes at a time first, by one vector compare (see `find2`): article text has
-    // an escape only every few hundred bytes
+    // sixteen bytes at a time first: an OR of the compares over a block is what the
+    // compiler makes one vector compare and a mask test (as `document::find_newline` does);
+    // article text has an escape only every few hundred bytes
     while i + 16 <= hay.len() {
         let block = &hay[i..i + 16];
         if block
@@ -600,7 +570,7 @@ impl<R: BufRead> JsonlReader<R> {
                 return Ok(any);
             }
             any = true;
-            let (part, consumed, end) = match memchr(chunk) {
+            let (part, consumed, end) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (&chunk[..i], i + 1, true),
                 None => (chunk, chunk.len(), false),
             };
@@ -618,10 +588,6 @@ impl<R: BufRead> JsonlReader<R> {
             }
         }
     }
-}
-
-fn memchr(s: &[u8]) -> Option<usize> {
-    find2(s, b'\n', b'\n')
 }
 
 /// One line of a dump as read, not yet parsed. Finding where lines end is sequential, but
@@ -808,7 +774,8 @@ fn write_json_string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // a block of sixteen plain bytes is skipped by one vector compare (see `find2`)
+        // a block of sixteen plain bytes is skipped by one vector compare (see
+        // `find_escape`)
         if i + 16 <= bytes.len()
             && !bytes[i..i + 16].iter().fold(false, |any, &c| {
                 any | (c < 0x20) | (c == b'"') | (c == b'\\')
@@ -970,19 +937,6 @@ mod tests {
             parse(r#" { } "#).is_err_and(|e| matches!(e.kind, RecordErrorKind::NoContent { .. }))
         );
         assert!(parse(r#"{"text":"a","e":{},"l":[],"s":"\u00e9\n"}"#).is_ok());
-    }
-
-    #[test]
-    fn word_at_a_time_search_agrees_with_a_byte_loop() {
-        let hay: Vec<u8> = (0..300u32)
-            .map(|i| b"ab\"c\\defghij\n"[(i * 7 % 13) as usize % 12])
-            .collect();
-        for start in 0..hay.len() {
-            for (a, b) in [(b'"', b'\\'), (b'\n', b'\n'), (b'z', b'z')] {
-                let slow = hay[start..].iter().position(|&c| c == a || c == b);
-                assert_eq!(find2(&hay[start..], a, b), slow);
-            }
-        }
     }
 
     #[test]
