@@ -21,8 +21,22 @@ pub(crate) enum Class {
 /// Length in "Latin character equivalents": a CJK character carries about as much as a short
 /// Latin word, so counting characters alone would call every Chinese paragraph short.
 pub(crate) fn weight(text: &str) -> f32 {
+    // ASCII bytes are counted as they are, without decoding: most of a page's text
+    let bytes = text.as_bytes();
+    let mut ascii = 0u32;
     let mut w = 0.0;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            ascii += u32::from(!matches!(b, b' ' | b'\t'..=b'\r'));
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         w += match c as u32 {
             0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
             0xac00..=0xd7af => 2.0,
@@ -30,31 +44,17 @@ pub(crate) fn weight(text: &str) -> f32 {
             _ => 1.0,
         };
     }
-    w
+    w + ascii as f32
 }
 
-/// Sentence punctuation in any script.
-fn punctuation(text: &str) -> usize {
-    text.chars()
-        .filter(|c| {
-            matches!(
-                c,
-                '.' | ','
-                    | ';'
-                    | '!'
-                    | '?'
-                    | '。'
-                    | '、'
-                    | '，'
-                    | '！'
-                    | '？'
-                    | '；'
-                    | '؟'
-                    | '،'
-                    | '।'
-            )
-        })
-        .count()
+/// Whether `text` holds sentence punctuation, in any script.
+fn has_punctuation(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'.' | b',' | b';' | b'!' | b'?'))
+        || (!text.is_ascii()
+            && text
+                .chars()
+                .any(|c| matches!(c, '。' | '、' | '，' | '！' | '？' | '；' | '؟' | '،' | '।')))
 }
 
 /// Labels of page widgets that are never article text on their own line. Generic widget
@@ -155,7 +155,7 @@ const LAMBDA: f32 = 0.5;
 
 fn is_prose(b: &RawBlock, w: f32) -> bool {
     let ld = link_density(b);
-    ld <= 0.3 && w >= 80.0 && (punctuation(&b.text) >= 1 || w >= 160.0)
+    ld <= 0.3 && w >= 80.0 && (has_punctuation(&b.text) || w >= 160.0)
 }
 
 fn link_density(b: &RawBlock) -> f32 {
@@ -286,7 +286,7 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         let ld = link_density(b);
         let v = match class[i] {
             Class::Bad(r) if r != "link-dense" && r != "widget label" => -LAMBDA * w,
-            _ if w >= 80.0 && punctuation(&b.text) >= 1 => {
+            _ if w >= 80.0 && has_punctuation(&b.text) => {
                 // Prose between two junk blocks is a teaser card's summary more often than an
                 // article paragraph, which sits among other paragraphs.
                 let junk = |j: Option<&Class>| matches!(j, Some(Class::Bad(_)) | None);
@@ -447,4 +447,43 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
         };
     }
     Verdicts { class }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weight_counts_characters_by_script_and_skips_whitespace() {
+        // the character-by-character definition the byte walk must agree with
+        fn reference(text: &str) -> f32 {
+            text.chars()
+                .map(|c| match c as u32 {
+                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
+                    0xac00..=0xd7af => 2.0,
+                    _ if c.is_whitespace() => 0.0,
+                    _ => 1.0,
+                })
+                .sum()
+        }
+        for t in [
+            "",
+            "Plain text, with\tspaces\nand\x0blines.",
+            "Caf\u{e9} \u{201c}quoted\u{201d}\u{a0}and\u{2003}spaced",
+            "東京の天気は晴れです。",
+            "서울 날씨 맑음",
+            "mixed 東京 and Seoul 서울 \u{3000}end",
+        ] {
+            assert_eq!(weight(t), reference(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_is_found_in_any_script() {
+        assert!(has_punctuation("A sentence."));
+        assert!(has_punctuation("東京の天気は晴れです。"));
+        assert!(has_punctuation("هل هذا صحيح؟"));
+        assert!(!has_punctuation("Home News Sport"));
+        assert!(!has_punctuation("東京 天気"));
+    }
 }
