@@ -18,35 +18,6 @@ pub(crate) enum Class {
     Bad(&'static str),
 }
 
-/// Length in "Latin character equivalents": a CJK character carries about as much as a short
-/// Latin word, so counting characters alone would call every Chinese paragraph short.
-pub(crate) fn weight(text: &str) -> f32 {
-    // ASCII bytes are counted as they are, without decoding: most of a page's text
-    let bytes = text.as_bytes();
-    let mut ascii = 0u32;
-    let mut w = 0.0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            ascii += u32::from(!matches!(b, b' ' | b'\t'..=b'\r'));
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        w += match c as u32 {
-            0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
-            0xac00..=0xd7af => 2.0,
-            _ if c.is_whitespace() => 0.0,
-            _ => 1.0,
-        };
-    }
-    w + ascii as f32
-}
-
 /// Whether `text` holds sentence punctuation, in any script.
 fn has_punctuation(text: &str) -> bool {
     text.bytes()
@@ -209,7 +180,7 @@ fn lead_sibling(page: &Page, class: &[Class], best: usize) -> Option<std::ops::R
         h.blocks += 1;
         match cl {
             Class::Good if b.kind == BlockKind::Paragraph => h.good += 1,
-            Class::Bad(_) if b.kind != BlockKind::Heading => h.junk_weight += weight(&b.text),
+            Class::Bad(_) if b.kind != BlockKind::Heading => h.junk_weight += b.weight,
             _ => h.other = true,
         }
     }
@@ -230,7 +201,7 @@ fn lead_sibling(page: &Page, class: &[Class], best: usize) -> Option<std::ops::R
 
 pub(crate) fn classify(page: &Page) -> Verdicts {
     let n = page.elems.len();
-    let weights: Vec<f32> = page.blocks.iter().map(|b| weight(&b.text)).collect();
+    let weights: Vec<f32> = page.blocks.iter().map(|b| b.weight).collect();
 
     // Prose per element subtree, from text evidence alone.
     let mut prose = vec![0f32; n];
@@ -452,31 +423,6 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn weight_counts_characters_by_script_and_skips_whitespace() {
-        // the character-by-character definition the byte walk must agree with
-        fn reference(text: &str) -> f32 {
-            text.chars()
-                .map(|c| match c as u32 {
-                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
-                    0xac00..=0xd7af => 2.0,
-                    _ if c.is_whitespace() => 0.0,
-                    _ => 1.0,
-                })
-                .sum()
-        }
-        for t in [
-            "",
-            "Plain text, with\tspaces\nand\x0blines.",
-            "Caf\u{e9} \u{201c}quoted\u{201d}\u{a0}and\u{2003}spaced",
-            "東京の天気は晴れです。",
-            "서울 날씨 맑음",
-            "mixed 東京 and Seoul 서울 \u{3000}end",
-        ] {
-            assert_eq!(weight(t), reference(t), "{t:?}");
-        }
-    }
 
     #[test]
     fn punctuation_is_found_in_any_script() {

@@ -32,6 +32,10 @@ pub(crate) struct RawBlock {
     pub text: String,
     pub chars: u32,
     pub link_chars: u32,
+    /// Length in "Latin character equivalents": a CJK character carries about as much as a
+    /// short Latin word, so counting characters alone would call every Chinese paragraph
+    /// short. Counted as the text is gathered.
+    pub weight: f32,
     /// The innermost block-level element holding the text.
     pub elem: u32,
     pub kind: BlockKind,
@@ -63,6 +67,9 @@ struct Walker {
     frames: Vec<Frame>,
     buf: String,
     chars: u32,
+    /// What the current block's wide characters weigh beyond one each (see
+    /// [`RawBlock::weight`]).
+    wide: u32,
     link_chars: u32,
     links: u32,
     /// Whether the buffer ends in (collapsed) whitespace.
@@ -441,19 +448,43 @@ impl Walker {
                 text: text.to_string(),
                 chars: self.chars,
                 link_chars: self.link_chars,
+                weight: self.chars as f32 + self.wide as f32,
                 elem,
                 kind,
             });
         }
         self.buf.clear();
         self.chars = 0;
+        self.wide = 0;
         self.link_chars = 0;
         self.space = true;
     }
 
     fn text(&mut self, t: &str) {
         let in_link = self.links > 0;
-        for c in t.chars() {
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // a run of visible ASCII characters is copied whole: most of a page's text
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_graphic())
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                self.buf.push_str(&t[i..i + run]);
+                self.space = false;
+                let n = u32::try_from(run).unwrap_or(u32::MAX);
+                self.chars = self.chars.saturating_add(n);
+                if in_link {
+                    self.link_chars = self.link_chars.saturating_add(n);
+                }
+                i += run;
+                continue;
+            }
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             if c.is_whitespace() {
                 if !self.space {
                     self.buf.push(' ');
@@ -465,6 +496,11 @@ impl Walker {
                 self.buf.push(c);
                 self.space = false;
                 self.chars += 1;
+                self.wide += match c as u32 {
+                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 2,
+                    0xac00..=0xd7af => 1,
+                    _ => 0,
+                };
                 if in_link {
                     self.link_chars += 1;
                 }
@@ -518,6 +554,7 @@ pub(crate) fn walk(html: &Html) -> Page {
         frames: Vec::new(),
         buf: String::new(),
         chars: 0,
+        wide: 0,
         link_chars: 0,
         links: 0,
         space: true,
@@ -670,5 +707,37 @@ fn close(w: &mut Walker) {
         }
         let end = w.page.elems.len() as u32;
         w.page.elems[f.elem as usize].end = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blocks_weight_counts_its_characters_by_script() {
+        // the definition, character by character on the block's text
+        fn reference(text: &str) -> f32 {
+            text.chars()
+                .map(|c| match c as u32 {
+                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff => 3.0,
+                    0xac00..=0xd7af => 2.0,
+                    _ if c.is_whitespace() => 0.0,
+                    _ => 1.0,
+                })
+                .sum()
+        }
+        let html = scraper::Html::parse_document(
+            "<html><body><p>Plain text,\twith  spaces\nand <a href=x>a link</a>.</p>\
+             <p>Caf\u{e9} \u{201c}quoted\u{201d}\u{a0}and\u{200b}hidden</p>\
+             <p>東京の天気は晴れです。</p><p>서울 날씨 맑음</p>\
+             <div>mixed 東京 and Seoul 서울\u{3000}end</div></body></html>",
+        );
+        let page = walk(&html);
+        assert_eq!(page.blocks.len(), 5);
+        for b in &page.blocks {
+            assert_eq!(b.weight, reference(&b.text), "{:?}", b.text);
+        }
+        assert_eq!(page.blocks[0].link_chars, 5);
     }
 }
