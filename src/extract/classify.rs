@@ -28,12 +28,19 @@ fn has_punctuation(text: &str) -> bool {
                 .any(|c| matches!(c, '。' | '、' | '，' | '！' | '？' | '；' | '؟' | '،' | '।')))
 }
 
+/// The longest of the [`is_widget_label`] labels, in characters.
+const WIDGET_LABEL_MAX_CHARS: usize = "story continues below advertisement".len();
+
 /// Labels of page widgets that are never article text on their own line. Generic widget
 /// vocabulary, not phrases of any article.
 fn is_widget_label(text: &str) -> bool {
-    let t = text
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    // no label is longer, and lower-casing never makes a text shorter in characters: a
+    // paragraph is ruled out without lower-casing it
+    if t.chars().nth(WIDGET_LABEL_MAX_CHARS).is_some() {
+        return false;
+    }
+    let t = t.to_lowercase();
     matches!(
         t.as_str(),
         "advertisement"
@@ -423,6 +430,14 @@ pub(crate) fn classify(page: &Page) -> Verdicts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widget_labels_are_found_up_to_the_longest() {
+        assert!(is_widget_label("Story continues below advertisement"));
+        assert!(is_widget_label("  SHARE THIS ARTICLE:"));
+        assert!(!is_widget_label("Story continues below advertisements"));
+        assert!(!is_widget_label("The advertisement ran for a week."));
+    }
 
     #[test]
     fn punctuation_is_found_in_any_script() {
