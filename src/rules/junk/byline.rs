@@ -460,6 +460,10 @@ const CREDIT_WORDS: &[&str] = &[
     "compiled",
 ];
 
+fn is_credit_word(t: &str) -> bool {
+    CREDIT_WORDS.iter().any(|c| t.eq_ignore_ascii_case(c))
+}
+
 /// A line of two bylines or more (`Written by Jane Doe | Edited by Tom Weir`, `Reported by
 /// Ana Silva; Edited by Tom Weir`): each part, split before "By", a date label or a credit
 /// word that follows a separator or a comma, must be a byline or a date, and the parts after
@@ -473,8 +477,7 @@ fn credits(tokens: &[&str]) -> Option<Kind> {
         after_break
             && (is_by(t)
                 || is_in(LABEL, t)
-                || (tokens.get(k + 1).is_some_and(|b| is_by(b))
-                    && CREDIT_WORDS.iter().any(|c| t.eq_ignore_ascii_case(c))))
+                || (tokens.get(k + 1).is_some_and(|b| is_by(b)) && is_credit_word(t)))
     };
     let mut kinds = Vec::new();
     let mut from = 0;
@@ -491,7 +494,7 @@ fn credits(tokens: &[&str]) -> Option<Kind> {
         }
         let credit = match part {
             [word, by, name @ ..] if is_by(by) && !name.is_empty() && from > 0 => {
-                CREDIT_WORDS.iter().any(|c| word.eq_ignore_ascii_case(c))
+                is_credit_word(word)
                     && name.iter().all(|t| name_token(t))
                     && name
                         .iter()

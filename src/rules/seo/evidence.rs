@@ -118,10 +118,11 @@ const MAX_PHRASE_WORDS: usize = 5;
 const QUESTION_TEASER_MAX_WORDS: usize = 30;
 
 /// A question and a teaser formula that make up line `line` from byte `start` of the text
-/// (the line's start, or the end of the sentence before the question).
+/// (the line's start, or the end of the sentence before the question), in `words` words.
 struct QuestionLine {
     line: usize,
     start: usize,
+    words: usize,
 }
 
 /// Whether a question opening with `first` and `second` is put to a searcher, with no
@@ -1338,7 +1339,11 @@ impl<'t> Analyser<'_, 't> {
                 .filter(|&i| self.is_word(i) && self.tk.toks[i].start() >= start)
                 .count();
             if words <= QUESTION_TEASER_MAX_WORDS {
-                out.push(QuestionLine { line: li, start });
+                out.push(QuestionLine {
+                    line: li,
+                    start,
+                    words,
+                });
             }
         }
         out
@@ -1368,11 +1373,7 @@ impl<'t> Analyser<'_, 't> {
                 .map_or("", |s| pair[s.clone()].trim());
             let toks = self.tk.lines[li].clone();
             let in_pair = |i: &usize| self.tk.toks[*i].start() >= range.start;
-            let words = toks
-                .clone()
-                .filter(in_pair)
-                .filter(|&i| self.is_word(i))
-                .count();
+            let words = q.words;
             let q_end = range.start + pair.find('?').unwrap_or(0);
             let in_question = |i: &usize| in_pair(i) && self.tk.toks[*i].end() <= q_end;
             let mut terms: Vec<String> = Vec::new();
