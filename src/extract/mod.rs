@@ -210,7 +210,8 @@ fn title(page: &segment::Page) -> String {
     for sep in TITLE_SEPARATORS {
         if let Some(pos) = tag.rfind(sep) {
             let head = tag[..pos].trim();
-            if !head.is_empty() && page.blocks.iter().any(|b| clean(&b.text) == head) {
+            // a block's text has its whitespace collapsed already
+            if !head.is_empty() && page.blocks.iter().any(|b| b.text == head) {
                 return head.to_string();
             }
         }

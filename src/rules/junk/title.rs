@@ -370,12 +370,16 @@ impl<'a> TitleRepeats<'a> {
         self.repeat(line).is_some()
     }
 
+    /// Whether `line` is near enough the title in length to repeat it: a site affix adds
+    /// at most ~45 bytes to either side, so most lines are ruled out before anything else.
+    fn near_in_length(&self, line: &str) -> bool {
+        line.len() <= self.title.len() + 64 && line.len() + 64 >= self.title.len()
+    }
+
     /// How `line` repeats the title, if it does.
     fn repeat(&mut self, line: &str) -> Option<Repeat> {
         let title = self.title;
-        // a site affix adds at most ~45 bytes to either side: most lines are ruled out
-        // before anything is normalised
-        if line.len() > title.len() + 64 || line.len() + 64 < title.len() {
+        if !self.near_in_length(line) {
             return None;
         }
         let t = self.normalized.get_or_insert_with(|| normalize(title));
@@ -412,11 +416,18 @@ impl Rule for RepeatedTitle {
         let number = doc.lines()[ti].number;
         let mut repeats = TitleRepeats::new(title);
         for i in doc.body_lines() {
-            if ctx.line_dropped(i) || continues_sentence(ctx, i) || continued_by_next(ctx, i) {
+            if ctx.line_dropped(i) {
                 continue;
             }
             let raw = ctx.line_after_removals(i);
             let raw = raw.as_ref();
+            // the cheap test first: the sentence tests read the lines around
+            if !repeats.near_in_length(raw)
+                || continues_sentence(ctx, i)
+                || continued_by_next(ctx, i)
+            {
+                continue;
+            }
             let Some(kind) = repeats.repeat(raw) else {
                 continue;
             };

@@ -48,16 +48,14 @@ fn reordered_items(items: &[Vec<Word>]) -> bool {
     })
 }
 
-/// Whether a content word of one item is also in another item.
-fn shared_content_word(items: &[Vec<Word>]) -> bool {
+/// Whether a word of one item that `keep` accepts is also in another item.
+fn recurs_across(items: &[Vec<Word>], keep: impl Fn(&Word) -> bool) -> bool {
     items.iter().enumerate().any(|(i, a)| {
-        a.iter()
-            .filter(|w| w.content && !is_year(&w.lower))
-            .any(|w| {
-                items[i + 1..]
-                    .iter()
-                    .any(|b| b.iter().any(|x| x.lower == w.lower))
-            })
+        a.iter().filter(|w| keep(w)).any(|w| {
+            items[i + 1..]
+                .iter()
+                .any(|b| b.iter().any(|x| x.lower == w.lower))
+        })
     })
 }
 
@@ -288,13 +286,7 @@ impl<'t> Analyser<'_, 't> {
         }
         // the items of a search list vary one keyword: most of them hold the title's words,
         // and a word the title has recurs across them
-        let recurs = hits.iter().any(|h| {
-            items
-                .iter()
-                .filter(|it| it.iter().any(|w| &w.lower == h))
-                .count()
-                >= 2
-        });
+        let recurs = recurs_across(&items, |w| hits.contains(&w.lower));
         // or two items or more are search queries, ending in a search word or a bare year
         // (`wildfire news 2026, Kalamata fire update, ...`)
         let queries = items
@@ -309,7 +301,9 @@ impl<'t> Analyser<'_, 't> {
         // end in a search word or a bare year, one holds the title's words, and a content
         // word recurs across items (`heat pump grant 2026, heat pump cost Bristol, boiler
         // ban news`).
-        let topical_queries = queries >= 2 && items_with_hit >= 1 && shared_content_word(&items);
+        let topical_queries = queries >= 2
+            && items_with_hit >= 1
+            && recurs_across(&items, |w| w.content && !is_year(&w.lower));
         if !(items_with_hit * 3 >= n * 2 && (recurs || queries >= 2)) && !topical_queries {
             return None;
         }
