@@ -128,7 +128,10 @@ pub(crate) fn ends_sentence(before: &str) -> bool {
     let Some(word) = before.strip_suffix('.') else {
         return false;
     };
-    let word = &word[word.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+    // after the last whitespace character, which may take more than a byte (U+00A0)
+    let word = word
+        .rsplit_once(char::is_whitespace)
+        .map_or(word, |(_, w)| w);
     let word = word.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']);
     // an initial (`J.`) is a letter alone
     let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
@@ -150,6 +153,20 @@ pub(crate) fn starts_sentence(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_after_the_last_word_whatever_space_stands_before_it() {
+        assert!(ends_sentence("The boats left."));
+        assert!(ends_sentence("Did they leave?"));
+        assert!(!ends_sentence("They met Dr."));
+        assert!(!ends_sentence("signed by J."));
+        // the word before the stop follows a space of two or three bytes
+        assert!(ends_sentence("The boats\u{a0}left."));
+        assert!(!ends_sentence("They met\u{a0}Dr."));
+        assert!(!ends_sentence("signed by\u{3000}J."));
+        assert!(ends_sentence("\u{2009}left."));
+        assert!(!ends_sentence("\u{a0}."));
+    }
 
     #[test]
     fn apply_sorts_and_skips_overlaps() {

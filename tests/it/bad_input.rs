@@ -90,6 +90,24 @@ fn binary_bytes_do_not_panic() {
 }
 
 #[test]
+fn spaces_of_more_than_one_byte_around_sentence_stops_do_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    // a keyword label and a comma tail after a sentence whose last word follows a no-break
+    // space: the rules look back from the stop to that word
+    let text = "Ferry Fares Rise at Portmere\n\n\
+        The ferry company raised fares on Monday and\u{a0}left. Portmere ferry fares news: the \
+        company said the rise would pay for new boats and more crew on the winter routes.\n\n\
+        Fares rose by a tenth on\u{3000}Monday, Portmere ferry fares news today. The company \
+        said\u{2009}so.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let o = run(decruft(dir.path()).args(["--no-config", "clean", "a.txt"]));
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("raised fares on Monday and\u{a0}left."));
+    assert!(stdout(&o).contains("The company said\u{2009}so."));
+}
+
+#[test]
 fn crlf_line_endings_are_kept_end_to_end() {
     let dir = tempfile::tempdir().unwrap();
     let config = format!(

@@ -132,6 +132,9 @@ enum Mutation {
     /// `, adding that ...` before a sentence's final full stop.
     Clause(Index, String, String),
     Blank(Index),
+    /// Every space of a line from one on made another whitespace character (no-break,
+    /// thin, ideographic space), which takes more than one byte.
+    Spaces(Index, Index, char),
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -150,6 +153,12 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (i(), i(), name(), name()).prop_map(|(a, b, x, y)| Mutation::Pair(a, b, x, y)),
         (i(), name(), name()).prop_map(|(a, x, y)| Mutation::Clause(a, x, y)),
         (i()).prop_map(Mutation::Blank),
+        (
+            i(),
+            i(),
+            prop::sample::select(&['\u{a0}', '\u{2009}', '\u{3000}'][..])
+        )
+            .prop_map(|(a, b, c)| Mutation::Spaces(a, b, c)),
     ]
 }
 
@@ -205,6 +214,14 @@ fn mutate(lines: &mut Vec<String>, m: &Mutation) {
             }
         }
         Mutation::Blank(a) => lines.insert(pos(a), String::new()),
+        Mutation::Spaces(a, b, c) => {
+            let k = a.index(n);
+            let mut ws: Vec<&str> = lines[k].split(' ').collect();
+            let from = b.index(ws.len());
+            let tail = ws.split_off(from).join(&c.to_string());
+            ws.push(&tail);
+            lines[k] = ws.join(" ");
+        }
     }
 }
 
