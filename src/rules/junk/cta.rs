@@ -34,7 +34,9 @@ the site's live-coverage pointer (`Follow our live coverage`, `Follow live updat
 a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
 (`Vote in our poll`, `Rate this article`), the comment form's notes (`Your email address will not \
 be published.`, `Required fields are marked *`), and paywall notices (`You have reached your limit \
-of free articles`, `This content is only available to subscribers`).
+of free articles`, `This content is only available to subscribers`). Such a request closing a \
+paragraph of prose, as its last sentence (`... into December. For the latest prices, follow our \
+live coverage.`), goes from the paragraph, which stays.
 
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
@@ -124,7 +126,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | you(?:'ve|’ve|\s+have)\s+(?:reached|used(?:\s+up)?)\s+(?:your|the|all\s+(?:of\s+)?your)\s+(?:(?:monthly\s+|free\s+)?(?:article\s+)?limit|maximum|(?:[0-9]+\s+)?free)(?-u:\b)
           | this\s+(?:content|article|story)\s+is\s+(?:only\s+)?(?:available\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members)(?:\s+only)?\s*[.!]?\s*$
           | subscribe\s+to\s+unlock(?-u:\b)
-          | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,4}?\s+(?:news|updates|headlines|stories)(?:\s+(?:on|about|from|in)(?:\s+[a-z0-9&'’-]+){1,6})?\s*[.!]?\s*$
+          | stay\s+(?:updated|tuned|informed|up\s+to\s+date)\s+(?:with|on|for)\s+(?:all\s+)?(?:the\s+)?(?:latest|more|further)(?:\s+[a-z0-9&'’-]+){0,12}?\s*[.!]?\s*$
           | stay\s+tuned(?:\s+for\s+more)?\s*[.!]?\s*$
           | read\s+all\s+the\s+(?:latest|breaking)(?-u:\b)
           | abonnez-vous(?-u:\b) | inscrivez-vous\s+(?:à|a)\s+(?:notre|nos|la)\s+newsletters?(?-u:\b)
@@ -244,6 +246,7 @@ impl Rule for CallToAction {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let mut whole = Vec::new();
         short_body_lines(ctx, CTA_MAX_LEN, |l| {
             let (i, core) = (l.index, l.core);
             // the anchored patterns run only on lines that start as one of their matches
@@ -280,7 +283,93 @@ impl Rule for CallToAction {
                 ctx.doc.lines()[i].range.clone(),
                 msg,
             ));
+            whole.push(i);
         });
+        Self::trailing_requests(ctx, &whole, out);
+    }
+}
+
+/// The longest request sentence looked for at the end of a paragraph.
+const CTA_SENTENCE_MAX_LEN: usize = 200;
+
+/// What a request may open with before it comes: `For the latest prices, follow our ...`.
+static FOR_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^for\s+(?:the\s+latest|all\s+the\s+latest|more|further|live)(?:\s+[a-z0-9&'’-]+){0,8}?\s*,\s+",
+    )
+    .expect("valid lead-in pattern")
+});
+
+/// The request in `sentence` (a whole sentence, its stop included), as the line rule would
+/// find it in a line of its own; after a `For the latest ...,` lead-in too.
+fn request<'s>(sentence: &'s str) -> Option<regex::Match<'s>> {
+    let rest = match FOR_MORE.find(sentence) {
+        Some(m) => &sentence[m.end()..],
+        None => sentence,
+    };
+    let strong = may_start(rest, CTA_STRONG_HEADS)
+        .then(|| CTA_STRONG.find(rest))
+        .flatten();
+    strong.or_else(|| {
+        may_start(rest, CTA_START_HEADS)
+            .then(|| CTA_START.find(rest))
+            .flatten()
+            .filter(|m| SITE_VOICE.is_match(&rest[m.end()..]))
+    })
+}
+
+/// Where the last sentence of `line` starts, when it is a short one after at least one other:
+/// after the last stop (`.`, `!`, `?`, a closing quote allowed) that ends a sentence and is
+/// followed by a space and a capital.
+fn last_sentence_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let floor = line.len().saturating_sub(CTA_SENTENCE_MAX_LEN);
+    (floor..line.len().saturating_sub(1))
+        .rev()
+        .find(|&i| {
+            bytes[i] == b' '
+                && bytes[i + 1].is_ascii_uppercase()
+                && crate::edit::ends_sentence(
+                    line[..i].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ' ']),
+                )
+        })
+        .map(|i| i + 1)
+}
+
+impl CallToAction {
+    /// A request closing a paragraph of prose (`... into December. For the latest prices,
+    /// follow our live coverage.`): the sentence goes, the paragraph stays.
+    fn trailing_requests(ctx: &Context<'_>, whole: &[usize], out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        for i in doc.body_lines() {
+            let line = doc.line_text(i).trim_end();
+            if line.len() <= CTA_SENTENCE_MAX_LEN / 4
+                || !line.ends_with(['.', '!'])
+                || whole.binary_search(&i).is_ok()
+            {
+                continue;
+            }
+            let Some(start) = last_sentence_start(line) else {
+                continue;
+            };
+            let sentence = &line[start..];
+            let Some(m) = request(sentence) else {
+                continue;
+            };
+            if REPORTED.is_match(sentence) || word_count(sentence) > 30 {
+                continue;
+            }
+            let at = doc.lines()[i].range.start;
+            let msg = format!(
+                "the site asks the reader to act ({}) in the sentence closing a paragraph: {}",
+                quote(m.as_str().trim()),
+                quote(sentence)
+            );
+            out.push(
+                Finding::new(&CTA_META, at + start..at + line.len(), msg)
+                    .with_action(Action::DropSpan),
+            );
+        }
     }
 }
 
@@ -366,6 +455,48 @@ mod tests {
             "Questions? Email the newsroom at desk@example.org",
         ] {
             assert_junk(&CallToAction, l);
+        }
+    }
+
+    #[test]
+    fn a_request_closing_a_paragraph_goes_and_the_paragraph_stays() {
+        use crate::rules::junk::testing::findings;
+        let title = "Copper hits a record as mines slow\n\n";
+        for (last, request) in [
+            (
+                "Traders said prices could rise further. For the latest commodity prices today, follow our live coverage.",
+                "For the latest commodity prices today, follow our live coverage.",
+            ),
+            (
+                "Prices could rise further if the disruption goes on. Stay tuned for more copper price news and market updates 2026!",
+                "Stay tuned for more copper price news and market updates 2026!",
+            ),
+            (
+                "The mine will reopen in May. “We are ready,” he said. Sign up for our metals newsletter here.",
+                "Sign up for our metals newsletter here.",
+            ),
+        ] {
+            let text = format!("{title}{last}\n");
+            let f = findings(&CallToAction, &text);
+            assert_eq!(f.len(), 1, "{last}: {f:?}");
+            assert_eq!(&text[f[0].range.clone()], request);
+            assert_eq!(f[0].action, Action::DropSpan);
+            let clean = crate::Engine::default().clean(&text).body;
+            assert_eq!(clean, last[..last.len() - request.len()].trim_end());
+        }
+        for last in [
+            // reported speech, or a request in the middle of the paragraph
+            "Prices rose again. Follow the money, investigators were told.",
+            "Prices rose again. Stay tuned for the latest twist in the saga, the director joked.",
+            "Follow our live coverage of the strike, which began on Monday when talks with the \
+             port's owners broke down over pay and hours, and which has since spread to two other \
+             ports on the coast where dockers walked out in support of their colleagues and \
+             shipping lines began to send their vessels elsewhere. Prices rose again on Monday.",
+            // an abbreviation's stop ends no sentence
+            "The mine is run by Codelco Corp. Follow-up talks are set for May.",
+        ] {
+            let text = format!("{title}{last}\n");
+            assert!(findings(&CallToAction, &text).is_empty(), "{last}");
         }
     }
 

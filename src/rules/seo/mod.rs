@@ -56,7 +56,8 @@ months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `s
 `the class of 2026`), years before a noun (`the 2025 budget`, `a record 2024 harvest`) and
 numbered names (`Euro 2024`, `Vision 2030`) are not touched; but words going on from two
 glued names to a year belong to the keyword (`a Lakers Celtics rivalry 2026 classic` -> `a
-classic`). When the phrase ends its clause after a preposition and a
+classic`), and so do a name and two lower-case words after a determiner (`the Lindau car ban
+2026 plan` -> `the plan`). When the phrase ends its clause after a preposition and a
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
@@ -198,9 +199,11 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   rivalry.`, `..., Porto Lisbon rail plan 2026.` (`..., rail plan 2026 data show.` stays);
 - a search query of three to eight lower-case words with no clause word, at least two and
   half of them the title's, ending in a search word (`news`, `latest`, `update`, `today`,
-  `live`), appended after the last comma of a sentence (`..., for best gold price today.`)
-  or set in brackets inside it (`(gold price today live)`, where a year may end it too):
-  it goes with its comma or brackets;
+  `live`), appended after the last comma of any sentence of a paragraph (`..., for best gold
+  price today.`) or set in brackets inside it (`(gold price today live)`, where a year may end
+  it too): it goes with its comma or brackets. After two search words (`news today`), words
+  the text itself uses twice or more elsewhere count as the title's, names too (`..., NHS
+  waiting times news today.` in a report that keeps naming the NHS);
 - a sentence of three to eight words closing a paragraph after a sentence of prose, with no
   clause word, ending in a search word and holding a pair of glued names (S001's evidence)
   besides the title's words (`..., the report said. Samsung Apple foldable phone news.`);

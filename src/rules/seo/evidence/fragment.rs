@@ -128,6 +128,9 @@ impl<'t> Analyser<'_, 't> {
                     None
                 };
                 out.extend(query.or(tail));
+                if commas >= 1 {
+                    out.extend(self.inner_comma_tails(toks, facts));
+                }
                 if counts.bracket {
                     out.extend(self.bracketed_keywords(toks, facts));
                 }
@@ -687,34 +690,79 @@ impl Analyser<'_, '_> {
     }
 
     /// Whether `words` read as a search query set into a sentence: a [`Self::query_words`]
-    /// query in lower case (the title's names aside) ending in a search word (or, when `year_ends` is set, a year), at
-    /// least two of its words and half of its content words other than search words the
-    /// title's. Returns the title's words in it.
+    /// query in lower case (the title's names aside) ending in a search word (or, when
+    /// `year_ends` is set, a year), at least two of its words and half of its content words
+    /// other than search words the title's (or, after two search words, the text's own
+    /// recurring words). Returns those words in it, the title's first, as evidence for a
+    /// message.
     fn search_aside(
         &self,
         words: &[Tok],
         facts: &Facts<'_, '_>,
         year_ends: bool,
-    ) -> Option<Vec<String>> {
+    ) -> Option<String> {
         let (ws, content) = self.query_words(words, ASIDE_SUFFIXES, year_ends)?;
+        let searches = |w: &Word| ASIDE_SUFFIXES.contains(&w.lower.as_str());
+        let search_end = ws.last().is_some_and(searches);
+        // Two search words at the end (`news today`, `live updates`) are a query's and no
+        // writer's: then the text's own recurring words count as the title's would (`NHS
+        // waiting times news today` in a report that names the NHS throughout).
+        let searched_twice = search_end && ws.len() >= 2 && searches(&ws[ws.len() - 2]);
+        let elsewhere = |w: &Word| searched_twice && self.recurs_outside(&w.lower, words);
+        let topical = |w: &Word| self.title_hit(facts, &w.lower) || elsewhere(w);
         // in lower case but for the title's own names before a search word (`Chennai rain
         // news today`): a name the title lacks may be the writer's aside (`London gold price
         // today`), and names before a year are the glued phrases' to judge (S001, S002)
-        let search_end = ws
-            .last()
-            .is_some_and(|w| ASIDE_SUFFIXES.contains(&w.lower.as_str()));
-        let named =
-            |(t, w): (&Tok, &Word)| t.has(CAP) && !(search_end && self.title_hit(facts, &w.lower));
+        let named = |(t, w): (&Tok, &Word)| t.has(CAP) && !(search_end && topical(w));
         if words.iter().zip(&ws).any(named) {
             return None;
         }
         let hits = self.title_hits(facts, &ws);
+        let mut recurring = Vec::new();
+        for w in ws.iter().filter(|w| w.content && !searches(w)) {
+            if !hits.contains(&w.lower) && !recurring.contains(&w.lower) && elsewhere(w) {
+                recurring.push(w.lower.clone());
+            }
+        }
         // the search words themselves (`news today live updates`) are no topic of the query
         let searched = ws
             .iter()
             .filter(|w| ASIDE_SUFFIXES.contains(&w.lower.as_str()) && !hits.contains(&w.lower))
             .count();
-        (hits.len() >= 2 && hits.len() * 2 >= content - searched).then_some(hits)
+        let n = hits.len() + recurring.len();
+        (n >= 2 && n * 2 >= content - searched).then(|| {
+            let mut said = String::new();
+            for (words, whose) in [(&hits, "the title's"), (&recurring, "the text's recurring")] {
+                if words.is_empty() {
+                    continue;
+                }
+                if !said.is_empty() {
+                    said.push_str(" and ");
+                }
+                let plural = if words.len() > 1 { "s" } else { "" };
+                let _ = write!(said, "{whose} word{plural} {}", quote_list(words));
+            }
+            said
+        })
+    }
+
+    /// Whether the word `lower` (lower case) stands twice or more in the text outside
+    /// `words`: a word the text keeps coming back to is its topic.
+    fn recurs_outside(&self, lower: &str, words: &[Tok]) -> bool {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let inside = first.start()..last.end();
+        self.tk
+            .toks
+            .iter()
+            .filter(|t| {
+                t.kind == Kind::Word
+                    && !inside.contains(&t.start())
+                    && self.text[t.start()..t.end()].eq_ignore_ascii_case(lower)
+            })
+            .nth(1)
+            .is_some()
     }
 
     /// The words before the closing stops of a line, back to the token before them and no
@@ -749,15 +797,38 @@ impl Analyser<'_, '_> {
         }
         let hits = self.search_aside(&toks[k..end], facts, false)?;
         let msg = format!(
-            "a search query appended after a comma, ending in \"{}\", with the title's words {} and no verb or determiner",
+            "a search query appended after a comma, ending in \"{}\", with {hits} and no verb or determiner",
             &self.text[toks[end - 1].start()..toks[end - 1].end()],
-            quote_list(&hits)
         );
         Some(Finding::new(
             &KEYWORD_FRAGMENT,
             comma.start()..toks[end - 1].end(),
             msg,
         ))
+    }
+
+    /// [`Self::comma_tail`] for every sentence of a line but its last (which the line's own
+    /// check covers): a paragraph written as one line holds several sentences, and a query
+    /// appended to the first of them (`... by the middle of the century, climate change Alps
+    /// glaciers news. Larger ones ...`) is no less a query.
+    fn inner_comma_tails(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        let last = self.before_stops(toks);
+        for (i, t) in toks.iter().enumerate().take(last) {
+            if t.kind != Kind::Punct
+                || !matches!(self.char_of(t), '.' | '!' | '?')
+                || toks
+                    .get(i + 1)
+                    .is_none_or(|n| !n.space_before || n.has(LOWER))
+                || !crate::edit::ends_sentence(&self.text[..t.end()])
+            {
+                continue;
+            }
+            out.extend(self.comma_tail(&toks[from..=i], facts));
+            from = i + 1;
+        }
+        out
     }
 
     /// A search query in brackets inside a sentence (`in London trading (gold price today
@@ -778,10 +849,7 @@ impl Analyser<'_, '_> {
             let Some(hits) = self.search_aside(&toks[i + 1..i + 1 + len], facts, true) else {
                 continue;
             };
-            let msg = format!(
-                "a search query in brackets, with the title's words {} and no verb or determiner",
-                quote_list(&hits)
-            );
+            let msg = format!("a search query in brackets, with {hits} and no verb or determiner");
             // with one of the spaces around it, so that words neither join nor stand two
             // spaces apart: the one after it when a word follows, else the one before
             let range = match toks.get(i + 2 + len) {
@@ -1316,6 +1384,43 @@ Construction is expected to begin next spring, with sailings from 2028.
             " (London gold price news today live updates)",
             "The metal climbed to a record in trading, as the dollar fell.",
         );
+    }
+
+    #[test]
+    fn a_search_query_after_a_comma_goes_from_any_sentence_of_a_paragraph() {
+        assert_cut(
+            "Glaciers shrink faster in the eastern Alps\n\nSmaller glaciers may vanish by the middle of the century, Alps glaciers melt news. Larger ones will last longer but keep shrinking.\n",
+            ", Alps glaciers melt news",
+            "Smaller glaciers may vanish by the middle of the century. Larger ones will last longer but keep shrinking.",
+        );
+        // an abbreviation's full stop ends no sentence: the query is the sentence's own
+        // last words, and the line's own check takes them
+        assert_cut(
+            "Glaciers shrink faster in the eastern Alps\n\nThe survey was led by Prof. Anna Lieb of Graz, who measured the ice for a decade, eastern Alps glaciers news.\n",
+            ", eastern Alps glaciers news",
+            "The survey was led by Prof. Anna Lieb of Graz, who measured the ice for a decade.",
+        );
+    }
+
+    #[test]
+    fn after_two_search_words_the_text_s_own_topic_counts_as_the_title_s() {
+        let title = "Hospital waiting lists fall for a third month";
+        let setup = "The NHS said that extra clinics at the weekend had helped, and that it was on track. NHS England said it expects a busy winter for its staff.";
+        assert_cut(
+            &format!("{title}\n\n{setup}\n\nThe number waiting more than a year fell to 210,000, the lowest level since 2021, NHS waiting times news today.\n"),
+            ", NHS waiting times news today",
+            &format!("{setup}\n\nThe number waiting more than a year fell to 210,000, the lowest level since 2021."),
+        );
+        for tail in [
+            // one search word: the name must be the title's
+            "the lowest level since 2021, NHS waiting times news.",
+            // a name the text has only here
+            "the lowest level since 2021, Leeds waiting times news today.",
+        ] {
+            assert_untouched(&format!(
+                "{title}\n\n{setup}\n\nThe number waiting more than a year fell to 210,000, {tail}\n"
+            ));
+        }
     }
 
     #[test]
