@@ -122,6 +122,13 @@ pub(crate) fn ends_sentence(before: &str) -> bool {
         "gen", "gov", "sen", "rep", "prof", "rev", "col", "lt", "sgt", "capt", "mt", "ft", "jan",
         "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "etc",
     ];
+    const _: () = {
+        let mut i = 0;
+        while i < ABBREVIATIONS.len() {
+            assert!(ABBREVIATIONS[i].len() <= 6);
+            i += 1;
+        }
+    };
     if before.ends_with(['!', '?']) {
         return true;
     }
@@ -134,11 +141,13 @@ pub(crate) fn ends_sentence(before: &str) -> bool {
         .map_or(word, |(_, w)| w);
     let word = word.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']);
     // an initial (`J.`) is a letter alone
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let mut chars = word.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    // the list is asked only of a word as short as its longest
     !(word.is_empty()
         || word.contains('.')
         || initial
-        || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)))
+        || (word.len() <= 6 && ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))))
 }
 
 /// Whether a line that follows `before` starts a sentence: it opens the text or a

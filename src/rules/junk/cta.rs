@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{may_start, quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{may_start, quote, short_body_lines, word_count, Heads, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -141,13 +141,13 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
-const CTA_STRONG_HEADS: &[[u8; 2]] = &[
+static CTA_STRONG_HEADS: Heads = Heads::new(&[
     *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
     *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
     *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
     *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
     *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa", *b"ge",
-];
+]);
 
 static CTA_STRONG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CTA_STRONG_PATTERN).expect("valid call-to-action pattern"));
@@ -169,10 +169,10 @@ const CTA_START_PATTERN: &str = r"(?xi)^(?:
 /// The first two letters of every match of [`CTA_START_PATTERN`], one alternative after the
 /// other: subscribe, sign, register, download, get, stay, never, don't, like, want, did or
 /// enjoy, like, breaking, daily, free, e-mail, email, newsletter, become, support, turn.
-const CTA_START_HEADS: &[[u8; 2]] = &[
+static CTA_START_HEADS: Heads = Heads::new(&[
     *b"su", *b"si", *b"re", *b"do", *b"ge", *b"st", *b"ne", *b"li", *b"wa", *b"di", *b"en", *b"br",
     *b"da", *b"fr", *b"e-", *b"em", *b"be", *b"tu",
-];
+]);
 
 static CTA_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CTA_START_PATTERN).expect("valid call-to-action pattern"));
@@ -252,10 +252,10 @@ impl Rule for CallToAction {
             // the anchored patterns run only on lines that start as one of their matches
             // does (most prose does not); the unanchored one only on lines holding one of its
             // words
-            let strong = may_start(core, CTA_STRONG_HEADS).then(|| CTA_STRONG.find(core));
+            let strong = may_start(core, &CTA_STRONG_HEADS).then(|| CTA_STRONG.find(core));
             let m = if let Some(m) = strong.flatten() {
                 m
-            } else if let Some(m) = may_start(core, CTA_START_HEADS)
+            } else if let Some(m) = may_start(core, &CTA_START_HEADS)
                 .then(|| CTA_START.find(core))
                 .flatten()
                 .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
@@ -289,8 +289,9 @@ impl Rule for CallToAction {
     }
 }
 
-/// The longest request sentence looked for at the end of a paragraph.
-const CTA_SENTENCE_MAX_LEN: usize = 200;
+/// The longest request sentence looked for at the end of a paragraph: requests are short,
+/// and a longer last sentence is the article's.
+const CTA_SENTENCE_MAX_LEN: usize = 120;
 
 /// What a request may open with before it comes: `For the latest prices, follow our ...`.
 static FOR_MORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -302,53 +303,87 @@ static FOR_MORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The request in `sentence` (a whole sentence, its stop included), as the line rule would
 /// find it in a line of its own; after a `For the latest ...,` lead-in too.
-fn request<'s>(sentence: &'s str) -> Option<regex::Match<'s>> {
-    let rest = match FOR_MORE.find(sentence) {
-        Some(m) => &sentence[m.end()..],
-        None => sentence,
+fn request(sentence: &str) -> Option<regex::Match<'_>> {
+    let rest = match sentence.get(..4) {
+        Some(head) if head.eq_ignore_ascii_case("for ") => match FOR_MORE.find(sentence) {
+            Some(m) => &sentence[m.end()..],
+            None => return None,
+        },
+        _ => sentence,
     };
-    let strong = may_start(rest, CTA_STRONG_HEADS)
+    let strong = may_start(rest, &CTA_STRONG_HEADS)
         .then(|| CTA_STRONG.find(rest))
         .flatten();
     strong.or_else(|| {
-        may_start(rest, CTA_START_HEADS)
+        may_start(rest, &CTA_START_HEADS)
             .then(|| CTA_START.find(rest))
             .flatten()
             .filter(|m| SITE_VOICE.is_match(&rest[m.end()..]))
     })
 }
 
-/// Where the last sentence of `line` starts, when it is a short one after at least one other:
-/// after the last stop (`.`, `!`, `?`, a closing quote allowed) that ends a sentence and is
-/// followed by a space and a capital.
+/// Where the last sentence of `line` starts, when it may be a request: after the last stop
+/// (`.`, `!`, `?`, a closing quote allowed) followed by a space and a capital, when that stop
+/// ends a sentence (an abbreviation's does not, and then the line is passed over: a request
+/// seldom holds one) and the sentence opens as a request does.
 fn last_sentence_start(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     let floor = line.len().saturating_sub(CTA_SENTENCE_MAX_LEN);
-    (floor..line.len().saturating_sub(1))
-        .rev()
-        .find(|&i| {
-            bytes[i] == b' '
-                && bytes[i + 1].is_ascii_uppercase()
-                && crate::edit::ends_sentence(
-                    line[..i].trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ' ']),
-                )
-        })
-        .map(|i| i + 1)
+    // the line's own closing stop aside, from the last stop back
+    let mut end = line.len().saturating_sub(1);
+    while let Some(at) = memchr::memrchr3(b'.', b'!', b'?', &bytes[floor..end]) {
+        let stop = floor + at;
+        end = stop;
+        let after = &line[stop + 1..];
+        let quotes = after.len()
+            - after
+                .trim_start_matches(['"', '\'', '\u{201d}', '\u{2019}'])
+                .len();
+        let space = stop + 1 + quotes;
+        if bytes.get(space) != Some(&b' ')
+            || !bytes.get(space + 1).is_some_and(u8::is_ascii_uppercase)
+        {
+            continue;
+        }
+        // the heads first: the sentence test looks for an abbreviation
+        let sentence = &line[space + 1..];
+        let request = may_start(sentence, &CTA_STRONG_HEADS)
+            || may_start(sentence, &CTA_START_HEADS)
+            || sentence
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case("for "));
+        return (request && crate::edit::ends_sentence(&line[..=stop])).then_some(space + 1);
+    }
+    None
 }
 
 impl CallToAction {
     /// A request closing a paragraph of prose (`... into December. For the latest prices,
     /// follow our live coverage.`): the sentence goes, the paragraph stays.
+    // not inlined: the line loop above is the hot one, and keeps its own code
+    #[inline(never)]
     fn trailing_requests(ctx: &Context<'_>, whole: &[usize], out: &mut Vec<Finding>) {
         let doc = ctx.doc;
+        let lines = doc.lines();
         for i in doc.body_lines() {
-            let line = doc.line_text(i).trim_end();
-            if line.len() <= CTA_SENTENCE_MAX_LEN / 4
-                || !line.ends_with(['.', '!'])
+            // the paragraph's last line, ending in a stop (its bytes read from the end: this
+            // runs on every line)
+            let raw = doc.line_text(i);
+            let bytes = raw.as_bytes();
+            let mut n = bytes.len();
+            while n > 0 && matches!(bytes[n - 1], b' ' | b'\t' | b'\r') {
+                n -= 1;
+            }
+            if n == 0
+                || !matches!(bytes[n - 1], b'.' | b'!')
+                || lines
+                    .get(i + 1)
+                    .is_some_and(|next| next.paragraph == lines[i].paragraph)
                 || whole.binary_search(&i).is_ok()
             {
                 continue;
             }
+            let line = &raw[..n];
             let Some(start) = last_sentence_start(line) else {
                 continue;
             };
@@ -594,8 +629,8 @@ mod tests {
             "Want to get the best stories delivered to your inbox?",
         ];
         for (re, heads, lines) in [
-            (&*CTA_STRONG, CTA_STRONG_HEADS, &strong[..]),
-            (&*CTA_START, CTA_START_HEADS, &start[..]),
+            (&*CTA_STRONG, &CTA_STRONG_HEADS, &strong[..]),
+            (&*CTA_START, &CTA_START_HEADS, &start[..]),
         ] {
             for line in lines {
                 for l in [line.to_string(), line.to_uppercase(), line.to_lowercase()] {
@@ -604,9 +639,9 @@ mod tests {
                 }
             }
         }
-        assert!(!may_start("The minister said", CTA_START_HEADS));
+        assert!(!may_start("The minister said", &CTA_START_HEADS));
         // a character that case folding may turn into ASCII is let through
-        assert!(may_start("ſubscribe", CTA_START_HEADS));
+        assert!(may_start("ſubscribe", &CTA_START_HEADS));
     }
 
     #[test]

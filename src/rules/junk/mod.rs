@@ -699,12 +699,39 @@ fn hint_bits(line: &str) -> u8 {
 /// `k` and `s`, fold to characters of two or more bytes), so a line whose first two bytes
 /// are ASCII and not a head cannot match. A line with a non-ASCII byte among the first two,
 /// or shorter than two bytes, is let through: the pattern decides.
-pub(crate) fn may_start(core: &str, heads: &[[u8; 2]]) -> bool {
+pub(crate) fn may_start(core: &str, heads: &Heads) -> bool {
     match core.as_bytes() {
         [a, b, ..] if a.is_ascii() && b.is_ascii() => {
-            heads.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+            heads.contains(a.to_ascii_lowercase(), b.to_ascii_lowercase())
         }
         _ => true,
+    }
+}
+
+/// A set of two-byte ASCII heads for [`may_start`], one bit per pair: asked of every short
+/// line and every paragraph's last sentence, where a search of the list took an instruction or
+/// two per head.
+pub(crate) struct Heads([u64; 256]);
+
+impl Heads {
+    /// The set of `heads`, each two ASCII bytes in lower case.
+    pub(crate) const fn new(heads: &[[u8; 2]]) -> Heads {
+        let mut bits = [0u64; 256];
+        let mut i = 0;
+        while i < heads.len() {
+            let [a, b] = heads[i];
+            assert!(a.is_ascii() && b.is_ascii());
+            assert!(!a.is_ascii_uppercase() && !b.is_ascii_uppercase());
+            let k = (a as usize) << 7 | b as usize;
+            bits[k >> 6] |= 1 << (k & 63);
+            i += 1;
+        }
+        Heads(bits)
+    }
+
+    fn contains(&self, a: u8, b: u8) -> bool {
+        let k = usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f);
+        self.0[k >> 6] >> (k & 63) & 1 != 0
     }
 }
 

@@ -74,19 +74,22 @@ impl<'t> Analyser<'_, 't> {
         let mut out = Vec::new();
         // a list has two commas before words, a search string no stop of its own: most
         // lines have neither shape and are passed over from what the tokeniser recorded
-        let mut listed = self
-            .tk
-            .commas
-            .iter()
-            .map(|&c| self.tk.toks[c].line as usize)
-            .peekable();
+        let line_of = |c: usize| self.tk.toks[c].line as usize;
+        let mut next_comma = 0;
         for li in self.doc.body_lines() {
-            let mut commas = 0;
-            while let Some(l) = listed.next_if(|&l| l <= li) {
-                commas += usize::from(l == li);
+            // this line's commas, in `self.tk.commas[first..next_comma]`
+            let all = &self.tk.commas;
+            while next_comma < all.len() && line_of(all[next_comma]) < li {
+                next_comma += 1;
             }
+            let first = next_comma;
+            while next_comma < all.len() && line_of(all[next_comma]) == li {
+                next_comma += 1;
+            }
+            let line_commas = &all[first..next_comma];
+            let commas = line_commas.len();
             let r = self.tk.lines[li].clone();
-            let toks = &self.tk.toks[r];
+            let toks = &self.tk.toks[r.clone()];
             let open_end = toks.last().is_some_and(|t| t.kind == Kind::Word);
             // a label is a few words and a colon at a sentence's start; appended keywords
             // follow a dash among the line's last words (the tokeniser noted both)
@@ -129,7 +132,7 @@ impl<'t> Analyser<'_, 't> {
                 };
                 out.extend(query.or(tail));
                 if commas >= 1 {
-                    out.extend(self.inner_comma_tails(toks, facts));
+                    out.extend(self.inner_comma_tails(toks, r.start, line_commas, facts));
                 }
                 if counts.bracket {
                     out.extend(self.bracketed_keywords(toks, facts));
@@ -790,8 +793,8 @@ impl Analyser<'_, '_> {
             || toks[..k - 1]
                 .iter()
                 .filter(|t| t.kind == Kind::Word)
-                .count()
-                < 4
+                .nth(3)
+                .is_none()
         {
             return None;
         }
@@ -811,24 +814,49 @@ impl Analyser<'_, '_> {
     /// check covers): a paragraph written as one line holds several sentences, and a query
     /// appended to the first of them (`... by the middle of the century, climate change Alps
     /// glaciers news. Larger ones ...`) is no less a query.
-    fn inner_comma_tails(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let mut from = 0;
+    fn inner_comma_tails(
+        &self,
+        toks: &[Tok],
+        line_start: usize,
+        commas: &[usize],
+        facts: &Facts<'_, '_>,
+    ) -> Vec<Finding> {
         let last = self.before_stops(toks);
-        for (i, t) in toks.iter().enumerate().take(last) {
-            if t.kind != Kind::Punct
-                || !matches!(self.char_of(t), '.' | '!' | '?')
-                || toks
-                    .get(i + 1)
-                    .is_none_or(|n| !n.space_before || n.has(LOWER))
-                || !crate::edit::ends_sentence(&self.text[..t.end()])
-            {
-                continue;
-            }
-            out.extend(self.comma_tail(&toks[from..=i], facts));
-            from = i + 1;
-        }
-        out
+        commas
+            .iter()
+            .filter_map(|&c| {
+                // the words after the comma, up to the first mark: a stop that ends a
+                // sentence before another one, after a search word
+                let c = c - line_start;
+                let words = toks[c + 1..]
+                    .iter()
+                    .take(MAX_TAIL_WORDS + 1)
+                    .take_while(|t| t.kind == Kind::Word)
+                    .count();
+                let stop = c + 1 + words;
+                let t = toks.get(stop)?;
+                (stop < last
+                    && words <= MAX_TAIL_WORDS
+                    && matches!(self.char_of(t), '.' | '!' | '?')
+                    && toks
+                        .get(stop + 1)
+                        .is_some_and(|n| n.space_before && !n.has(LOWER))
+                    && self.is_search_word(&toks[stop - 1])
+                    && crate::edit::ends_sentence(&self.text[..t.end()]))
+                .then_some(stop)
+            })
+            // the words before the comma are counted from the line's start, as for its
+            // last sentence
+            .filter_map(|stop| self.comma_tail(&toks[..=stop], facts))
+            .collect()
+    }
+
+    /// Whether `t` is one of the [`ASIDE_SUFFIXES`] that end a search query.
+    fn is_search_word(&self, t: &Tok) -> bool {
+        t.kind == Kind::Word
+            && ASIDE_SUFFIXES
+                .iter()
+                .any(|s| self.text[t.start()..t.end()].eq_ignore_ascii_case(s))
     }
 
     /// A search query in brackets inside a sentence (`in London trading (gold price today
