@@ -137,6 +137,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | required\s+fields\s+are\s+marked(?-u:\b)
           | get\s+(?:the\s+)?latest\s+(?:[a-z]+\s+){0,3}?(?:news|updates|headlines)(?-u:\b)
           | save\s+my\s+name,?\s+e-?mail(?-u:\b)
+          | (?:what\s+do\s+you\s+think\s*\?\s*)?leave\s+(?:a|your)\s+comments?(?:\s+below)?\s*[.!]?\s*$
         )";
 
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
@@ -147,6 +148,7 @@ static CTA_STRONG_HEADS: Heads = Heads::new(&[
     *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
     *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
     *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa", *b"ge",
+    *b"wh", *b"le",
 ]);
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -602,6 +604,8 @@ mod tests {
             "Save my name, email, and website in this browser for the next time I comment.",
             "Get Latest News Live on Daily Ledger along with Breaking News and Top Headlines",
             "Get the latest business news on our app",
+            "What do you think? Leave a comment below.",
+            "Leave your comments",
         ];
         let start = [
             "Subscribe",

@@ -27,7 +27,8 @@ static META: RuleMeta = RuleMeta {
 ## What it does
 Drops navigation and ad-slot lines: `Next Story`, `Previous Story`, `Next article`, \
 `Read More`, `Related Articles`, `Trending Now`, `Most Popular`, `Advertisement`, \
-`Sponsored`, `Story continues below advertisement`, `Continue reading below`, the labels of \
+`Sponsored`, `Story continues below advertisement` (or only `Story continues`), `Continue \
+reading below`, `Watch the video above`, the labels of \
 page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`, `toggle caption`, \
 `Reuse this content`, `Report an error`, `About the author`), a video player's notes (`Scroll \
 down for video`, `Your browser does not support the video tag.`), and a label with \
@@ -79,7 +80,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | (?:in\s+)?other\s+news
           | advertisement | advertisment | advert | ads? | sponsored(?:\s+(?:content|links?|stories))?
           | promoted(?:\s+(?:content|stories|links?))? | paid\s+(?:content|post|partner\s+content)
-          | (?:the\s+)?(?:story|article|content)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?
+          | (?:the\s+)?(?:story|article|content)\s+continues(?:\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?)?
           | continue\s+reading\s+below | article\s+continues\s+below
           | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with\s+content|reading))?
           | scroll\s+down\s+for\s+(?:the\s+)?(?:video|videos|more)
@@ -100,7 +101,7 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
           | open\s+in\s+(?:the\s+)?app | people\s+also\s+(?:ask|asked|read|viewed)
           | skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|article|story)
           | supported\s+by | like\s+this | like\s+loading | leave\s+a\s+reply
-          | watch\s+(?:the\s+)?(?:video|now|live)
+          | watch\s+(?:the\s+)?(?:video|now|live)(?:\s+(?:above|below|here))?
           | (?:image|photo|picture|video|gallery|graphic|audio)s?
           | anzeige | werbung | publicidad | publicité | pubblicità | publicidade | реклама | iklan | reklama
           | mehr\s+zum\s+thema | das\s+könnte\s+sie\s+auch\s+interessieren | weitere\s+artikel
@@ -386,6 +387,8 @@ mod tests {
             "Sponsored",
             "Story continues below advertisement",
             "Continue reading below",
+            "Story continues",
+            "Watch the video above",
             "Continue Reading Below",
             "You may also like...",
             "Up next",
