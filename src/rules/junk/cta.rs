@@ -324,14 +324,13 @@ fn request(sentence: &str) -> Option<regex::Match<'_>> {
     })
 }
 
-/// Where the last sentence of `line` starts, when it may be a request: after the last stop
-/// (`.`, `!`, `?`, a closing quote allowed) followed by a space and a capital, when that stop
-/// ends a sentence (an abbreviation's does not, and then the line is passed over: a request
-/// seldom holds one) and the sentence opens as a request does.
-fn last_sentence_start(line: &str) -> Option<usize> {
+/// Where the last sentence of `line` may start: the last stop (`.`, `!`, `?`) before the
+/// line's own closing one that is followed (past any closing quotes) by a space and a capital,
+/// and the start of the words after it. Whether the stop ends a sentence or an abbreviation is
+/// left to the caller, for the few places a request follows.
+fn last_sentence_start(line: &str) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
     let floor = line.len().saturating_sub(CTA_SENTENCE_MAX_LEN);
-    // the line's own closing stop aside, from the last stop back
     let mut end = line.len().saturating_sub(1);
     while let Some(at) = memchr::memrchr3(b'.', b'!', b'?', &bytes[floor..end]) {
         let stop = floor + at;
@@ -342,19 +341,11 @@ fn last_sentence_start(line: &str) -> Option<usize> {
                 .trim_start_matches(['"', '\'', '\u{201d}', '\u{2019}'])
                 .len();
         let space = stop + 1 + quotes;
-        if bytes.get(space) != Some(&b' ')
-            || !bytes.get(space + 1).is_some_and(u8::is_ascii_uppercase)
+        if bytes.get(space) == Some(&b' ')
+            && bytes.get(space + 1).is_some_and(u8::is_ascii_uppercase)
         {
-            continue;
+            return Some((stop, space + 1));
         }
-        // the heads first: the sentence test looks for an abbreviation
-        let sentence = &line[space + 1..];
-        let request = may_start(sentence, &CTA_STRONG_HEADS)
-            || may_start(sentence, &CTA_START_HEADS)
-            || sentence
-                .get(..4)
-                .is_some_and(|h| h.eq_ignore_ascii_case("for "));
-        return (request && crate::edit::ends_sentence(&line[..=stop])).then_some(space + 1);
     }
     None
 }
@@ -386,14 +377,18 @@ impl CallToAction {
                 continue;
             }
             let line = &raw[..n];
-            let Some(start) = last_sentence_start(line) else {
+            let Some((stop, start)) = last_sentence_start(line) else {
                 continue;
             };
             let sentence = &line[start..];
             let Some(m) = request(sentence) else {
                 continue;
             };
-            if REPORTED.is_match(sentence) || word_count(sentence) > 30 {
+            // a request seldom holds an abbreviation: after one, the line is passed over
+            if !crate::edit::ends_sentence(&line[..=stop])
+                || REPORTED.is_match(sentence)
+                || word_count(sentence) > 30
+            {
                 continue;
             }
             let at = doc.lines()[i].range.start;
