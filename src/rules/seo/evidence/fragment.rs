@@ -730,7 +730,7 @@ impl Analyser<'_, '_> {
         // the search words themselves (`news today live updates`) are no topic of the query
         let searched = ws
             .iter()
-            .filter(|w| ASIDE_SUFFIXES.contains(&w.lower.as_str()) && !hits.contains(&w.lower))
+            .filter(|w| searches(w) && !hits.contains(&w.lower))
             .count();
         let n = hits.len() + recurring.len();
         (n >= 2 && n * 2 >= content - searched).then(|| {
