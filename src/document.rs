@@ -150,6 +150,14 @@ impl<'t> Document<'t> {
         (from..self.lines.len()).filter(move |&i| self.lines[i].paragraph.is_some())
     }
 
+    /// Whether line `i` is the last of its paragraph: a line broken inside a sentence goes
+    /// on in the next one, and only the end of a paragraph shows where it stops.
+    pub fn ends_paragraph(&self, i: usize) -> bool {
+        self.lines
+            .get(i + 1)
+            .is_none_or(|next| next.paragraph != self.lines[i].paragraph)
+    }
+
     /// Indices of the body paragraphs (every paragraph after the one holding the title,
     /// plus the rest of the title's paragraph when the title has no blank line after it).
     pub fn body_paragraphs(&self) -> impl Iterator<Item = usize> + '_ {

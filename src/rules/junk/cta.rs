@@ -357,7 +357,6 @@ impl CallToAction {
     #[inline(never)]
     fn trailing_requests(ctx: &Context<'_>, whole: &[usize], out: &mut Vec<Finding>) {
         let doc = ctx.doc;
-        let lines = doc.lines();
         for i in doc.body_lines() {
             // the paragraph's last line, ending in a stop (its bytes read from the end: this
             // runs on every line)
@@ -369,9 +368,7 @@ impl CallToAction {
             }
             if n == 0
                 || !matches!(bytes[n - 1], b'.' | b'!')
-                || lines
-                    .get(i + 1)
-                    .is_some_and(|next| next.paragraph == lines[i].paragraph)
+                || !doc.ends_paragraph(i)
                 || whole.binary_search(&i).is_ok()
             {
                 continue;

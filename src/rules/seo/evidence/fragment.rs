@@ -157,15 +157,6 @@ impl<'t> Analyser<'_, 't> {
         out
     }
 
-    /// Whether line `li` is the last of its paragraph: a line broken inside a sentence
-    /// goes on in the next one, and only the end of a paragraph shows where it stops.
-    fn ends_paragraph(&self, li: usize) -> bool {
-        let lines = self.doc.lines();
-        lines
-            .get(li + 1)
-            .is_none_or(|next| next.paragraph != lines[li].paragraph)
-    }
-
     /// Whether line `li` starts a sentence (see [`crate::edit::starts_sentence`]).
     fn starts_sentence(&self, li: usize) -> bool {
         crate::edit::starts_sentence(&self.text[..self.doc.lines()[li].range.start])
@@ -336,7 +327,7 @@ impl<'t> Analyser<'_, 't> {
             || queries >= 2;
         let start = toks[from].start();
         let whole = start == line_start + line.len() - line.trim_start().len();
-        if !whole && !self.ends_paragraph(li) {
+        if !whole && !self.doc.ends_paragraph(li) {
             return None;
         }
         let range = if whole {
@@ -579,7 +570,7 @@ impl<'t> Analyser<'_, 't> {
         {
             return None;
         }
-        if !self.ends_paragraph(li) {
+        if !self.doc.ends_paragraph(li) {
             return None;
         }
         if k == 0 && !self.starts_sentence(li) {
@@ -914,7 +905,8 @@ impl Analyser<'_, '_> {
         let alone = li
             .checked_sub(1)
             .is_none_or(|p| lines[p].paragraph != lines[li].paragraph);
-        if !alone || !self.ends_paragraph(li) || !self.starts_sentence(li) || toks[0].has(LOWER) {
+        if !alone || !self.doc.ends_paragraph(li) || !self.starts_sentence(li) || toks[0].has(LOWER)
+        {
             return None;
         }
         // a line in title case is a heading or a menu (`Home World News`), and a line that
@@ -985,7 +977,7 @@ impl Analyser<'_, '_> {
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
     ) -> Option<Finding> {
-        if !self.ends_paragraph(li) {
+        if !self.doc.ends_paragraph(li) {
             return None;
         }
         let (k, end) = self.closing_words(toks)?;
