@@ -220,6 +220,12 @@ fn is_title_case(w: &str) -> bool {
     c.next().is_some_and(char::is_uppercase) && w.len() >= 2 && c.all(char::is_lowercase)
 }
 
+/// An initialism that names a country, a body or a thing (`UK`, `EU`, `NHS`, `NASA`): two to
+/// five capital letters.
+fn is_initialism(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn starts_lower(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
 }
@@ -987,13 +993,14 @@ impl<'t> Analyser<'_, 't> {
                 // 2026] classic")
                 let after_pair = toks[k].space_before && pairs.iter().any(|q| q.toks.end == k);
                 // and so is a name leading two lower-case words after a determiner: "the
-                // [Lindau car ban 2026] plan" (where "the record 2024 harvest" is English)
+                // [Lindau car ban 2026] plan", "the [UK offshore wind 2026] pipeline" (where
+                // "the record 2024 harvest" is English)
                 let led_by_name = p - k == 1
                     && k >= r.start + 2
                     && toks[k].space_before
                     && toks[k - 1].space_before
                     && self.is_word(k - 1)
-                    && is_title_case(self.word(k - 1))
+                    && (is_title_case(self.word(k - 1)) || is_initialism(self.word(k - 1)))
                     && !is_year_modifier(self.word(k - 1))
                     && self.is_word(k - 2)
                     && is_determiner(&self.word(k - 2).to_ascii_lowercase());
@@ -2105,12 +2112,23 @@ Gold rose to a record on Tuesday as investors sought safety after the central ba
             out.contains(" The council said the plan would cut traffic noise.\n"),
             "{out}"
         );
+        // an initialism leads such a keyword as a name does
+        let out = cleaned(&format!(
+            "{lead} The council said the EU car ban 2026 plan would cut traffic noise.\n"
+        ));
+        assert!(
+            out.contains(" The council said the plan would cut traffic noise.\n"),
+            "{out}"
+        );
         // one lower-case word, no determiner before the name, or a label of the year
         for line in [
             "They praised the London marathon 2026 route.",
             "They said Lindau car ban 2026 plans were ready.",
             "The Lindau model year 2026 cars were recalled.",
             "The Paris climate 2025 summit ended.",
+            "They said EU car ban 2026 plans were ready.",
+            "The EU model year 2026 cars were recalled.",
+            "They praised the UK marathon 2026 route.",
         ] {
             let text = format!("{lead} {line}\n");
             assert_eq!(cleaned(&text), text, "{line}");
