@@ -437,6 +437,11 @@ thread_local! {
 
 fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
     let title = doc.title_line();
+    // A line in title case is a headline when few of its words are lower case, or when it
+    // repeats the title: a title with its short words in lower case ("Xi and Lee Hold First
+    // Summit in ...") has too many for the count, and its repeat read as prose would glue
+    // "Lee Hold". (A repeat in sentence case glues no such words.)
+    let mut repeats = TitleRepeats::new(doc.title().unwrap_or(""));
     let mut kinds = take_spare(&SPARE_KINDS);
     kinds.extend(
         tk.lines
@@ -447,7 +452,9 @@ fn line_kinds(doc: &Document<'_>, tk: &Tokens) -> Vec<LineKind> {
                 if r.is_empty() {
                     LineKind::Blank
                 } else if Some(i) == title
-                    || (c.long >= 2 && c.caps * 4 >= c.long * 3 && c.lower * 3 <= c.long)
+                    || (c.long >= 2
+                        && c.caps * 4 >= c.long * 3
+                        && (c.lower * 3 <= c.long || repeats.by(doc.line_text(i))))
                 {
                     LineKind::Headline
                 } else {
@@ -2099,6 +2106,26 @@ Gold rose to a record on Tuesday as investors sought safety after the central ba
                  bank said that it was in no hurry to cut its rates. {line}\n"
             );
             assert_eq!(cleaned(&text), text, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_repeat_of_the_title_is_read_as_the_title() {
+        // the title joins the names; its repeat, in title case with its short words in
+        // lower case or in sentence case, is no prose gluing "Lee" to "Hold"
+        let body = "\nPresident Xi Jinping and President Lee Jae-myung met in Gyeongju on Saturday, and they agreed to expand trade.\nThe Xi Lee summit 2026 outcome was welcomed by business groups in Seoul.\nLee said that the talks went well. Xi said that the two countries were close neighbours.\n";
+        for repeat in [
+            "Xi and Lee Hold First Summit in Gyeongju as Trade Tensions Ease",
+            "Xi and Lee hold first summit in Gyeongju as trade tensions ease",
+        ] {
+            let text = format!(
+                "Xi and Lee Hold First Summit in Gyeongju as Trade Tensions Ease\n{repeat}\n{body}"
+            );
+            let out = cleaned(&text);
+            assert!(
+                out.contains("\nThe outcome was welcomed by business groups in Seoul.\n"),
+                "{out}"
+            );
         }
     }
 
