@@ -94,6 +94,7 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | join\s+(?:us|our)(?-u:\b)
           | join\s+the\s+(?:conversation|discussion|debate)\s*[.!]?\s*$
           | download\s+our(?-u:\b)
+          | download\s+the\s+(?:\S+\s+){0,3}app\s+(?:for\s+(?:the\s+|all\s+the\s+)?(?:latest|breaking|live)|to\s+(?:get|read|follow|receive|stay)|and\s+(?:get|never|stay|follow))(?-u:\b)
           | get\s+(?:our|the)\s+(?:\S+\s+){0,3}(?:app|newsletters?)(?-u:\b)
           | (?:click|tap)\s+here(?-u:\b)
           | follow\s+(?:the|this)\s+(?:author|writer|reporter|journalist|columnist|topic)s?(?:\s+on(?-u:\b)|\s*[.!]?\s*$)
@@ -143,12 +144,12 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
 /// The first two letters of every match of [`CTA_STRONG_PATTERN`], one alternative after
 /// the other (for [`may_start`]).
 static CTA_STRONG_HEADS: Heads = Heads::new(&[
-    *b"fo", *b"jo", *b"jo", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em", *b"wr",
-    *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al", *b"we",
-    *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le", *b"te",
-    *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st", *b"st",
-    *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa", *b"ge",
-    *b"wh", *b"le",
+    *b"fo", *b"jo", *b"jo", *b"do", *b"do", *b"ge", *b"cl", *b"ta", *b"go", *b"ha", *b"e-", *b"em",
+    *b"wr", *b"co", *b"re", *b"se", *b"pl", *b"en", *b"tu", *b"ac", *b"si", *b"lo", *b"su", *b"al",
+    *b"we", *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le",
+    *b"te", *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st",
+    *b"st", *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa",
+    *b"ge", *b"wh", *b"le",
 ]);
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -452,6 +453,8 @@ mod tests {
             "Join our WhatsApp channel for the latest updates",
             "Join us on Telegram",
             "Download our app to read offline",
+            "Download the Auto Ledger app for the latest news",
+            "Download the Harbour Daily app and never miss a story",
             "Download the app",
             "Click here to read the full report",
             "Get the latest headlines straight to your inbox. Subscribe to Harbour Daily’s newsletters.",
@@ -536,6 +539,7 @@ mod tests {
             "Follow us on X",
             "Join us tonight",
             "Download our app",
+            "Download the Auto Ledger app for the latest news",
             "Get the Daily Planet app",
             "Click here",
             "Tap here",
@@ -658,6 +662,8 @@ mod tests {
             "Your email address will not be published in the register, the clerk said.",
             "Get the latest figures before you vote, the campaign told members.",
             "Join the queue early if you want a seat, the organisers said.",
+            "Download the NHS app to book a vaccine appointment.",
+            "Download the ferry app for timetables and tickets.",
             "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
             "Read all the reports and you see the pattern, the auditor said.",
             "Join the conversation about the budget at the town hall on Friday.",
