@@ -543,6 +543,20 @@ fn a_widget_glued_under_the_title_goes_in_the_same_run() {
     assert_eq!(engine().clean(&once.text).text, once.text);
 }
 
+/// A headline under `Next Story` followed by a label word that goes on with its sentence
+/// (`...\nx`): the share rule leaves that word to the line before, so the navigation rule
+/// must not take the headline away from under it (found by `cleaning_random_text`).
+#[test]
+fn a_headline_continued_by_a_label_word_is_judged_the_same_on_a_second_run() {
+    for input in [
+        "A\nNext Story\nAa\n\rx\n",
+        "Ferry fares rise\nNext Story\nFares go up\nx\n",
+    ] {
+        let once = engine().clean(input);
+        assert_eq!(engine().clean(&once.text).text, once.text, "{input:?}");
+    }
+}
+
 /// GNU `patch` applies the diffs too, including the shapes that are easy to get wrong: a
 /// missing final line end on either side, CRLF, a lone `\r`. Skipped when `patch` is not
 /// installed, unless `DECRUFT_REQUIRE_VALIDATORS` is set.

@@ -10,7 +10,6 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
 use crate::rules::junk::{
     quote, short_body_lines, start_candidates, word_count, ShortLine, Start, START_REGEXES,
 };
@@ -177,7 +176,8 @@ const LIST_HEADS: &[&str] = &[
 /// The lines after the list heading at line `i` in its paragraph, when there are some and
 /// each reads as a headline. A label among them (`Share it`, `Advertisement`) is no
 /// headline: its own rule judges it, and the lines around it are left to theirs.
-fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
+fn listed_headlines(ctx: &Context<'_>, i: usize) -> Option<Range<usize>> {
+    let doc = ctx.doc;
     let par = &doc.paragraphs()[doc.lines()[i].paragraph?];
     let under = i + 1..par.lines.end;
     if under.is_empty() {
@@ -205,14 +205,16 @@ fn listed_headlines(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     // headlines or more (one short line after a label may be the article's own subheading),
     // then a line that ends a sentence, or a label or the page's copyright notice that their
     // own rules judge (`Share`, `© 2026 Example Media`). One headline is enough between two
-    // labels: a subheading of the article is not followed by a label.
+    // labels: a subheading of the article is not followed by a label. A label word that goes
+    // on with the last headline's sentence (`... on\nx`) is no label: its rule leaves it to
+    // the line before, and the headline would be dropped from under it.
     let next = super::core(doc.line_text(run_end));
     let ends_sentence = next
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?']);
     let n = run_end - under.start;
     ((n >= 2 && (ends_sentence || super::copyright::notice(next).is_some()))
-        || (n >= 1 && label(next)))
+        || (n >= 1 && label(next) && !super::continues_sentence(ctx, run_end)))
     .then_some(under.start..run_end)
 }
 
@@ -284,7 +286,7 @@ impl Rule for StoryNavigation {
             if !heading || !heads_list(core) {
                 return;
             }
-            if let Some(under) = listed_headlines(doc, i) {
+            if let Some(under) = listed_headlines(ctx, i) {
                 for j in under.clone() {
                     let msg = format!(
                         "headline {} listed under the navigation label {}",
@@ -562,6 +564,12 @@ mod tests {
                 "The cheapest way to fly to Bali",
                 "Up Next"
             ]
+        );
+        // but not before a label word that goes on with the headline's sentence: the share
+        // rule leaves that line to the one before, so the headline is read as prose too
+        assert_eq!(
+            found_in_body("Next Story\nThe cheapest way to fly to\nx"),
+            ["Next Story"]
         );
         // or before the page's copyright notice
         assert_eq!(
