@@ -340,7 +340,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     ]),
     (Start::Tags, &[
         "tag", "topic", "related", "suggested", "popular", "trending", "top", "people also", "also read",
-        "filed", "categor", "keyword", "posted",
+        "in this", "mentioned", "filed", "categor", "keyword", "posted",
     ]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "representative", "representational", "stock", "-", "source", "inputs", "file", "photo", "image",

@@ -20,12 +20,12 @@ static META: RuleMeta = RuleMeta {
     explanation: "\
 ## What it does
 Drops a line that is a tag or topic list: a label (`Tags`, `Topics`, `Filed under`, \
-`Categories`, `Keywords`, and the search lists `Related searches`, `People also search for`, \
-`Also read about`) followed by `:` or `|` (or, for `Posted in` and `Filed under`, \
-by nothing but a list of capitalised items) and a list of short items separated by \
-commas, `|`, `;`, `·` or `/`; a bare label with such items on the lines under it in its \
-paragraph, one per line (the label and its items are dropped); and a line of two or more \
-hashtags and nothing else (`#Budget2026 #Harbour`).
+`Categories`, `Keywords`, `In this article`, and the search lists `Related searches`, \
+`People also search for`, `Also read about`) followed by `:` or `|` (or, for `Posted in` \
+and `Filed under`, by nothing but a list of capitalised items) and a list of short items \
+separated by commas, `|`, `;`, `·` or `/`; a bare label with such items on the lines under it \
+in its paragraph, one per line (the label and its items are dropped); and a line of two or \
+more hashtags and nothing else (`#Budget2026 #Harbour`).
 
 ## Why
 Tag links are navigation to other pages. Every item must be short (at most five words) and \
@@ -41,7 +41,7 @@ The line is dropped.
 
 pub(super) const MAX_LEN: usize = 400;
 
-pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|(?:related|suggested)\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
+pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|(?:related|suggested)\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|(?:mentioned\s+)?in\s+this\s+(?:article|story)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
 
 /// The groups `label` and `list` (empty when absent) of [`TAGS_PATTERN`] on `core`, which
 /// it matches: read off the line rather than captured, which ran a backtracking search per
@@ -237,6 +237,8 @@ mod tests {
             "Related searches: gold rate today, silver price, gold price forecast 2026",
             "People also search for: ferry timetable, ferry fares",
             "Also read about: gold rate today, silver price today, sensex live",
+            "In this article: Amazon, OpenAI, Microsoft",
+            "Mentioned in this story: NVDA | AMD",
         ] {
             assert_junk(&TagList, l);
         }
@@ -258,6 +260,9 @@ mod tests {
             "Filed under seal, the documents were released on Monday.",
             "Popular searches on the site rose sharply during the storm, the company said.",
             "Also read about: the minister's plan for schools, which he outlined on Monday.",
+            "In this article: what the new tax rules mean for families with children",
+            "In this article, we look at what the new tax rules mean for families.",
+            "In this story, the harbour master is the hero.",
         ] {
             assert_kept(&TagList, l);
         }
