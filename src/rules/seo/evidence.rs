@@ -999,10 +999,11 @@ impl<'t> Analyser<'_, 't> {
                 // so are words that go on from two glued names ("a [Lakers Celtics rivalry
                 // 2026] classic")
                 let after_pair = toks[k].space_before && pairs.iter().any(|q| q.toks.end == k);
-                // and so is a name leading two lower-case words after a determiner: "the
-                // [Lindau car ban 2026] plan", "the [UK offshore wind 2026] pipeline" (where
-                // "the record 2024 harvest" is English)
-                let led_by_name = p - k == 1
+                // and so is a name leading two lower-case words or more after a determiner:
+                // "the [Lindau car ban 2026] plan", "the [UK offshore wind 2026] pipeline",
+                // "the [AI cloud computing market 2026] race" (where "the record 2024
+                // harvest" is English)
+                let led_by_name = p - k >= 1
                     && k >= r.start + 2
                     && toks[k].space_before
                     && toks[k - 1].space_before
@@ -2139,14 +2140,17 @@ Gold rose to a record on Tuesday as investors sought safety after the central ba
             out.contains(" The council said the plan would cut traffic noise.\n"),
             "{out}"
         );
-        // an initialism leads such a keyword as a name does
-        let out = cleaned(&format!(
-            "{lead} The council said the EU car ban 2026 plan would cut traffic noise.\n"
-        ));
-        assert!(
-            out.contains(" The council said the plan would cut traffic noise.\n"),
-            "{out}"
-        );
+        // an initialism leads such a keyword as a name does, and so does a name before more
+        // lower-case words
+        for keyword in ["EU car ban 2026", "Lindau old town car ban 2026"] {
+            let out = cleaned(&format!(
+                "{lead} The council said the {keyword} plan would cut traffic noise.\n"
+            ));
+            assert!(
+                out.contains(" The council said the plan would cut traffic noise.\n"),
+                "{out}"
+            );
+        }
         // one lower-case word, no determiner before the name, or a label of the year
         for line in [
             "They praised the London marathon 2026 route.",

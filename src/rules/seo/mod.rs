@@ -56,9 +56,9 @@ months, seasons and time words (`in 2025`, `since early 2025`, `fiscal 2025`, `s
 `the class of 2026`), years before a noun (`the 2025 budget`, `a record 2024 harvest`) and
 numbered names (`Euro 2024`, `Vision 2030`) are not touched; but words going on from two
 glued names to a year belong to the keyword (`a Lakers Celtics rivalry 2026 classic` -> `a
-classic`), and so do a name (or an initialism) and two lower-case words after a determiner
-(`the Lindau car ban 2026 plan` -> `the plan`, `the UK offshore wind 2026 pipeline` -> `the
-pipeline`). When the phrase ends its clause after a preposition and a
+classic`), and so do a name (or an initialism) and two lower-case words or more after a
+determiner (`the Lindau car ban 2026 plan` -> `the plan`, `the UK offshore wind 2026
+pipeline` -> `the pipeline`). When the phrase ends its clause after a preposition and a
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
