@@ -98,7 +98,8 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
           | \(?\s*(?:disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
           | (?:disclaimer\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
-          | (?:disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+purposes(?:[\s.,;].*)?
+          | (?:disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+(?:purposes|only)(?:[\s.,;].*)?
+          | disclaimer\s*[:|–—-]\s*this\s+(?:article|content|story|post|report|information)\s+(?:is\s+not|does\s+not\s+constitute|should\s+not\s+be\s+(?:taken|treated|construed)\s+as)\s+(?:an?\s+)?(?:investment|financial|legal|medical|tax)\s+advice(?:[\s.,;].*)?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | file\s+photo\s*:\s*\S.*
@@ -217,6 +218,8 @@ mod tests {
             "Disclaimer: The opinions in this piece are solely the writer's.",
             "This article is for informational purposes only and is not investment advice.",
             "Disclaimer: This content is intended for general information purposes only.",
+            "Disclaimer: This article is for information only and is not investment advice.",
+            "Disclaimer: This article does not constitute financial advice.",
             "Image: Claire Dubois in the laboratory. (Photo credit: University of Lyon)",
             "Firefighters at the scene of the blaze on Monday (Photo: Reuters)",
             "The new terminal, seen from the harbour wall. (Image courtesy: Harbour Authority/AP).",
@@ -263,6 +266,8 @@ mod tests {
             "Opinions expressed at the hearing were divided, the chair said.",
             "The views expressed by the minister are those of the government, a spokesman said.",
             "This report is for the board's eyes only.",
+            "This report is not financial advice, the regulator warned savers.",
+            "This information is only for the committee, the clerk said.",
             "Miss Harbour 2026 chosen from 30 finalists (PHOTOS)",
             "The fire was put out by noon (Reuters was first to report it).",
             "Crews worked through the night to clear the line near the old depot, officials said, and trains ran again by morning after the council paid for the repairs (Photo: Reuters)",
