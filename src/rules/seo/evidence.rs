@@ -964,13 +964,24 @@ impl<'t> Analyser<'_, 't> {
                 // "had assigned [mortgage rates 2025]": a participle is the verb, not the phrase
                 is_lower_content(w) && !is_finite_verb(w) && !looks_participle(w)
             };
+            // an initialism between two of its lower-case words is one of them: "[gold ETF
+            // inflows 2026]"
+            let inner_initialism = |k: usize| {
+                k > r.start + 1
+                    && is_initialism(self.word(k))
+                    && toks[k].space_before
+                    && self.is_word(k - 1)
+                    && extends(self.word(k - 1))
+            };
             let mut k = p;
-            while k > r.start
-                && toks[k].space_before
-                && self.is_word(k - 1)
-                && extends(self.word(k - 1))
-            {
-                k -= 1;
+            while k > r.start && toks[k].space_before && self.is_word(k - 1) {
+                if extends(self.word(k - 1)) {
+                    k -= 1;
+                } else if inner_initialism(k - 1) {
+                    k -= 2;
+                } else {
+                    break;
+                }
                 if p - k >= MAX_PHRASE_WORDS {
                     break;
                 }
@@ -2164,6 +2175,16 @@ Gold rose to a record on Tuesday as investors sought safety after the central ba
             let text = format!("{lead} {line}\n");
             assert_eq!(cleaned(&text), text, "{line}");
         }
+    }
+
+    #[test]
+    fn an_initialism_inside_a_lower_case_keyword_is_one_of_its_words() {
+        let text = "Gold hits a record as investors seek safety\n\nGold rose to a record on Tuesday as investors sought safety, and central banks kept buying, according to the council, highlighting gold ETF inflows 2026 trends.\nThe metal has risen by more than half this year, the council said in its report.\n";
+        let out = cleaned(text);
+        assert!(
+            out.contains("according to the council.\nThe metal"),
+            "{out}"
+        );
     }
 
     #[test]
