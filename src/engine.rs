@@ -185,6 +185,15 @@ impl Engine {
             r.add(doc, &more);
             findings.append(&mut more);
         }
+        if let Some(r) = removals {
+            ctx = ctx.with_removals(r);
+            let mut more = Vec::new();
+            for rule in &self.first {
+                rule.recheck(&ctx, &mut more);
+            }
+            more.retain(allowed);
+            findings.append(&mut more);
+        }
         findings.sort_by(|a, b| {
             a.range
                 .start

@@ -155,6 +155,13 @@ pub trait Rule: Send + Sync {
     fn phase(&self) -> Phase {
         Phase::First
     }
+    /// A [`Phase::First`] rule's second look, after every other rule, with what they all
+    /// remove ([`Context::line_after_removals`]): a line that is no junk as it stands may be
+    /// junk once a later rule has cut from it (a copyright notice too long to take until a
+    /// stuffed clause appended to it goes), and a second run over the clean text would
+    /// find it. The first look stays where it is, so that the rules of the later phases
+    /// know what it drops.
+    fn recheck(&self, _ctx: &Context<'_>, _out: &mut Vec<Finding>) {}
 }
 
 /// Every built-in rule, in code order. Each rule group lists its own rules in a `RULES`

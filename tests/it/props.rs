@@ -557,6 +557,33 @@ fn a_headline_continued_by_a_label_word_is_judged_the_same_on_a_second_run() {
     }
 }
 
+/// A copyright notice with stuffed clauses appended is too long to be taken as it stands;
+/// once S003 has cut the clauses it is a notice like any other, dropped in the same run
+/// (found by `cleaning_mutated_articles`). A notice glued under the title is dropped before
+/// the SEO rules look for the dek under it, as on a second run.
+#[test]
+fn a_copyright_notice_is_judged_the_same_on_a_second_run() {
+    let appended = "Aaaa and Bbbb Hold Talks\n\n\
+        The talks between Aaaa and Bbbb went well, officials said on Monday after the meeting.\n\n\
+        Aaaa Bbbb talks 2025 were praised by the Bbbb side, which said Aaaa and Bbbb would meet again.\n\n\
+        \u{a9} 2025 Touchline Media Ltd. All rights reserved, adding that it was a key moment for \
+        Aaaa Bbbb talks 2025 and for the Bbbb Aaaa summit plans 2025 that officials on both sides \
+        have been hoping to see for many months now.\n";
+    let under_title = "Bitcoin Slides as Binance and Coinbase See Outflows\n\
+        Aaaa Aaaa Copyright 2025 Blockbeat Media. All rights reserved.\n\n\
+        Bitcoin fell as Binance Coinbase outflows jumped, a warning for crypto market crash 2025 \
+        followers. Find out more.\n\n\
+        Bitcoin fell 6% on Wednesday as holders moved coins from Binance and Coinbase.\n";
+    for input in [appended, under_title] {
+        let once = engine().clean(input);
+        assert!(!once.text.contains("Copyright"), "{}", once.text);
+        assert!(!once.text.contains("Touchline"), "{}", once.text);
+        assert_eq!(engine().clean(&once.text).text, once.text, "{input:?}");
+    }
+    let once = engine().clean(under_title);
+    assert!(!once.text.contains("Find out more"), "{}", once.text);
+}
+
 /// GNU `patch` applies the diffs too, including the shapes that are easy to get wrong: a
 /// missing final line end on either side, CRLF, a lone `\r`. Skipped when `patch` is not
 /// installed, unless `DECRUFT_REQUIRE_VALIDATORS` is set.

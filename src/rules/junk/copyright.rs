@@ -4,11 +4,12 @@
 //! the copyright sign or word at the start followed by a year or sign, or the fixed phrase
 //! "all rights reserved", in a short line.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{core, quote, short_body_lines, word_count, Hint, LONGEST};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CopyrightFooter;
@@ -23,7 +24,9 @@ static META: RuleMeta = RuleMeta {
 Drops a short copyright line: `©` (or `(c)`, `ⓒ`) followed by a year, or by a name of up \
 to five words that ends in a year (`© Metro Ledger 2025`), `Copyright` \
 followed by a year or the sign, or a line holding `All rights reserved` or the wire's \
-reuse notice (`This material may not be published, broadcast, rewritten or redistributed.`).
+reuse notice (`This material may not be published, broadcast, rewritten or redistributed.`). \
+A line too long to take as it stands is judged again as the other rules leave it: a \
+notice with a stuffed clause appended (S003) goes once the clause is cut.
 
 ## Why
 Copyright footers belong to the page template, not the article. A sentence about copyright \
@@ -76,16 +79,36 @@ impl Rule for CopyrightFooter {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         short_body_lines(ctx, MAX_LEN, |l| {
-            let (i, core) = (l.index, l.core);
-            if !l.has_hint(Hint::Copyright) {
-                return;
-            }
-            if let Some(m) = notice(core) {
-                let msg = format!("copyright notice ({})", quote(m.as_str().trim()));
-                out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
+            if l.has_hint(Hint::Copyright) {
+                out.extend(finding(ctx, l.index, l.core));
             }
         });
     }
+
+    /// A notice with a stuffed clause appended is too long to take as it stands; once the
+    /// clause is cut (S003), it is a notice like any other.
+    fn recheck(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        short_body_lines(ctx, LONGEST, |l| {
+            // the hint words are the original line's: removals only take words away; a
+            // line that is a notice as it stands was taken by the first look
+            if !l.has_hint(Hint::Copyright) || ctx.line_dropped(l.index) {
+                return;
+            }
+            if let Cow::Owned(line) = ctx.line_after_removals(l.index) {
+                let c = core(&line);
+                if c.len() <= MAX_LEN {
+                    out.extend(finding(ctx, l.index, c));
+                }
+            }
+        });
+    }
+}
+
+/// The finding that drops line `i` when `core` (its text without decoration) is a notice.
+fn finding(ctx: &Context<'_>, i: usize, core: &str) -> Option<Finding> {
+    let m = notice(core)?;
+    let msg = format!("copyright notice ({})", quote(m.as_str().trim()));
+    Some(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg))
 }
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ impl ShortLine<'_> {
 }
 
 /// The longest line limit of any per-line rule (the cookie notice's).
-const LONGEST: usize = 500;
+pub(crate) const LONGEST: usize = 500;
 
 /// The longest line limit of a rule that asks [`ShortLine::starts`] (tag lists' and credits').
 const STARTS_LONGEST: usize = 400;

@@ -408,8 +408,17 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
     let tk = tokenize(doc);
     // The grammar checks are English; other languages are left alone: at least one word
     // token in eight must be one of the commonest English words, written in lower case.
-    // The tokeniser counts them, so the question costs no pass of its own.
-    if tk.words == 0 || tk.common * 100 < tk.words * 12 {
+    // The tokeniser counts them, so the question costs no pass of its own. Only the lines
+    // the clean text keeps count: a junk line of names and figures under a short article
+    // ("Copyright 2025 Blockbeat Media") could tip the count one way on a first run and
+    // the other way on a second, without it.
+    let (words, common) = tk
+        .counts
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !dropped(i))
+        .fold((0, 0), |(w, c), (_, k)| (w + k.words, c + k.common));
+    if words == 0 || common * 100 < words * 12 {
         tk.recycle();
         return Analysis::default();
     }

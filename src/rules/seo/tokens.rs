@@ -98,6 +98,10 @@ pub struct LineCounts {
     pub semicolon: bool,
     /// Whether the line holds a question mark: where a keyword question can be.
     pub question: bool,
+    /// Word tokens, and those that are one of the commonest English words in lower case
+    /// ([`COMMON_ENGLISH`](super::lexicon::COMMON_ENGLISH)).
+    pub words: u32,
+    pub common: u32,
 }
 
 /// The document's tokens, with each line's token range, and the few places the judging
@@ -109,10 +113,6 @@ pub struct Tokens {
     pub lines: Vec<Range<usize>>,
     /// For each line, the counts of its words.
     pub counts: Vec<LineCounts>,
-    /// Word tokens, and those that are one of the commonest English words in lower case
-    /// ([`COMMON_ENGLISH`](super::lexicon::COMMON_ENGLISH)).
-    pub words: usize,
-    pub common: usize,
     /// Each `i` where words `i` and `i + 1` both start upper-case, with whitespace between
     /// them on one line: where a glued pair of names can be.
     pub cap_pairs: Vec<usize>,
@@ -593,8 +593,6 @@ impl Tokens {
         self.cap_pairs.clear();
         self.years.clear();
         self.commas.clear();
-        self.words = 0;
-        self.common = 0;
         SPARE.with(|s| s.set(Some(self)));
     }
 }
@@ -680,7 +678,6 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
     let mut space = false;
     let mut counts = LineCounts::default();
     let line_first = t.toks.len();
-    let (mut words, mut common) = (0, 0);
     // the previous token on this line: a word starting upper-case, a comma
     let (mut prev_cap, mut prev_comma) = (false, false);
     while i < end {
@@ -771,9 +768,9 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
         counts.long += u32::from(long);
         counts.caps += u32::from(long & cap);
         counts.lower += u32::from(flags & LOWER != 0);
-        words += 1;
+        counts.words += 1;
         let short = short_word_bits(bytes, start, wlen);
-        common += usize::from(short & COMMON != 0);
+        counts.common += u32::from(short & COMMON != 0);
         push_if(
             &mut t.links,
             idx,
@@ -800,8 +797,6 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
         i += usize::from(space);
     }
     t.counts.push(counts);
-    t.words += words;
-    t.common += common;
 }
 
 #[cfg(test)]
@@ -927,8 +922,6 @@ mod tests {
                 t.cap_pairs,
                 t.years,
                 t.commas,
-                t.words,
-                t.common,
             )
         };
         let (want_long, want_short) = (fresh(&long), fresh(short));
@@ -945,20 +938,8 @@ mod tests {
             (want_short.0, want_short.1, want_short.2, want_short.3)
         );
         assert_eq!(
-            (
-                t.cap_pairs.clone(),
-                t.years.clone(),
-                t.commas.clone(),
-                t.words,
-                t.common
-            ),
-            (
-                want_short.4,
-                want_short.5,
-                want_short.6,
-                want_short.7,
-                want_short.8
-            )
+            (t.cap_pairs.clone(), t.years.clone(), t.commas.clone()),
+            (want_short.4, want_short.5, want_short.6)
         );
         t.recycle();
         assert_eq!(tokenize(&Document::parse(&long)).toks, want_long.0);
@@ -1135,7 +1116,8 @@ mod tests {
             t.commas.iter().map(|&i| at(i + 1)).collect::<Vec<_>>(),
             vec!["adding", "y"]
         );
-        assert_eq!((t.words, t.common), (10, 1));
+        let total = |f: fn(&LineCounts) -> u32| t.counts.iter().map(f).sum::<u32>();
+        assert_eq!((total(|c| c.words), total(|c| c.common)), (10, 1));
         assert_eq!(
             t.counts[1],
             LineCounts {
@@ -1147,6 +1129,8 @@ mod tests {
                 bracket: false,
                 question: false,
                 semicolon: false,
+                words: 9,
+                common: 1,
             }
         );
         // the first colon and the last dash of a line, one past their index in it
