@@ -90,7 +90,16 @@ pub fn span_removal(text: &str, span: Range<usize>) -> Edit {
     // before closing punctuation the spaces in front go ("ends with X." -> "ends with.");
     // otherwise the spaces behind go, so the words either side keep one separator
     let (start, end) = if closes_clause && !at_line_start {
-        (span.start - spaces_before, span.end)
+        // an abbreviation's point before the span ends the sentence once the span is gone:
+        // the sentence's own stop after it goes too (`after 3 p.m., adding ...X.` -> `after
+        // 3 p.m.`, not `p.m..`)
+        let doubled = next == Some('.')
+            && !after[spaces_after + 1..].starts_with('.')
+            && before[..before.len() - spaces_before].ends_with('.');
+        (
+            span.start - spaces_before,
+            span.end + usize::from(doubled) * (spaces_after + 1),
+        )
     } else {
         (span.start, span.end + spaces_after)
     };
@@ -284,5 +293,23 @@ mod tests {
             remove("two  spaces Big Phrase  here", "Big Phrase"),
             "two  spaces here"
         );
+        // an abbreviation's point ends the sentence once the span after it goes; another
+        // stop stays
+        for (text, span, out) in [
+            (
+                "after 3 p.m., Big Phrase. Next",
+                ", Big Phrase",
+                "after 3 p.m. Next",
+            ),
+            (
+                "made by Acme Inc. Big Phrase.",
+                "Big Phrase",
+                "made by Acme Inc.",
+            ),
+            ("at 3 p.m., Big Phrase!", ", Big Phrase", "at 3 p.m.!"),
+            ("it rose. Big Phrase.", "Big Phrase", "it rose."),
+        ] {
+            assert_eq!(remove(text, span), out, "{text}");
+        }
     }
 }

@@ -89,7 +89,8 @@ pub static KEYWORD_CLAUSE: RuleMeta = RuleMeta {
 
 Removes a trailing participial clause (`, adding that ...`, `, saying ...`, `, calling it ...`)
 that carries stuffed phrases (glued names or a year-glued phrase), from the comma to the end
-of the sentence; the full stop stays. A clause made mostly of the title's words but with no
+of the sentence; the full stop stays, unless an abbreviation's point before the clause now
+ends the sentence (`after 3 p.m., adding ...` -> `after 3 p.m.`). A clause made mostly of the title's words but with no
 stuffed phrase is only flagged; a clause with quoted speech is never touched.
 
 A relative clause (`, which ...`) is most often the reporter's own, so it goes only when it
