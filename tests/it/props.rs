@@ -584,6 +584,18 @@ fn a_copyright_notice_is_judged_the_same_on_a_second_run() {
     assert!(!once.text.contains("Find out more"), "{}", once.text);
 }
 
+/// The SEO rules do not read the lines the page-junk rules drop: a repeat of the title under
+/// `Most Popular` (a listed headline, `1990 Ito and Kim Hold ...`) read as prose glued
+/// `Kim` to `Hold`, which made the title's `Ito and Kim` no join of the two names, and the
+/// stuffing went only on a second run (found by `cleaning_mutated_articles`).
+#[test]
+fn dropped_lines_are_no_evidence_for_the_seo_rules() {
+    let input = "Ito and Kim Hold First Summit in Busan as Fishing Row Eases\nMost Popular\nCentral Bank Holds Rates as Inflation Cools Faster Than Expected\n1990 Ito and Kim Hold First Summit in Busan as Fishing Row Eases\nIto and Kim Hold First Summit in Busan as Fishing Row Eases\nIto and Kim Hold First Summit in Busan as Fishing Row Eases\nX\nPrime Minister Haruto Ito and President Kim Min-seo met in the port city of Busan on Saturday, their first summit since Kim took office in March, and agreed to end a two-year dispute over fishing rights in the waters between their countries.\nThe two leaders signed a deal that sets shared catch limits for mackerel and squid. The Ito Kim summit 2026 outcome was welcomed by fishing cooperatives on both sides.\nKim said the agreement would \"let our fishermen go back to sea without fear\". Ito said the two countries were \"neighbours who share the same sea and the same fish\".\nThe dispute began when patrol boats from both countries detained fishing crews in waters each side claims. Trade between the two countries fell by a tenth in the months that followed.\nOfficials said the EU fishing fleet 2026 review, which covers boats that land their catch in both countries, would be published in the spring.\nFishing ministers will meet in Osaka in January to draw up the first catch limits, marking what officials called a new start for Ito Kim relations and East Sea fishing cooperation news.\nShare it\nNext Story";
+    let once = engine().clean(input);
+    assert!(!once.text.contains("Ito Kim summit 2026"), "{}", once.text);
+    assert_eq!(engine().clean(&once.text).text, once.text);
+}
+
 /// GNU `patch` applies the diffs too, including the shapes that are easy to get wrong: a
 /// missing final line end on either side, CRLF, a lone `\r`. Skipped when `patch` is not
 /// installed, unless `DECRUFT_REQUIRE_VALIDATORS` is set.
