@@ -29,7 +29,10 @@ or subscribe to go on reading, enable JavaScript, or \"click here to ...\"; the 
 text (`Enter your email address`, `By signing up you agree to ...`); an affiliate disclosure \
 (`We may earn a commission when you buy through links on our site`) and the shop note on \
 prices (`Prices were correct at the time of publication`); and a line that ends by \
-giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`); \
+giving the author's or the newsroom's e-mail address (`Contact her at jo@example.com.`), or \
+asking the reader to send something there (`Have you been affected? Email your story to \
+news@example.com`); a pitch to join the site's readers (`Join 50,000 readers who get our \
+briefing`); \
 the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`), \
 a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
 (`Vote in our poll`, `Rate this article`), the comment form's notes (`Your email address will not \
@@ -167,14 +170,15 @@ const CTA_START_PATTERN: &str = r"(?xi)^(?:
           | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?(?-u:\b)
           | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
           | turn\s+on\s+(?:notifications|alerts)
+          | join\s+(?:more\s+than\s+|over\s+)?[0-9][0-9,.]*(?:k|m|\s*million|\s*thousand)?\+?\s+(?:other\s+)?(?:readers|subscribers|members|people|investors|professionals)(?-u:\b)
         )";
 
 /// The first two letters of every match of [`CTA_START_PATTERN`], one alternative after the
 /// other: subscribe, sign, register, download, get, stay, never, don't, like, want, did or
-/// enjoy, like, breaking, daily, free, e-mail, email, newsletter, become, support, turn.
+/// enjoy, like, breaking, daily, free, e-mail, email, newsletter, become, support, turn, join.
 static CTA_START_HEADS: Heads = Heads::new(&[
     *b"su", *b"si", *b"re", *b"do", *b"ge", *b"st", *b"ne", *b"li", *b"wa", *b"di", *b"en", *b"br",
-    *b"da", *b"fr", *b"e-", *b"em", *b"be", *b"tu",
+    *b"da", *b"fr", *b"e-", *b"em", *b"be", *b"tu", *b"jo",
 ]);
 
 static CTA_START: LazyLock<Regex> =
@@ -190,6 +194,7 @@ static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
           | (?-u:\b)share\s+it\s+with\s+a\s+friend(?-u:\b)
           | (?-u:\b)(?:vote|take\s+part|have\s+your\s+say)\s+in\s+our\s+(?:poll|survey|quiz)(?-u:\b) | ^take\s+our\s+(?:poll|survey|quiz)(?-u:\b)
           | (?-u:\b)(?:contact|e-?mail|reach|write\s+to)\s+(?:him|her|them|me|us|the\s+(?:author|writer|reporter|newsroom))\s+(?:at|on|via)\s+[^\s@]+@[^\s@]+?\.?$
+          | (?:^|[.?!:]\s+)(?:e-?mail|send)\s+(?:us\s+)?(?:your\s+(?:[a-z]+\s+){1,3}?)?(?:to\s+|at\s+)?[^\s@]+@[^\s@]+?\.?$
         ",
     )
     .expect("valid call-to-action pattern")
@@ -278,7 +283,8 @@ impl Rule for CallToAction {
             }
             let msg = format!(
                 "the site asks the reader to act ({}): {}",
-                quote(m.as_str().trim()),
+                // a request after a question starts at the stop before it
+                quote(m.as_str().trim_start_matches(['.', '?', '!', ':']).trim()),
                 quote(core)
             );
             out.push(Finding::new(
@@ -468,6 +474,12 @@ mod tests {
             "Follow the author",
             "Got a tip? Email us at tips@example.org",
             "Do you have a news tip? Write to us.",
+            "Have you been affected by flooding? Email your story to news@example.org.",
+            "Email your pictures and videos to pics@example.org",
+            "Do you have a story? Email tips@example.org",
+            "Send your letters to letters@example.org",
+            "Join 50,000 readers who get our travel briefing every Friday",
+            "Join more than 2m subscribers to our morning newsletter",
             "Read our full coverage of the harbour strike",
             "Please enable JavaScript to view the comments.",
             "Sign in to continue reading",
@@ -627,6 +639,7 @@ mod tests {
             "Support independent journalism",
             "Turn on notifications",
             "Want to get the best stories delivered to your inbox?",
+            "Join 50,000 readers who get our briefing",
         ];
         for (re, heads, lines) in [
             (&*CTA_STRONG, &CTA_STRONG_HEADS, &strong[..]),
@@ -678,6 +691,9 @@ mod tests {
             "Sign up for the bundle using the same email as your main account",
             "Download the banking app on your phone and log in.",
             "Newsletters are a growing business for local publishers, who rely on them for revenue.",
+            "The fraudsters told victims to email refunds@example.org",
+            "Police asked witnesses to send footage to appeal@example.org, and 40 did.",
+            "Join 40,000 runners on Sunday for the city marathon",
             "Follow the author's advice and plant the bulbs early.",
             "Have a tip jar ready, the organisers suggested.",
             "Do you have a story for every photo in the album?",

@@ -339,7 +339,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "a+ a", "a- a", "tempo", "tiempo", "temps", "lesezeit", "lesedauer", "this",
     ]),
     (Start::Tags, &[
-        "tag", "topic", "related", "suggested", "popular", "trending", "top", "people also", "also read",
+        "tag", "topic", "related", "suggested", "popular", "trending", "top", "hot", "people also", "also read",
         "in this", "mentioned", "filed", "categor", "keyword", "posted",
     ]),
     (Start::Credit, &[
@@ -1194,6 +1194,7 @@ mod tests {
         // a line for every alternative of every pattern, in odd case and spacing
         for line in [
             "Share",
+            "Share or comment on this article",
             "SHARING is caring!",
             "x",
             "Xfacebook",

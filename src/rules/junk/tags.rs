@@ -41,7 +41,7 @@ The line is dropped.
 
 pub(super) const MAX_LEN: usize = 400;
 
-pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|(?:related|suggested)\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|(?:mentioned\s+)?in\s+this\s+(?:article|story)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
+pub(super) const TAGS_PATTERN: &str = r"(?i)^(?P<label>tags?|tagged(?:\s+with)?|topics?|(?:related|suggested|trending|popular|hot|top)\s+(?:topics|tags)|(?:related|popular|trending|top)\s+searches|people\s+also\s+search(?:ed)?\s+for|also\s+read\s+about|(?:mentioned\s+)?in\s+this\s+(?:article|story)|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*(?:[:|]\s*(?P<list>.*))?$";
 
 /// The groups `label` and `list` (empty when absent) of [`TAGS_PATTERN`] on `core`, which
 /// it matches: read off the line rather than captured, which ran a backtracking search per
@@ -202,6 +202,8 @@ mod tests {
             "Topics: Climate: finance",
             "Topic|",
             "Related topics : a",
+            "Trending Topics: Markets, Gold Rate, IPO Calendar",
+            "Hot tags: a",
             "Related\ttags",
             "Filed under: Transport |",
             "Filed  under",
