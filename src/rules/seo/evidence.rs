@@ -2354,6 +2354,22 @@ The operator ordered two ships that cost half as much as the old ones, best elec
     }
 
     #[test]
+    fn a_capitalised_search_string_after_the_last_stop_goes_only_with_two_search_words() {
+        let text = "Lisbon and Porto Agree Rail Talks\n\n\
+            Officials from Lisbon met their counterparts from Porto on Monday.\n\n\
+            A deal could come in May. Lisbon rail talks latest news today\n\n\
+            The cities have argued for years. Talks between Lisbon and Porto resume today\n\n\
+            The meeting ended early. Porto rail talks today\n";
+        let out = cleaned(text);
+        assert!(out.contains("A deal could come in May.\n"), "{out}");
+        assert!(
+            out.contains("Talks between Lisbon and Porto resume today"),
+            "{out}"
+        );
+        assert!(out.contains("Porto rail talks today"), "{out}");
+    }
+
+    #[test]
     fn a_searchers_question_with_a_teaser_formula_goes_from_the_end_of_a_paragraph() {
         let text = "Council votes to ban gas boilers in new homes\n\n\
             Councillors voted 41 to 19 for the rule on Tuesday.\n\n\

@@ -186,7 +186,10 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   lower wages.`) is flagged, not removed;
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
-  power outage update live`), or a line that is only such a string;
+  power outage update live`), or a line that is only such a string; a string of three words
+  or more there that starts with a capital goes when it ends in two search words and holds
+  two of the title's words (`... in March. Harbour ferry fares latest news today`): one
+  search word alone may end a sentence that lost its stop (`Talks resume today`);
 - a label of two to six words before a colon that opens a paragraph (or a later sentence of
   it, after a full stop that closes no abbreviation), at least half of its
   words the title's, when the sentence after it starts in lower case (`NHS waiting times

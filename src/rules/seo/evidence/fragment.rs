@@ -561,12 +561,26 @@ impl<'t> Analyser<'_, 't> {
         }
         let tail = &toks[k..];
         let first = tail.first()?;
-        // every word in lower case (or a number): a capital marks a name or a heading
+        // every word in lower case (or a number): a capital marks a name or a heading; after
+        // a stop on the same line, a string that starts with a capital is a sentence with
+        // its stop lost, unless it ends in two search words ("... continues. Jenna Marlowe
+        // court latest news today"), checked below
+        let capitalised = k > 0 && first.kind == Kind::Word && first.has(CAP);
         if first.kind != Kind::Word
-            || !first.has(LOWER)
-            || tail
-                .iter()
-                .any(|t| t.kind == Kind::Word && !t.has(LOWER) && !t.has(DIGIT))
+            || !(first.has(LOWER) || capitalised)
+            || (!capitalised
+                && tail
+                    .iter()
+                    .any(|t| t.kind == Kind::Word && !t.has(LOWER) && !t.has(DIGIT)))
+        {
+            return None;
+        }
+        if capitalised
+            && (tail.len() < 3
+                || !tail.iter().all(|t| t.kind == Kind::Word)
+                || !tail[tail.len() - 2..]
+                    .iter()
+                    .all(|t| self.is_search_word(t)))
         {
             return None;
         }
@@ -602,15 +616,24 @@ impl<'t> Analyser<'_, 't> {
         }
         let words: Vec<Word> = raw().map(Word::new).collect();
         let hits = self.title_hits(facts, &words);
-        if hits.is_empty() {
+        if hits.is_empty() || (capitalised && hits.len() < 2) {
             return None;
         }
         let mut msg = String::with_capacity(160);
         let _ = write!(
             msg,
-            "{}: {} words in lower case with no verb, determiner or stop, with the title's words {}",
-            if k > 0 { "a search string after the paragraph's last full stop" } else { "a line that is only a search string" },
+            "{}: {} words {} with no verb, determiner or stop, with the title's words {}",
+            if k > 0 {
+                "a search string after the paragraph's last full stop"
+            } else {
+                "a line that is only a search string"
+            },
             words.len(),
+            if capitalised {
+                "ending in two search words"
+            } else {
+                "in lower case"
+            },
             quote_list(&hits)
         );
         let f = if k > 0 {
