@@ -58,8 +58,10 @@ numbered names (`Euro 2024`, `Vision 2030`) are not touched; but words going on 
 glued names to a year belong to the keyword (`a Lakers Celtics rivalry 2026 classic` -> `a
 classic`), and so do a name (or an initialism) and two lower-case words or more after a
 determiner (`the Lindau car ban 2026 plan` -> `the plan`, `the UK offshore wind 2026
-pipeline` -> `the pipeline`); an initialism between two lower-case words of the phrase is
-one of its words (`gold ETF inflows 2026`). When the phrase ends its clause after a preposition and a
+pipeline` -> `the pipeline`); so does a name of two words leading one lower-case word, when
+the text glues that word to the year elsewhere too (`the Baltic Wings strike 2026 refunds`
+-> `the refunds`); an initialism between two lower-case words of the phrase is one of its
+words (`gold ETF inflows 2026`). When the phrase ends its clause after a preposition and a
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on
 after the second in a function word, is an aside and goes with the comma after it (`the old
