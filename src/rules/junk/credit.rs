@@ -25,7 +25,8 @@ Drops a line that is only a news-agency or reporting credit: `(With inputs from 
 `(With inputs from PTI)`, `(Reporting by ...; Editing by ...)`, `— AFP`, `(Reuters)`, \
 `Jane Doe contributed reporting from Lagos.`, and a photo credit: `Photo: Reuters`, \
 `Image: Getty Images`, `(Photo: AFP/File)`, `(AP Photo/Matt Rourke)`, `Getty Images`, \
-`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`, `Photo: Council handout`; an editing or review credit (`Edited \
+`Reuters/Jane Doe`, `Credit: Jane Doe for The Courier`, `Photo: Council handout`, \
+`Image source: Harbour Steel corporate website`; an editing or review credit (`Edited \
 by Mark Hollis`, `Medically reviewed by Jane Doe`); a syndication note: `This article was \
 originally published on The Northern Post.`, `Published in the print edition of 12 March 2026.`, \
 `(This story has not been edited by staff and is published from a syndicated feed.)`, \
@@ -90,7 +91,8 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(\s*{AGENCY}(?:\s*[/,&]\s*{AGENCY})*\s*\)\.?
           | (?:source|sources|inputs)\s*:\s*{AGENCY}(?:\s*(?:[/,&]|and)\s*{AGENCY})*\.?
           | \(?\s*(?:(?:file\s+)?(?:photo|image|picture|pic|photograph|illustration|graphic|video)s?(?:\s+(?:credits?|courtesy|source))?|credits?)(?:\s*[:|,]|\s+by)\s*
-              (?:\s*(?:[/,&]|and|via|for|by|on)?\s*(?:{source}|{AGENCY}|handout|supplied|file|archives?))+\s*\)?\.?
+              (?:\s*(?:[/,&]|and|via|for|by|on)?\s*(?:{source}|{AGENCY}|handout|supplied|file|archives?))+
+              (?:\s+(?:official\s+|corporate\s+|company\s+)?(?:website|site|(?:x|instagram|facebook|linkedin)\s+(?:account|page)))?\s*\)?\.?
           | \(?\s*(?:getty\s+images|shutterstock(?:\.com)?|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|(?:ap|afp|epa|reuters|pa|dpa|anp|anadolu|xinhua|bloomberg)\s+(?:photo|images|wire|via\s+getty\s+images))
               (?:\s*(?:/|via|for)\s*(?:{source}|istock(?:photo)?)(?:\s+{source}){{0,3}})*(?:\s*,\s*file)?\s*\)?\.?
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
@@ -195,6 +197,8 @@ mod tests {
             "(Only the headline and picture of this report may have been reworked by the Ledger staff; the rest of the content is auto-generated from a syndicated feed.)",
             "This report was produced from wire copy.",
             "Image source, Getty Images",
+            "Image source: Vardhan Steel corporate website",
+            "Photo: Harbour Museum X account",
             "Credit: Jane Doe for The Courier",
             "Photo: Council handout",
             "Picture: Supplied",
@@ -241,6 +245,7 @@ mod tests {
             "Photo: Firefighters at the scene of the blaze",
             "Photos of the flood were shared by Reuters.",
             "Image: a map of the new route",
+            "Photo: Lindqvist website design award entry",
             "Photo by Tomas Lind on the harbour wall at dawn",
             "File photos of the suspects were shown to the jury.",
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",
