@@ -392,14 +392,12 @@ struct Analyser<'d, 't> {
     tk: Tokens,
     kinds: Vec<LineKind>,
     params: Params,
-    /// Whether the page-junk rules drop a line (see [`analyse`]).
-    dropped: &'d dyn Fn(usize) -> bool,
 }
 
 /// Every `S` finding of `doc`: the engine computes it once per document, when the first `S`
 /// rule asks (see [`crate::rules::Context`]). `dropped(i)` says whether the page-junk rules
-/// drop line `i`: the dek (S004) is the first paragraph under the title as the clean text
-/// will have it.
+/// drop line `i`: the analysis reads the text as the clean text will have it (the dek, S004,
+/// is the first paragraph under the title once those lines are gone).
 pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bool) -> Analysis {
     // token offsets are u32 (see `Tok`); the command line refuses a document past 256 MiB
     if foreign_script(doc.text()) || u32::try_from(doc.text().len()).is_err() {
@@ -423,7 +421,6 @@ pub fn analyse(doc: &Document<'_>, params: Params, dropped: &dyn Fn(usize) -> bo
         tk,
         kinds,
         params,
-        dropped,
     };
     let analysis = a.run();
     a.tk.recycle();
@@ -1358,9 +1355,9 @@ impl<'t> Analyser<'_, 't> {
                 .filter(|t| t.kind == Kind::Word)
                 .count();
             // a junk line between the title and the dek is gone on a second run, which
-            // would take the dek for the first paragraph: it is not one here either
+            // would take the dek for the first paragraph: it is not one here either (it
+            // has no tokens, so it is no prose line)
             self.kinds[li] == LineKind::Prose
-                && !(self.dropped)(li)
                 && words >= 8
                 && !repeats_title(title, self.doc.line_text(li))
         });
@@ -1394,10 +1391,7 @@ impl<'t> Analyser<'_, 't> {
             let Some(p) = doc.lines()[li].paragraph else {
                 continue;
             };
-            if doc.paragraphs()[p].lines.len() != 1
-                || self.kinds[li] != LineKind::Prose
-                || (self.dropped)(li)
-            {
+            if doc.paragraphs()[p].lines.len() != 1 || self.kinds[li] != LineKind::Prose {
                 continue;
             }
             let line = doc.line_text(li);

@@ -616,7 +616,7 @@ pub fn tokenize(doc: &Document<'_>, dropped: &dyn Fn(usize) -> bool) -> Tokens {
     t.commas.reserve(text.len() / 128 + 4);
     for (li, line) in doc.lines().iter().enumerate() {
         let first = t.toks.len();
-        if line.range.is_empty() || dropped(li) {
+        if dropped(li) {
             t.counts.push(LineCounts::default());
         } else {
             tokenize_line(text, line.range.clone(), li as u32, &mut t);

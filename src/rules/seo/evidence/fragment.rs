@@ -97,7 +97,8 @@ impl<'t> Analyser<'_, 't> {
             let colon = (counts.colon > 0).then(|| counts.colon as usize - 1);
             let dash =
                 counts.dash > 0 && toks.len() - (counts.dash as usize - 1) <= MAX_TAIL_WORDS + 3;
-            let gone = toks.is_empty() || self.kinds[li] == LineKind::Blank || (self.dropped)(li);
+            // a line the junk rules drop has no tokens (see `analyse`)
+            let gone = toks.is_empty();
             if let (Some(first), false) = (colon, gone) {
                 out.extend(self.keyword_labels(li, toks, first, facts));
             }
