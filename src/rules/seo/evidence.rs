@@ -27,6 +27,7 @@ use crate::rules::junk::{quote, repeats_title, TitleRepeats};
 use crate::rules::{Action, Finding};
 
 mod fragment;
+mod units;
 
 /// The most words besides its stuffed phrases that a keyword template clause holds (`which
 /// is important for`, and the search word after the phrase).
@@ -650,6 +651,13 @@ impl<'t> Analyser<'_, 't> {
         if occ.is_empty() {
             return (Vec::new(), HashMap::default(), Vec::new());
         }
+        // three names or more glued in a row: pairs with a side of several words
+        let units = if occ.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
+            let starts: Vec<usize> = occ.iter().map(|o| o.0).collect();
+            self.glued_units(&starts)
+        } else {
+            Vec::new()
+        };
         let mut names: Vec<&'t str> = Vec::with_capacity(occ.len() * 2);
         // sized once: growing a map rehashes everything in it
         let mut index: HashMap<&'t str, usize> =
@@ -690,7 +698,7 @@ impl<'t> Analyser<'_, 't> {
         // or glues them in both orders; either needs two names of one prose bigram next to
         // each other (around a connective, or glued in the other order). Such places are
         // rare: without one, no pair can be stuffing and the counting pass is not needed.
-        if !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
+        if units.is_empty() && !self.pair_evidence_possible(&name_at, &prose_bigrams, &index) {
             keep_spare(&SPARE_IDS, ids);
             return (names, HashMap::default(), Vec::new());
         }
@@ -803,7 +811,7 @@ impl<'t> Analyser<'_, 't> {
                 pairs.insert((a, b), st);
             }
         }
-        let pieces = occ
+        let mut pieces: Vec<Piece> = occ
             .iter()
             .filter(|&&(_, a, b)| pairs.contains_key(&(a, b)))
             .map(|&(i, a, b)| Piece {
@@ -812,6 +820,29 @@ impl<'t> Analyser<'_, 't> {
                 line: toks[i].line,
             })
             .collect();
+        if !units.is_empty() {
+            // a side of one word keeps its name's index; one of several gets its own
+            let mut id = |side: &'t str| match index.get(side) {
+                Some(&i) => i,
+                None => names.iter().position(|n| *n == side).unwrap_or_else(|| {
+                    names.push(side);
+                    names.len() - 1
+                }),
+            };
+            for u in units {
+                let key = (id(u.sides.0), id(u.sides.1));
+                pairs.insert(key, u.stats);
+                for w in u.at {
+                    pieces.retain(|p| p.toks.end <= w.start || w.end <= p.toks.start);
+                    pieces.push(Piece {
+                        line: toks[w.start].line,
+                        toks: w,
+                        pair: Some(key),
+                    });
+                }
+            }
+            pieces.sort_by_key(|p| p.toks.start);
+        }
         keep_spare(&SPARE_IDS, ids);
         (names, pairs, pieces)
     }
@@ -1878,11 +1909,11 @@ mod tests {
         repeat_min_paragraphs: 3,
     };
 
-    fn findings(text: &str) -> Vec<Finding> {
+    pub(super) fn findings(text: &str) -> Vec<Finding> {
         analyse(&Document::parse(text), PARAMS, &|_| false).into_findings()
     }
 
-    fn cleaned(text: &str) -> String {
+    pub(super) fn cleaned(text: &str) -> String {
         let edits: Vec<_> = findings(text)
             .iter()
             .filter(|f| f.action == Action::DropSpan)

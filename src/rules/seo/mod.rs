@@ -24,7 +24,9 @@ pub static GLUED_NAMES: RuleMeta = RuleMeta {
 Removes two names glued together with no connective (`Trump Putin`, `US Russia`) when the
 document itself shows they are two things: it uses each of them on its own, and either joins
 them with a connective somewhere (`Trump and Putin` in the title, `US-Russia`) or glues them
-in both orders (`US Russia` and `Russia US`). A following lower-case phrase with a bare year
+in both orders (`US Russia` and `Russia US`). A name may have several words: `Pakistan New
+Zealand` is two names where the document joins exactly those two, each whole
+(`Pakistan vs New Zealand`). A following lower-case phrase with a bare year
 is removed with it (`Trump Putin meeting 2025`); a stuffed phrase alone in brackets goes with the
 brackets (`The talks (Lisbon Madrid rail deal 2026) ended` -> `The talks ended`). When the pair
 is the subject of its clause,
