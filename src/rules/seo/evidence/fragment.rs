@@ -114,7 +114,7 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let list = if commas >= 2 {
-                self.keyword_list(li, toks, facts)
+                self.keyword_list(li, toks, facts, pieces)
             } else {
                 None
             };
@@ -210,7 +210,13 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// A list of three or more comma-separated keyword phrases ending line `li`.
-    fn keyword_list(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+    fn keyword_list(
+        &self,
+        li: usize,
+        toks: &[Tok],
+        facts: &Facts<'_, '_>,
+        pieces: &[&[Piece]],
+    ) -> Option<Finding> {
         let line = self.doc.line_text(li);
         let line_start = self.doc.lines()[li].range.start;
         // back from the line's end (its stops aside) to where the sentence starts, over
@@ -322,10 +328,6 @@ impl<'t> Analyser<'_, 't> {
             .max()
             .unwrap_or(0);
         let reordered = reordered_items(&items);
-        let sure = shared_head * 3 >= n * 2
-            || (n >= 4 && items_with_hit == n)
-            || reordered
-            || queries >= 2;
         let start = toks[from].start();
         let whole = start == line_start + line.len() - line.trim_start().len();
         if !whole && !self.doc.ends_paragraph(li) {
@@ -336,6 +338,14 @@ impl<'t> Analyser<'_, 't> {
         } else {
             start..line_start + sent_end
         };
+        // an item that glues two names the document shows apart is a keyword, not a
+        // writer's phrase
+        let glued = self.glued_pairs_in(pieces, range.clone());
+        let sure = shared_head * 3 >= n * 2
+            || (n >= 4 && items_with_hit == n)
+            || reordered
+            || queries >= 2
+            || !glued.is_empty();
         let with = if items_with_hit == n {
             format!("all {n}")
         } else {
@@ -352,6 +362,13 @@ impl<'t> Analyser<'_, 't> {
             let _ = write!(
                 msg,
                 ", and {queries} of them end in a search word or a bare year"
+            );
+        }
+        if !glued.is_empty() {
+            let _ = write!(
+                msg,
+                ", and it glues names as S001 finds them ({})",
+                quote_list(&glued)
             );
         }
         if sure {
@@ -592,7 +609,15 @@ impl<'t> Analyser<'_, 't> {
             return None;
         }
         if k > 0 {
-            // after a sentence's stop, and not after an abbreviation (`U.S. economy`)
+            // after a sentence's stop, and not after an abbreviation (`U.S. economy`); the
+            // stop may close a quotation (`... about it." cheap flights news`)
+            let quoted = k >= 3
+                && matches!(
+                    self.char_of(&toks[k - 1]),
+                    '"' | '\u{201d}' | '\'' | '\u{2019}'
+                )
+                && toks[k - 2].end() == toks[k - 1].start();
+            let k = if quoted { k - 1 } else { k };
             let stop = &toks[k - 1];
             if !matches!(self.char_of(stop), '.' | '!' | '?') || !first.space_before || k < 2 {
                 return None;
@@ -1097,6 +1122,27 @@ Buses will replace trains in the meantime.
         assert!(body.starts_with(
             "The line between Ardley and Kemble will stay shut until Friday, the operator said.\n\n"
         ));
+        // after a quotation that ends in the stop
+        for close in ["\"", "\u{201d}"] {
+            let (body, found) = run(&format!(
+                "Flooding closes rail line between two towns
+
+The operator said: \"The line will stay shut until Friday.{close} rail line flooding news today
+
+Buses will replace trains in the meantime.
+"
+            ));
+            assert_eq!(
+                found,
+                [(
+                    "rail line flooding news today".to_string(),
+                    Action::DropSpan
+                )]
+            );
+            assert!(body.starts_with(&format!(
+                "The operator said: \"The line will stay shut until Friday.{close}\n\n"
+            )));
+        }
     }
 
     #[test]
@@ -1315,6 +1361,30 @@ The minister spoke for an hour. Lower taxes, lower prices, lower wages.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Action::Flag);
         assert!(body.contains("Lower taxes, lower prices, lower wages."));
+    }
+
+    #[test]
+    fn a_list_that_glues_names_the_text_joins_goes_whole() {
+        let text = "Ardley vs Kemble: Voss scores twice in the cup replay
+
+Voss scored twice as Ardley beat Kemble 2-1 in the replay on Tuesday night, and the home fans stayed long after the whistle.
+
+Kemble had won the first game, and their coach said that his side had not done enough in the second half.
+
+Ardley vs Kemble replay, Ardley Kemble highlights, Voss two goals, extra time drama
+";
+        let (body, found) = run(text);
+        let list =
+            "Ardley vs Kemble replay, Ardley Kemble highlights, Voss two goals, extra time drama";
+        assert!(
+            found.contains(&(list.to_string(), Action::DropLine)),
+            "{found:?}"
+        );
+        assert!(!body.contains("highlights"), "{body}");
+        // without the glued names the same shape is a writer's list, and only flagged
+        let (body, found) = run(&text.replace("Ardley Kemble highlights", "Ardley highlights"));
+        assert!(found.iter().all(|f| f.1 == Action::Flag), "{found:?}");
+        assert!(body.contains("Ardley highlights"), "{body}");
     }
 
     #[test]
