@@ -23,8 +23,10 @@ Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe
 `By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
 `Updated: Mar 12, 2025 10:42 am ET`, `Written by Jane Doe | Edited by Tom Weir` (a byline \
 and production credits), `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
-with a point only before a zone), `2 hours ago`, and a news agency's name alone on a \
-line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
+with a point only before a zone), `2 hours ago`, a name followed by separated parts that \
+are a role, a source or a date, one of them a date (`Sneha Rao | TNN | Updated: Mar 4, \
+2026`, `Ingrid Solheim · Science correspondent · 6 March 2026`), and a news agency's name \
+alone on a line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
 of French, Spanish, German, Italian and Portuguese count too (`Par Jean Dupont, le 3 mars \
 2026 à 10h12`, `Aktualisiert: 03.03.2026, 10:12 Uhr`, `Hace 2 horas`).
 
@@ -411,6 +413,74 @@ fn starts_as_prose(line: &str) -> bool {
     first_token(line).is_some_and(|first| classify(first) == Tok::Other && !is_by(first))
 }
 
+/// Whether `line` holds a byte of the separators a [`separated_byline`] needs (`|`, and the
+/// last byte of `·` and of `•`): a cheap guard, true for some other lines too.
+fn may_separate(line: &str) -> bool {
+    memchr::memchr3(b'|', 0xb7, 0xa2, line.as_bytes()).is_some()
+}
+
+/// Last words of a writer's role (`Science correspondent`, `Senior Staff Writer`).
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+    "journalist",
+    "columnist",
+    "contributor",
+    "analyst",
+    "desk",
+    "bureau",
+];
+
+/// A byline without "By": a name, then, after each separator (`|`, `·`, `•`), a date, a
+/// writer's role or a source of one to three capitalised words, and at least one date
+/// (`Sneha Rao | TNN | Updated: Mar 4, 2026, 09:17 IST`, `Ingrid Solheim · Science
+/// correspondent · 6 March 2026`). No sentence is cut into such parts.
+fn separated_byline(line: &str) -> Option<Kind> {
+    let mut parts = line.split(['|', '·', '•']).map(str::trim);
+    let name = parts.next()?;
+    let words = name.split_whitespace().count();
+    if !(2..=4).contains(&words)
+        || !name
+            .split_whitespace()
+            .all(|t| name_token(t) && !is_in(NAME_LINK, t))
+        || name.split_whitespace().all(|t| classify(t) != Tok::Other)
+    {
+        return None;
+    }
+    let mut dated = false;
+    for part in parts {
+        let mut buf = [""; MAX_TOKENS];
+        let mut n = 0;
+        for t in part.split_whitespace() {
+            if n == MAX_TOKENS {
+                return None;
+            }
+            buf[n] = t;
+            n += 1;
+        }
+        let toks = &buf[..n];
+        let role = (1..=4).contains(&n)
+            && toks.iter().all(|t| t.chars().all(char::is_alphabetic))
+            && ROLE_WORDS
+                .iter()
+                .any(|r| toks[n - 1].eq_ignore_ascii_case(r));
+        let source = (1..=3).contains(&n)
+            && toks
+                .iter()
+                .all(|t| name_token(t) && classify(t) == Tok::Other && !is_in(NAME_LINK, t));
+        if role || source {
+            continue;
+        }
+        match date_tokens(toks) {
+            Some(true) => dated = true,
+            _ => return None,
+        }
+    }
+    dated.then_some(Kind::BylineDate)
+}
+
 fn analyse(line: &str) -> Option<Kind> {
     // "(Published Monday, ...)" in brackets is an editor's note inside the article
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {
@@ -418,8 +488,14 @@ fn analyse(line: &str) -> Option<Kind> {
     }
     // Prose starts with a word that is no date word and no "By": then neither the date test
     // nor the byline test (which reads the tokens before "By" as a date) can pass, and only
-    // the agency test below is left; tokenising the whole line first was most of the cost.
+    // the agency test below and a byline without "By" are left; tokenising the whole line
+    // first was most of the cost.
     if starts_as_prose(line) {
+        if may_separate(line) {
+            if let Some(k) = separated_byline(line) {
+                return Some(k);
+            }
+        }
         let few = line.split_whitespace().nth(4).is_none();
         return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
@@ -588,7 +664,10 @@ impl Rule for BylineTimestamp {
             // Most prose starts with a word that is no date word and no "By": `analyse` can
             // then find only an agency's name alone on the line, so the lookup of the line
             // as that name comes first, before the scans below.
-            if starts_as_prose(core) && !is_in(AGENCY, core.trim_end_matches('.')) {
+            if starts_as_prose(core)
+                && !is_in(AGENCY, core.trim_end_matches('.'))
+                && !may_separate(core)
+            {
                 return;
             }
             // cheap guard: a date has a digit or "ago", a byline has "by", an agency name is
@@ -705,6 +784,10 @@ mod tests {
             "Reported by Anil Das, Edited by Sana Qureshi",
             "By Ana Silva; Photos by Tom Weir | Updated: 12 March 2025",
             "By Ana Silva and Tom Weir | By Lena Park",
+            "Sneha Rao | TNN | Updated: Mar 4, 2026, 09:17 IST",
+            "Ingrid Solheim · Science correspondent · 6 March 2026",
+            "Tom Weir • Senior Staff Writer • Updated 2 hours ago",
+            "Ana Silva | March 3rd, 2026",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -747,6 +830,13 @@ mod tests {
             "By Jane Doe | Edited by hand",
             "Reported by Ana Silva, by the river",
             "By Monday, by Friday",
+            "29 November 2018 | 20 January 2019",
+            "Sneha Rao | TNN",
+            "Ingrid Solheim · Science correspondent",
+            "Fares rise | 6 March 2026",
+            "The vote | held on 6 March 2026",
+            "Ana Silva | She said the vote was on 6 March 2026",
+            "Monday March | 6 March 2026",
         ] {
             assert_kept(&BylineTimestamp, l);
         }

@@ -35,15 +35,17 @@ standards (`Our Standards: The Trust Principles.`); the publisher's disclaimer (
 The views and recommendations above are those of individual analysts.`, `This article is for \
 informational purposes only.`); a caption that the page labelled as one: `Image caption, \
 Divers at the harbour wall`, `FILE PHOTO: A worker at the plant`; and a caption of 250 bytes \
-or less that ends in its photo credit in brackets and reports no speech: `Divers at the \
-harbour wall on Monday. (Photo credit: Harbour Authority)`.
+or less that ends in its photo credit in brackets, or after its last stop, and reports no \
+speech: `Divers at the harbour wall on Monday. (Photo credit: Harbour Authority)`, `The app \
+on a phone. Credit: Lena Ostrowski for The Circuit`.
 
 ## Why
 Credits are production notes of the wire service, not part of the story. The whole line must \
 be the credit formula; a sentence that cites an agency (\"Reuters reported ...\") is kept, and \
 so is an unlabelled caption (`Photo: Firefighters at the scene`): a photo credit names only \
 sources. A caption counts only behind the page's own `Image caption,` label, or before its \
-own bracketed credit, which no paragraph of a story ends with. A disclaimer counts when it \
+own credit (bracketed, or a label such as `Credit:` after the last stop followed by sources \
+alone), which no paragraph of a story ends with. A disclaimer counts when it \
 speaks of the page (`above`, `in this article`) or carries the `Disclaimer:` label; a story \
 reporting whose views are whose stays.
 
@@ -76,6 +78,57 @@ static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid caption-credit pattern")
 });
+
+/// The sources a caption's closing credit names, after its label and colon: `Lena Ostrowski
+/// for The Circuit`, `Reuters/Jane Doe`.
+static CREDIT_SOURCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi)^\s*(?:{SOURCE}|{AGENCY})(?:\s*(?:[/,&]|and|via|for|by|of|on)?\s*(?:{SOURCE}|{AGENCY}))*\s*\.?$"
+    ))
+    .expect("valid credit-sources pattern")
+});
+
+/// Labels of a caption's closing credit, before its colon.
+const CREDIT_LABELS: &[&str] = &[
+    "credit",
+    "credits",
+    "photo",
+    "photograph",
+    "image",
+    "picture",
+];
+
+/// Whether `line` ends, after a sentence's stop, in a photo credit (`... in central Marrowgate.
+/// Credit: Lena Ostrowski for The Circuit`, `... at the scene. Photograph: Reuters/Jane Doe`):
+/// the caption's own credit, which no paragraph of a story ends with.
+fn ends_in_credit(line: &str) -> bool {
+    let Some(colon) = memchr::memrchr(b':', line.as_bytes()) else {
+        return false;
+    };
+    let before = line[..colon].trim_end();
+    let label_at = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let label = &before[label_at..];
+    if !CREDIT_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) {
+        return false;
+    }
+    // "Photo credit:", "Image credit:"
+    let mut lead = before[..label_at].trim_end();
+    if let Some(k) = lead.rfind(' ') {
+        if ["photo", "image", "picture"]
+            .iter()
+            .any(|w| lead[k + 1..].eq_ignore_ascii_case(w))
+        {
+            lead = lead[..k].trim_end();
+        }
+    }
+    lead.ends_with(['.', '!', '?'])
+        && before[..label_at].ends_with(' ')
+        && CREDIT_SOURCES.is_match(&line[colon + 1..])
+}
 
 /// A credit line: one of the [`Start`](super::Start) patterns.
 pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
@@ -138,9 +191,9 @@ impl Rule for AgencyCredit {
                 };
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             } else if core.len() <= CAPTION_MAX_LEN
-                && core.trim_end_matches('.').ends_with(')')
                 && !reports_speech(core)
-                && CAPTION_CREDIT.is_match(core)
+                && ((core.trim_end_matches('.').ends_with(')') && CAPTION_CREDIT.is_match(core))
+                    || ends_in_credit(core))
             {
                 let msg = format!("caption with its photo credit {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
@@ -225,6 +278,9 @@ mod tests {
             "Disclaimer: This article is for information only and is not investment advice.",
             "Disclaimer: This article does not constitute financial advice.",
             "Image: Claire Dubois in the laboratory. (Photo credit: University of Lyon)",
+            "Image: The app on a smartphone in central Marrowgate. Credit: Lena Ostrowski for The Circuit",
+            "Firefighters at the scene on Monday. Photograph: Reuters/Jane Doe",
+            "The new bridge at dusk. Photo credit: Harbour Authority.",
             "Firefighters at the scene of the blaze on Monday (Photo: Reuters)",
             "The new terminal, seen from the harbour wall. (Image courtesy: Harbour Authority/AP).",
         ] {
@@ -246,6 +302,11 @@ mod tests {
             "Photos of the flood were shared by Reuters.",
             "Image: a map of the new route",
             "Photo: Lindqvist website design award entry",
+            "The council approved the plan on Monday. Credit: the rating agency raised its score.",
+            "Banks tightened lending. Credit: Harder to get for small firms, the survey found.",
+            "The team won the final. Picture: the trophy lift",
+            "The coach praised Eugênio: Reuters",
+            "He signed. Crédit: Reuters",
             "Photo by Tomas Lind on the harbour wall at dawn",
             "File photos of the suspects were shown to the jury.",
             "This story first appeared in a local newsletter, and it spread quickly, officials said.",

@@ -44,7 +44,8 @@ live coverage.`), goes from the paragraph, which stays.
 ## Why
 Newsletter boxes and follow buttons are part of the page, not of the story. The line must \
 start with the request (or hold one in the site's own voice, such as \"subscribe to our \
-newsletter\") and be short; a sentence that reports what someone said about subscribing is \
+newsletter\"), speak in the site's voice (`our`, `us`, its newsletter or alerts, `unlimited \
+access`) and be short; a sentence that reports what someone said about subscribing is \
 prose and stays.
 
 ## Example
@@ -204,7 +205,7 @@ static CTA_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 /// (or be a bare button label) to count.
 static SITE_VOICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:our|us|here|newsletters?|inbox|alerts|updates|briefing|digest|notifications|donate|donations?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:our|us|here|newsletters?|inbox|alerts|updates|briefing|digest|notifications|donate|donations?|(?:unlimited|full|premium|digital)\s+access)(?-u:\b)",
     )
     .expect("valid site-voice pattern")
 });
@@ -480,6 +481,8 @@ mod tests {
             "Send your letters to letters@example.org",
             "Join 50,000 readers who get our travel briefing every Friday",
             "Join more than 2m subscribers to our morning newsletter",
+            "Subscribe to Business Watch Africa for unlimited access to market news and analysis.",
+            "Subscribe to the Courier for full access.",
             "Read our full coverage of the harbour strike",
             "Please enable JavaScript to view the comments.",
             "Sign in to continue reading",
@@ -675,6 +678,7 @@ mod tests {
             "Your email address will not be published in the register, the clerk said.",
             "Get the latest figures before you vote, the campaign told members.",
             "Join the queue early if you want a seat, the organisers said.",
+            "Subscribers get unlimited access to the gyms, the chain said.",
             "Download the NHS app to book a vaccine appointment.",
             "Download the ferry app for timetables and tickets.",
             "Folgen Sie uns zum Bahnhof, sagte der Polizist.",
