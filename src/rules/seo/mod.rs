@@ -62,7 +62,9 @@ classic`), and so do a name (or an initialism) and two lower-case words or more 
 determiner (`the Lindau car ban 2026 plan` -> `the plan`, `the UK offshore wind 2026
 pipeline` -> `the pipeline`); so does a name of two words leading one lower-case word, when
 the text glues that word to the year elsewhere too (`the Baltic Wings strike 2026 refunds`
--> `the refunds`); an initialism between two lower-case words of the phrase is one of its
+-> `the refunds`); so do two lower-case words that are both the title's between a determiner
+and a noun (`the doctors strike 2026 deadlock` -> `the deadlock` under a title on the doctors'
+strike); an initialism between two lower-case words of the phrase is one of its
 words (`gold ETF inflows 2026`). When the phrase ends its clause after a preposition and a
 determiner, those go too (`respond to the X 2025, however` -> `respond, however`). A phrase
 of two words or more that fills the stretch between two commas, with the sentence going on

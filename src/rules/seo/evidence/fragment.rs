@@ -11,7 +11,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::{is_year, lower_into, norm, quote_list, Analyser, Facts, LineKind, Piece};
+use super::{
+    is_year, lower_into, norm, quote_list, title_hit_in, Analyser, Facts, LineKind, Piece,
+};
 use crate::rules::junk::repeats_title;
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, CAP, DIGIT, LOWER};
@@ -184,14 +186,7 @@ impl<'t> Analyser<'_, 't> {
 
     /// Whether `w` (lower case) is a word of the title, allowing a plural `s` either way.
     pub(super) fn title_hit(&self, facts: &Facts<'_, '_>, w: &str) -> bool {
-        let terms = self.title_terms(facts);
-        // the title has a dozen terms or so: the plural of `w` is looked for among them
-        // rather than spelled out in a new string
-        terms.contains(w)
-            || w.strip_suffix('s').is_some_and(|s| terms.contains(s))
-            || terms
-                .iter()
-                .any(|t| t.len() == w.len() + 1 && t.ends_with('s') && t.starts_with(w))
+        title_hit_in(self.title_terms(facts), w)
     }
 
     /// The distinct words of `words` (content words) that are the title's, in order.
