@@ -188,11 +188,15 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   there are four items or more, each with the title's words, or two items hold the same words
   in another order (`Lakers Celtics, Celtics Lakers, NBA scores.`), or two items end in a
   search word or a bare year (`Greece wildfire news 2026, Kalamata fire update, Peloponnese
-  evacuation.`); a three-item list that shares one word only (`Lower taxes, lower prices,
-  lower wages.`) is flagged, not removed;
+  evacuation.`), or an item glues two names that S001 shows apart; a three-item list that
+  shares one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
+  such a list before a colon that opens a paragraph is a label, and goes without the
+  sentence after it (`Ardley doctors strike, Ardley hospital news, doctors protest update:
+  Clinics stayed shut ...`);
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
-  power outage update live`), or a line that is only such a string; a string of three words
+  power outage update live`, also after a stop that closes a quotation), or a line that is
+  only such a string; a string of three words
   or more there that starts with a capital goes when it ends in two search words and holds
   two of the title's words (`... in March. Harbour ferry fares latest news today`): one
   search word alone may end a sentence that lost its stop (`Talks resume today`);

@@ -103,6 +103,11 @@ impl<'t> Analyser<'_, 't> {
             let gone = toks.is_empty();
             if let (Some(first), false) = (colon, gone) {
                 out.extend(self.keyword_labels(li, toks, first, facts));
+                // a label too long for one keyword may be a list of them
+                let listed = line_commas.iter().filter(|&&c| c - r.start < first).count();
+                if first > MAX_LABEL_WORDS && listed >= 2 {
+                    out.extend(self.keyword_list(li, toks, facts, pieces, Some(first)));
+                }
             }
             let label_at_start = colon.is_some_and(|c| c <= MAX_LABEL_WORDS);
             if (commas == 0
@@ -116,7 +121,7 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let list = if commas >= 2 {
-                self.keyword_list(li, toks, facts, pieces)
+                self.keyword_list(li, toks, facts, pieces, None)
             } else {
                 None
             };
@@ -205,19 +210,33 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// A list of three or more comma-separated keyword phrases ending line `li`.
+    ///
+    /// With `colon` (a colon's token), the list is a label before it at the line's start,
+    /// the sentence going on after it (`Ranipur doctors strike, Ranipur hospital news, doctors
+    /// protest update: Outpatient services ...`): the label and the colon go.
     fn keyword_list(
         &self,
         li: usize,
         toks: &[Tok],
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
+        colon: Option<usize>,
     ) -> Option<Finding> {
         let line = self.doc.line_text(li);
         let line_start = self.doc.lines()[li].range.start;
-        // back from the line's end (its stops aside) to where the sentence starts, over
-        // words of no clause and the marks a list holds; anything else rules the line out
-        // before a word is lower-cased
-        let end = self.before_stops(toks);
+        if let Some(c) = colon {
+            let rest = toks[c + 1..]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count();
+            if rest < 6 || !toks.get(c + 1)?.space_before || !self.starts_sentence(li) {
+                return None;
+            }
+        }
+        // back from the line's end (its stops aside), or from the colon, to where the
+        // sentence starts, over words of no clause and the marks a list holds; anything else
+        // rules the line out before a word is lower-cased
+        let end = colon.unwrap_or_else(|| self.before_stops(toks));
         let mut from = end;
         while from > 0 {
             let t = &toks[from - 1];
@@ -237,6 +256,7 @@ impl<'t> Analyser<'_, 't> {
         // at the line's start, or after a sentence's stop: a list inside a sentence is the
         // sentence's own
         if from == end
+            || (colon.is_some() && from > 0)
             || (from > 0
                 && !(matches!(self.char_of(&toks[from - 1]), '.' | '!' | '?')
                     && toks[from].space_before
@@ -324,14 +344,14 @@ impl<'t> Analyser<'_, 't> {
             .unwrap_or(0);
         let reordered = reordered_items(&items);
         let start = toks[from].start();
-        let whole = start == line_start + line.len() - line.trim_start().len();
-        if !whole && !self.doc.ends_paragraph(li) {
+        let whole = colon.is_none() && start == line_start + line.len() - line.trim_start().len();
+        if colon.is_none() && !whole && !self.doc.ends_paragraph(li) {
             return None;
         }
-        let range = if whole {
-            self.doc.lines()[li].range.clone()
-        } else {
-            start..line_start + sent_end
+        let range = match colon {
+            Some(c) => start..toks[c].end(),
+            None if whole => self.doc.lines()[li].range.clone(),
+            None => start..line_start + sent_end,
         };
         // an item that glues two names the document shows apart is a keyword, not a
         // writer's phrase
@@ -347,7 +367,12 @@ impl<'t> Analyser<'_, 't> {
             format!("{items_with_hit} of the {n}")
         };
         let mut msg = format!(
-            "a list of {n} keyword phrases with no verb or determiner, {with} with the title's words {}",
+            "a list of {n} keyword phrases with no verb or determiner{}, {with} with the title's words {}",
+            if colon.is_some() {
+                " before a colon, as a label of the sentence"
+            } else {
+                ""
+            },
             quote_list(&hits)
         );
         if reordered {
@@ -1356,6 +1381,30 @@ The minister spoke for an hour. Lower taxes, lower prices, lower wages.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Action::Flag);
         assert!(body.contains("Lower taxes, lower prices, lower wages."));
+    }
+
+    #[test]
+    fn a_list_of_keywords_as_a_sentence_label_goes_and_the_sentence_stays() {
+        let title = "Ardley doctors extend strike at city hospital";
+        let sentence = "Outpatient clinics stayed shut on Monday as the talks stalled over pay.";
+        let (body, found) = run(&format!(
+            "{title}\n\nArdley doctors strike, Ardley hospital news, doctors protest update: {sentence}\n\nThe union said it would meet again on Friday.\n"
+        ));
+        assert_eq!(
+            found,
+            [(
+                "Ardley doctors strike, Ardley hospital news, doctors protest update:".to_string(),
+                Action::DropSpan
+            )]
+        );
+        assert!(body.starts_with(sentence), "{body}");
+        // a writer's list before a colon, and one inside the sentence, stay
+        for line in [
+            "Pay, staffing and security: the three issues kept the talks going until late on Monday.",
+            "The union listed pay, staffing, security and rotas: all four were on the table on Monday.",
+        ] {
+            assert_untouched(&format!("{title}\n\n{line}\n"));
+        }
     }
 
     #[test]
