@@ -192,7 +192,9 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   shares one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
   such a list before a colon that opens a paragraph is a label, and goes without the
   sentence after it (`Ardley doctors strike, Ardley hospital news, doctors protest update:
-  Clinics stayed shut ...`);
+  Clinics stayed shut ...`); one that fills a pair of brackets goes with them, and there
+  one of the title's words in two items is enough (`the claimants (Zipply court case,
+  Zipply drivers employees, gig economy lawsuit) and ...`);
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
   power outage update live`, also after a stop that closes a quotation), or a line that is

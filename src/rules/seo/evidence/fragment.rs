@@ -106,7 +106,7 @@ impl<'t> Analyser<'_, 't> {
                 // a label too long for one keyword may be a list of them
                 let listed = line_commas.iter().filter(|&&c| c - r.start < first).count();
                 if first > MAX_LABEL_WORDS && listed >= 2 {
-                    out.extend(self.keyword_list(li, toks, facts, pieces, Some(first)));
+                    out.extend(self.keyword_list(li, toks, facts, pieces, ListAt::Label(first)));
                 }
             }
             let label_at_start = colon.is_some_and(|c| c <= MAX_LABEL_WORDS);
@@ -121,7 +121,7 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let list = if commas >= 2 {
-                self.keyword_list(li, toks, facts, pieces, None)
+                self.keyword_list(li, toks, facts, pieces, ListAt::End)
             } else {
                 None
             };
@@ -143,7 +143,7 @@ impl<'t> Analyser<'_, 't> {
                     out.extend(self.inner_comma_tails(toks, r.start, line_commas, facts));
                 }
                 if counts.bracket {
-                    out.extend(self.bracketed_keywords(toks, facts));
+                    out.extend(self.bracketed_keywords(li, toks, facts, pieces));
                 }
             }
             let found = match list {
@@ -211,19 +211,21 @@ impl<'t> Analyser<'_, 't> {
 
     /// A list of three or more comma-separated keyword phrases ending line `li`.
     ///
-    /// With `colon` (a colon's token), the list is a label before it at the line's start,
-    /// the sentence going on after it (`Ranipur doctors strike, Ranipur hospital news, doctors
-    /// protest update: Outpatient services ...`): the label and the colon go.
+    /// `at` tells where else the list may stand (see [`ListAt`]).
     fn keyword_list(
         &self,
         li: usize,
         toks: &[Tok],
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
-        colon: Option<usize>,
+        at: ListAt,
     ) -> Option<Finding> {
         let line = self.doc.line_text(li);
         let line_start = self.doc.lines()[li].range.start;
+        let colon = match at {
+            ListAt::Label(c) => Some(c),
+            _ => None,
+        };
         if let Some(c) = colon {
             let rest = toks[c + 1..]
                 .iter()
@@ -236,7 +238,11 @@ impl<'t> Analyser<'_, 't> {
         // back from the line's end (its stops aside), or from the colon, to where the
         // sentence starts, over words of no clause and the marks a list holds; anything else
         // rules the line out before a word is lower-cased
-        let end = colon.unwrap_or_else(|| self.before_stops(toks));
+        let end = match at {
+            ListAt::End => self.before_stops(toks),
+            ListAt::Label(c) => c,
+            ListAt::Brackets(_, close) => close,
+        };
         let mut from = end;
         while from > 0 {
             let t = &toks[from - 1];
@@ -255,7 +261,11 @@ impl<'t> Analyser<'_, 't> {
         }
         // at the line's start, or after a sentence's stop: a list inside a sentence is the
         // sentence's own
-        if from == end
+        if let ListAt::Brackets(open, _) = at {
+            if from != open + 1 {
+                return None;
+            }
+        } else if from == end
             || (colon.is_some() && from > 0)
             || (from > 0
                 && !(matches!(self.char_of(&toks[from - 1]), '.' | '!' | '?')
@@ -344,23 +354,27 @@ impl<'t> Analyser<'_, 't> {
             .unwrap_or(0);
         let reordered = reordered_items(&items);
         let start = toks[from].start();
-        let whole = colon.is_none() && start == line_start + line.len() - line.trim_start().len();
-        if colon.is_none() && !whole && !self.doc.ends_paragraph(li) {
+        let whole = at == ListAt::End && start == line_start + line.len() - line.trim_start().len();
+        if at == ListAt::End && !whole && !self.doc.ends_paragraph(li) {
             return None;
         }
-        let range = match colon {
-            Some(c) => start..toks[c].end(),
-            None if whole => self.doc.lines()[li].range.clone(),
-            None => start..line_start + sent_end,
+        let range = match at {
+            ListAt::Label(c) => start..toks[c].end(),
+            ListAt::Brackets(open, close) => self.bracket_range(toks, open, close),
+            ListAt::End if whole => self.doc.lines()[li].range.clone(),
+            ListAt::End => start..line_start + sent_end,
         };
         // an item that glues two names the document shows apart is a keyword, not a
         // writer's phrase
         let glued = self.glued_pairs_in(pieces, range.clone());
+        // a list in brackets goes without a word of the sentence around it
+        let bracketed = matches!(at, ListAt::Brackets(..)) && recurs;
         let sure = shared_head * 3 >= n * 2
             || (n >= 4 && items_with_hit == n)
             || reordered
             || queries >= 2
-            || !glued.is_empty();
+            || !glued.is_empty()
+            || bracketed;
         let with = if items_with_hit == n {
             format!("all {n}")
         } else {
@@ -368,13 +382,16 @@ impl<'t> Analyser<'_, 't> {
         };
         let mut msg = format!(
             "a list of {n} keyword phrases with no verb or determiner{}, {with} with the title's words {}",
-            if colon.is_some() {
-                " before a colon, as a label of the sentence"
-            } else {
-                ""
+            match at {
+                ListAt::Label(_) => " before a colon, as a label of the sentence",
+                ListAt::Brackets(..) => " in brackets",
+                ListAt::End => "",
             },
             quote_list(&hits)
         );
+        if bracketed {
+            msg.push_str(", and one of the title's words stands in two of them or more");
+        }
         if reordered {
             msg.push_str(", and two of them hold the same words in another order");
         }
@@ -696,6 +713,20 @@ impl<'t> Analyser<'_, 't> {
     }
 }
 
+/// Where a keyword list stands besides the end of a line ([`Analyser::keyword_list`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListAt {
+    /// It ends its line's last sentence, or is the whole line.
+    End,
+    /// It is a label before the colon at this token, at the line's start, the sentence
+    /// going on after it (`Ranipur doctors strike, Ranipur hospital news, doctors protest
+    /// update: Outpatient services ...`): the label and the colon go.
+    Label(usize),
+    /// It fills the brackets at these tokens inside a sentence (`the claimants (Zipply court
+    /// case, Zipply drivers, gig economy lawsuit) and ...`): the brackets go.
+    Brackets(usize, usize),
+}
+
 /// Last words of a search query rather than of a heading: what the keyword is wanted for.
 const SEARCH_SUFFIXES: &[&str] = &["news", "latest", "update", "updates", "today"];
 
@@ -921,7 +952,13 @@ impl Analyser<'_, '_> {
 
     /// A search query in brackets inside a sentence (`in London trading (gold price today
     /// live), its biggest ...`): the brackets, the words and the space before them go.
-    fn bracketed_keywords(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Vec<Finding> {
+    fn bracketed_keywords(
+        &self,
+        li: usize,
+        toks: &[Tok],
+        facts: &Facts<'_, '_>,
+        pieces: &[&[Piece]],
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
         for (i, open) in toks.iter().enumerate() {
             if open.kind != Kind::Punct || self.char_of(open) != '(' || !open.space_before {
@@ -930,6 +967,19 @@ impl Analyser<'_, '_> {
             let Some(len) = toks[i + 1..].iter().position(|t| t.kind != Kind::Word) else {
                 continue;
             };
+            if self.char_of(&toks[i + 1 + len]) == ',' && i > 0 {
+                // a list of keywords in brackets: words and commas up to the closing one
+                let inner = toks[i + 1..]
+                    .iter()
+                    .position(|t| t.kind != Kind::Word && self.char_of(t) != ',');
+                if let Some(close) = inner.map(|k| i + 1 + k) {
+                    if self.char_of(&toks[close]) == ')' {
+                        let at = ListAt::Brackets(i, close);
+                        out.extend(self.keyword_list(li, toks, facts, pieces, at));
+                    }
+                }
+                continue;
+            }
             let close = &toks[i + 1 + len];
             if self.char_of(close) != ')' || i == 0 {
                 continue;
@@ -938,17 +988,22 @@ impl Analyser<'_, '_> {
                 continue;
             };
             let msg = format!("a search query in brackets, with {hits} and no verb or determiner");
-            // with one of the spaces around it, so that words neither join nor stand two
-            // spaces apart: the one after it when a word follows, else the one before
-            let range = match toks.get(i + 2 + len) {
-                Some(next) if next.kind == Kind::Word && next.space_before => {
-                    open.start()..next.start()
-                }
-                _ => toks[i - 1].end()..close.end(),
-            };
+            let range = self.bracket_range(toks, i, i + 1 + len);
             out.push(Finding::new(&KEYWORD_FRAGMENT, range, msg));
         }
         out
+    }
+
+    /// The bytes of the brackets `toks[open]` to `toks[close]` with one of the spaces
+    /// around them, so that words neither join nor stand two spaces apart: the one after
+    /// them when a word follows, else the one before (`open` is not the line's first token).
+    fn bracket_range(&self, toks: &[Tok], open: usize, close: usize) -> Range<usize> {
+        match toks.get(close + 1) {
+            Some(next) if next.kind == Kind::Word && next.space_before => {
+                toks[open].start()..next.start()
+            }
+            _ => toks[open - 1].end()..toks[close].end(),
+        }
     }
 }
 
@@ -1405,6 +1460,25 @@ The minister spoke for an hour. Lower taxes, lower prices, lower wages.
         ] {
             assert_untouched(&format!("{title}\n\n{line}\n"));
         }
+    }
+
+    #[test]
+    fn a_list_of_keywords_in_brackets_goes_with_its_brackets() {
+        let title = "Court rules Zipply drivers are employees";
+        let text = format!(
+            "{title}\n\nThe union said it would seek back pay for the claimants (Zipply court case, Zipply drivers employees, gig economy lawsuit) and urge other drivers to come forward.\n"
+        );
+        let (body, found) = run(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Action::DropSpan);
+        assert_eq!(
+            body,
+            "The union said it would seek back pay for the claimants and urge other drivers to come forward."
+        );
+        // a writer's list in brackets: no word of the title's in two items
+        assert_untouched(&format!(
+            "{title}\n\nThe union listed its demands (back pay, sick leave, holiday pay) and said it would meet again.\n"
+        ));
     }
 
     #[test]
