@@ -413,10 +413,14 @@ fn starts_as_prose(line: &str) -> bool {
     first_token(line).is_some_and(|first| classify(first) == Tok::Other && !is_by(first))
 }
 
-/// Whether `line` holds a byte of the separators a [`separated_byline`] needs (`|`, and the
-/// last byte of `·` and of `•`): a cheap guard, true for some other lines too.
+/// The longest [`separated_byline`]: a name, a role or a source, and a date.
+const SEPARATED_MAX_LEN: usize = 100;
+
+/// Whether `line` is short enough for a [`separated_byline`] and holds a byte of the
+/// separators it needs (`|`, and the last byte of `·` and of `•`): a cheap guard, true for
+/// some other lines too.
 fn may_separate(line: &str) -> bool {
-    memchr::memchr3(b'|', 0xb7, 0xa2, line.as_bytes()).is_some()
+    line.len() <= SEPARATED_MAX_LEN && memchr::memchr3(b'|', 0xb7, 0xa2, line.as_bytes()).is_some()
 }
 
 /// Last words of a writer's role (`Science correspondent`, `Senior Staff Writer`).

@@ -88,6 +88,9 @@ static CREDIT_SOURCES: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid credit-sources pattern")
 });
 
+/// The longest closing credit of a caption after its label's colon, in bytes.
+const CREDIT_MAX_LEN: usize = 80;
+
 /// Labels of a caption's closing credit, before its colon.
 const CREDIT_LABELS: &[&str] = &[
     "credit",
@@ -102,7 +105,9 @@ const CREDIT_LABELS: &[&str] = &[
 /// Credit: Lena Ostrowski for The Circuit`, `... at the scene. Photograph: Reuters/Jane Doe`):
 /// the caption's own credit, which no paragraph of a story ends with.
 fn ends_in_credit(line: &str) -> bool {
-    let Some(colon) = memchr::memrchr(b':', line.as_bytes()) else {
+    // the credit is the line's last few words
+    let tail = line.len().saturating_sub(CREDIT_MAX_LEN);
+    let Some(colon) = memchr::memrchr(b':', &line.as_bytes()[tail..]).map(|k| tail + k) else {
         return false;
     };
     let before = line[..colon].trim_end();
@@ -191,9 +196,9 @@ impl Rule for AgencyCredit {
                 };
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));
             } else if core.len() <= CAPTION_MAX_LEN
-                && !reports_speech(core)
                 && ((core.trim_end_matches('.').ends_with(')') && CAPTION_CREDIT.is_match(core))
                     || ends_in_credit(core))
+                && !reports_speech(core)
             {
                 let msg = format!("caption with its photo credit {}", quote(core));
                 out.push(Finding::new(&META, ctx.doc.lines()[i].range.clone(), msg));

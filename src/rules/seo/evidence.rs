@@ -525,7 +525,7 @@ impl<'t> Analyser<'_, 't> {
         // it is left to judge again); the ones that stay are cut back by the keywords that
         // stay. Which ones stay depends on the cuts, so the two are settled together: one
         // more round only when something went, a cap against a see-saw.
-        let mut years = self.year_phrases(&pair_pieces);
+        let mut years = self.year_phrases(&pair_pieces, &facts);
         let raw = years.clone();
         let fragments = self.fragments(&facts, &[&pair_pieces[..], &raw[..]]);
         let mut known = vec![true; raw.len()];
@@ -969,11 +969,9 @@ impl<'t> Analyser<'_, 't> {
 
     /// Lower-case phrases followed directly by a bare year ("meeting 2025"), each as long as
     /// the run of lower-case words allows ([`Self::trim_to_known_keywords`] may shorten it).
-    fn year_phrases(&self, pairs: &[Piece]) -> Vec<Piece> {
+    fn year_phrases(&self, pairs: &[Piece], facts: &Facts<'_, '_>) -> Vec<Piece> {
         let toks = &self.tk.toks;
         let mut out = Vec::new();
-        // read only for a phrase of two words between a determiner and a noun
-        let title_terms = OnceCell::new();
         // the tokeniser lists the four-character words that start with a digit
         for &y in &self.tk.years {
             let li = toks[y].line as usize;
@@ -1099,7 +1097,7 @@ impl<'t> Analyser<'_, 't> {
                         && self.is_word(k - 1)
                         && is_determiner(&self.word(k - 1).to_ascii_lowercase())
                         && [k, p].iter().all(|&w| {
-                            let terms = title_terms.get_or_init(|| self.collect_title_terms());
+                            let terms = self.title_terms(facts);
                             let mut lower = String::new();
                             lower_into(self.word(w), &mut lower);
                             title_hit_in(terms, &lower)

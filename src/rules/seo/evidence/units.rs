@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::{norm, Analyser, LineKind, PairStats};
-use crate::rules::seo::tokens::Kind;
+use crate::rules::seo::tokens::{Kind, CAP};
 
 /// The most words one side of a glued pair of names may hold.
 const MAX_UNIT_WORDS: usize = 3;
@@ -32,6 +32,11 @@ impl<'t> Analyser<'_, 't> {
     /// name, in order; three names or more make a run of two such pairs or more).
     pub(super) fn glued_units(&self, starts: &[usize]) -> Vec<GluedUnits<'t>> {
         let mut out: Vec<GluedUnits<'t>> = Vec::new();
+        // most documents join no names at all: no run is then a pair
+        let joins = self.joins();
+        if joins.is_empty() {
+            return out;
+        }
         let mut k = 0;
         while k < starts.len() {
             let first = starts[k];
@@ -44,14 +49,14 @@ impl<'t> Analyser<'_, 't> {
             // the names `first..last + 2`: a run of three or more
             let run = first..last + 2;
             if run.len() >= 3 {
-                self.units_in(run, &mut out);
+                self.units_in(run, &joins, &mut out);
             }
         }
         out
     }
 
     /// The first split of a window of `run` that the document joins, added to `out`.
-    fn units_in(&self, run: Range<usize>, out: &mut Vec<GluedUnits<'t>>) {
+    fn units_in(&self, run: Range<usize>, joins: &[usize], out: &mut Vec<GluedUnits<'t>>) {
         for len in (3..=run.len().min(2 * MAX_UNIT_WORDS)).rev() {
             for from in run.start..=run.end - len {
                 let window = from..from + len;
@@ -65,7 +70,7 @@ impl<'t> Analyser<'_, 't> {
                         u.at.push(window);
                         return;
                     }
-                    if let Some(stats) = self.unit_stats(&l, &r) {
+                    if let Some(stats) = self.unit_stats(&l, &r, joins) {
                         out.push(GluedUnits {
                             sides,
                             stats,
@@ -91,6 +96,11 @@ impl<'t> Analyser<'_, 't> {
         if at + n > toks.len() {
             return false;
         }
+        // most words differ from the side's first in their first byte
+        let bytes = self.text.as_bytes();
+        if bytes[toks[at].start()] != bytes[toks[side.start].start()] {
+            return false;
+        }
         (0..n).all(|o| {
             let t = &toks[at + o];
             let same = if o + 1 == n {
@@ -102,33 +112,50 @@ impl<'t> Analyser<'_, 't> {
         })
     }
 
+    /// The connectives that may join two names: "and", "or", "vs", "versus", and "&", "/"
+    /// or "–" between spaces (the last two also between none), inside a line and between
+    /// two capitalised words.
+    fn joins(&self) -> Vec<usize> {
+        let toks = &self.tk.toks;
+        // the connectives are in `links`
+        self.tk
+            .links
+            .iter()
+            .copied()
+            .filter(|&i| {
+                if i == 0 || i + 1 >= toks.len() {
+                    return false;
+                }
+                let t = &toks[i];
+                // between two capitalised words: most "and"s join other words
+                if !toks[i - 1].has(CAP) || !toks[i + 1].has(CAP) {
+                    return false;
+                }
+                let spaced = t.space_before && toks[i + 1].space_before;
+                match t.kind {
+                    Kind::Word => {
+                        spaced
+                            && matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
+                    }
+                    _ => match &self.text[t.start()..t.end()] {
+                        "&" => spaced,
+                        "/" | "–" => spaced || !(t.space_before || toks[i + 1].space_before),
+                        _ => false,
+                    },
+                }
+            })
+            .collect()
+    }
+
     /// The pair evidence for sides `l` and `r` (token ranges of one glued run), when the
-    /// document joins them with a connective and each stands apart from the other.
-    fn unit_stats(&self, l: &Range<usize>, r: &Range<usize>) -> Option<PairStats> {
+    /// document joins them with one of the connectives at `joins` and each stands apart from
+    /// the other.
+    fn unit_stats(&self, l: &Range<usize>, r: &Range<usize>, joins: &[usize]) -> Option<PairStats> {
         let toks = &self.tk.toks;
         let title = self.doc.title_line().map(|t| t as u32);
         let mut st = PairStats::default();
-        // the connectives and the names are in `links`
-        for &i in &self.tk.links {
-            if i == 0 || i + 1 >= toks.len() {
-                continue;
-            }
+        for &i in joins {
             let t = &toks[i];
-            let spaced = t.space_before && toks[i + 1].space_before;
-            let connective = match t.kind {
-                Kind::Word => {
-                    spaced && matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
-                }
-                // "&" between spaces, "/" and "–" between spaces or none
-                _ => match &self.text[t.start()..t.end()] {
-                    "&" => spaced,
-                    "/" | "–" => spaced || !(t.space_before || toks[i + 1].space_before),
-                    _ => false,
-                },
-            };
-            if !connective {
-                continue;
-            }
             for (x, y) in [(l, r), (r, l)] {
                 if i < x.len() {
                     continue;
@@ -151,7 +178,8 @@ impl<'t> Analyser<'_, 't> {
         if st.coord_count == 0 {
             return None;
         }
-        for i in 0..toks.len() {
+        // a side starts with a capitalised word, and those are in `links`
+        for &i in &self.tk.links {
             if self.side_at(l, i) {
                 st.total_a += 1;
                 if self.glued(i + l.len(), r) {
