@@ -296,6 +296,11 @@ fn lower_into(w: &str, buf: &mut String) {
     }
 }
 
+/// Whether word `w` may join two names ("Trump and Putin", "Pakistan vs New Zealand").
+fn is_name_connective(w: &str) -> bool {
+    matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or")
+}
+
 /// Whether `w` (lower case) is one of the title's `terms`, allowing a plural `s` either way.
 fn title_hit_in(terms: &HashSet<String>, w: &str) -> bool {
     // the title has a dozen terms or so: the plural of `w` is looked for among them rather
@@ -764,7 +769,7 @@ impl<'t> Analyser<'_, 't> {
                     continue;
                 }
                 let w = self.word(i);
-                let connective = matches!(w, "and" | "or" | "vs" | "versus" | "And" | "Or");
+                let connective = is_name_connective(w);
                 if connective
                     && i > 0
                     && self.spaced_next(i)
@@ -912,7 +917,7 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let between = if t.kind == Kind::Word {
-                matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
+                is_name_connective(self.word(i))
             } else {
                 matches!(self.text.as_bytes()[t.start()], b'-' | b'/' | b'&')
                     || &self.text[t.start()..t.end()] == "–"

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::{norm, Analyser, LineKind, PairStats};
+use super::{is_name_connective, norm, Analyser, LineKind, PairStats};
 use crate::rules::seo::tokens::{Kind, CAP};
 
 /// The most words one side of a glued pair of names may hold.
@@ -133,10 +133,7 @@ impl<'t> Analyser<'_, 't> {
                 }
                 let spaced = t.space_before && toks[i + 1].space_before;
                 match t.kind {
-                    Kind::Word => {
-                        spaced
-                            && matches!(self.word(i), "and" | "or" | "vs" | "versus" | "And" | "Or")
-                    }
+                    Kind::Word => spaced && is_name_connective(self.word(i)),
                     _ => match &self.text[t.start()..t.end()] {
                         "&" => spaced,
                         "/" | "–" => spaced || !(t.space_before || toks[i + 1].space_before),
