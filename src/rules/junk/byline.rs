@@ -413,6 +413,20 @@ fn starts_as_prose(line: &str) -> bool {
     first_token(line).is_some_and(|first| classify(first) == Tok::Other && !is_by(first))
 }
 
+/// The whitespace-separated tokens of `text` in `buf`, or `None` for more than
+/// [`MAX_TOKENS`]: no allocation, as a timestamp line has few tokens.
+fn split_tokens<'a, 'b>(
+    text: &'a str,
+    buf: &'b mut [&'a str; MAX_TOKENS],
+) -> Option<&'b [&'a str]> {
+    let mut n = 0;
+    for t in text.split_whitespace() {
+        *buf.get_mut(n)? = t;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
 /// The longest [`separated_byline`]: a name, a role or a source, and a date.
 const SEPARATED_MAX_LEN: usize = 100;
 
@@ -456,15 +470,8 @@ fn separated_byline(line: &str) -> Option<Kind> {
     let mut dated = false;
     for part in parts {
         let mut buf = [""; MAX_TOKENS];
-        let mut n = 0;
-        for t in part.split_whitespace() {
-            if n == MAX_TOKENS {
-                return None;
-            }
-            buf[n] = t;
-            n += 1;
-        }
-        let toks = &buf[..n];
+        let toks = split_tokens(part, &mut buf)?;
+        let n = toks.len();
         let role = (1..=4).contains(&n)
             && toks.iter().all(|t| t.chars().all(char::is_alphabetic))
             && ROLE_WORDS
@@ -503,17 +510,9 @@ fn analyse(line: &str) -> Option<Kind> {
         let few = line.split_whitespace().nth(4).is_none();
         return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
-    // no allocation: a timestamp line has few tokens
     let mut buf = [""; MAX_TOKENS];
-    let mut n = 0;
-    for t in line.split_whitespace() {
-        if n == MAX_TOKENS {
-            return None;
-        }
-        buf[n] = t;
-        n += 1;
-    }
-    let tokens = &buf[..n];
+    let tokens = split_tokens(line, &mut buf)?;
+    let n = tokens.len();
     if n == 0 {
         return None;
     }
