@@ -28,7 +28,8 @@ pub struct Paragraph {
     pub lines: Range<usize>,
 }
 
-/// A text split into lines and paragraphs. The first non-blank line is the title.
+/// A text split into lines and paragraphs. The first non-blank line is the title, unless
+/// [`Document::with_title`] sets another.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
     text: &'t str,
@@ -129,7 +130,8 @@ impl<'t> Document<'t> {
         &self.text[self.paragraphs[i].range.clone()]
     }
 
-    /// Index of the title line: the first non-blank line.
+    /// Index of the title line: the first non-blank line, or the one set by
+    /// [`Document::with_title`].
     pub fn title_line(&self) -> Option<usize> {
         self.title
     }
@@ -158,11 +160,24 @@ impl<'t> Document<'t> {
             .is_none_or(|next| next.paragraph != self.lines[i].paragraph)
     }
 
-    /// Indices of the body paragraphs (every paragraph after the one holding the title,
-    /// plus the rest of the title's paragraph when the title has no blank line after it).
+    /// Indices of the body paragraphs: every paragraph after the one holding the title.
     pub fn body_paragraphs(&self) -> impl Iterator<Item = usize> + '_ {
-        let title_par = self.title.and_then(|t| self.lines[t].paragraph);
-        (0..self.paragraphs.len()).filter(move |&p| Some(p) != title_par)
+        let from = self
+            .title
+            .and_then(|t| self.lines[t].paragraph)
+            .map_or(0, |p| p + 1);
+        from..self.paragraphs.len()
+    }
+
+    /// The document with line `line` (a non-blank line) as its title: the headline below a
+    /// page header (see rule J014). The lines above it are then neither title nor body.
+    pub fn with_title(mut self, line: usize) -> Self {
+        assert!(
+            self.lines[line].paragraph.is_some(),
+            "a blank line as the title"
+        );
+        self.title = Some(line);
+        self
     }
 
     /// The 0-based line index holding byte `offset`.

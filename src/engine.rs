@@ -8,7 +8,7 @@ use crate::config::{Config, Settings};
 use crate::document::Document;
 use crate::edit::{self, Edit};
 use crate::profile::SiteRef;
-use crate::rules::junk::site_boilerplate;
+use crate::rules::junk::{header, site_boilerplate};
 use crate::rules::late::Removals;
 use crate::rules::user::UserRule;
 use crate::rules::{self, Action, Context, Finding, Phase, Rule};
@@ -23,6 +23,8 @@ pub struct Engine {
     late: Vec<&'static dyn Rule>,
     /// Whether J020 site-boilerplate runs.
     site_boilerplate: bool,
+    /// Whether J014 is on: then the headline below a page header is the title.
+    page_header: bool,
     user_rules: Vec<UserRule>,
     settings: Settings,
     allow: Option<AhoCorasick>,
@@ -94,6 +96,7 @@ impl Engine {
         let site_boilerplate = rules
             .iter()
             .any(|r| r.meta().code == site_boilerplate::META.code);
+        let page_header = rules.iter().any(|r| r.meta().code == header::META.code);
         let mut user_rules = Vec::new();
         let mut codes: HashSet<String> = rules::registry()
             .iter()
@@ -123,6 +126,7 @@ impl Engine {
             first,
             late,
             site_boilerplate,
+            page_header,
             user_rules,
             settings: config.settings.clone(),
             allow,
@@ -142,7 +146,17 @@ impl Engine {
     /// Like [`findings`](Self::findings), with what a batch taught about the text's site
     /// (rule J020 site-boilerplate).
     pub fn findings_with(&self, text: &str, site: Option<SiteRef<'_>>) -> Vec<Finding> {
-        self.doc_findings(&Document::parse(text), site)
+        self.doc_findings(&self.parse(text), site)
+    }
+
+    /// The document of `text`, with the headline below a page header as its title when
+    /// rule J014 is on (without it, the header's lines would stay above the title).
+    fn parse<'t>(&self, text: &'t str) -> Document<'t> {
+        let doc = Document::parse(text);
+        match self.page_header.then(|| header::headline(&doc)).flatten() {
+            Some(title) => doc.with_title(title),
+            None => doc,
+        }
     }
 
     fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
@@ -212,7 +226,7 @@ impl Engine {
     /// Cleans one text of a batch, with what the batch taught about its site (rule J020).
     pub fn clean_site(&self, text: &str, site: Option<SiteRef<'_>>) -> Cleaned {
         // one parse serves the rules and the edits
-        let doc = Document::parse(text);
+        let doc = self.parse(text);
         let findings = self.doc_findings(&doc, site);
         self.clean_doc(&doc, findings)
     }
@@ -226,7 +240,7 @@ impl Engine {
         site: Option<SiteRef<'_>>,
         choose: impl FnOnce(Vec<Finding>) -> Vec<Finding>,
     ) -> Cleaned {
-        let doc = Document::parse(text);
+        let doc = self.parse(text);
         let findings = choose(self.doc_findings(&doc, site));
         self.clean_doc(&doc, findings)
     }
@@ -234,7 +248,7 @@ impl Engine {
     /// Cleans `text` by applying exactly `findings` (those of [`Engine::findings`] after
     /// suppressions or per-file ignores took some out).
     pub fn clean_with(&self, text: &str, findings: Vec<Finding>) -> Cleaned {
-        self.clean_doc(&Document::parse(text), findings)
+        self.clean_doc(&self.parse(text), findings)
     }
 
     fn clean_doc(&self, doc: &Document<'_>, findings: Vec<Finding>) -> Cleaned {

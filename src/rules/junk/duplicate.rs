@@ -326,6 +326,8 @@ impl Rule for DuplicateParagraph {
             .paragraphs()
             .iter()
             .enumerate()
+            // the page header above the title is J014's
+            .skip(title_par.unwrap_or(0))
             .filter_map(|(p, par)| {
                 let lines = if Some(p) != title_par {
                     par.lines.clone()

@@ -13,6 +13,7 @@ mod copyright;
 mod credit;
 mod cta;
 mod duplicate;
+pub(crate) mod header;
 mod labels;
 mod navigation;
 mod reading;
@@ -43,6 +44,7 @@ pub static RULES: &[&dyn Rule] = &[
     &credit::AgencyCredit,
     &bio::AuthorBio,
     &duplicate::DuplicateParagraph,
+    &header::PageHeader,
     &site_boilerplate::SiteBoilerplate,
 ];
 

@@ -1,0 +1,206 @@
+//! J014 page-header: the page's header lines above the headline.
+//!
+//! A scraped page's text often starts with what the page prints above the article: a cookie
+//! banner, the site's name, its menu, a breadcrumb, the headline as the `<title>` gives it
+//! (`Headline | Site`) and then the headline again from the `<h1>`. The first line is then
+//! not the headline, and every rule that reads the title would read the wrong line. The
+//! evidence of where the headline is comes from the page itself: the same headline printed
+//! twice in the short lines before the article's first sentence. The engine then takes the
+//! cleanest of those copies as the title ([`headline`]), and this rule drops the header lines
+//! around it.
+
+use crate::document::Document;
+use crate::rules::junk::{core, repeats_title, word_count};
+use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
+
+pub struct PageHeader;
+
+pub(crate) static META: RuleMeta = RuleMeta {
+    code: "J014",
+    name: "page-header",
+    action: Action::DropLine,
+    default_enabled: true,
+    explanation: "\
+## What it does
+Finds the headline below a page header: where the short lines before the article's first \
+sentence print the same headline twice (as the page's title with the site's name, in \
+capitals, or word for word), the cleanest copy (not in capitals, without a site name) is \
+the title, and the lines above it go: the site's name, the menu, the breadcrumb, the cookie \
+banner, the other copy. Where the first line is the headline and the header repeats it \
+below, the lines between the two copies go, and J001 drops the copy.
+
+## Why
+Scraped text starts with whatever the page prints first, and that is often the page's \
+header, not the headline. The headline printed twice is the page's own evidence of where the \
+article starts. Only the short lines before the first sentence are read, and only a line of \
+four words or more printed twice counts, so an article that starts with its headline keeps \
+every line.
+
+## Example
+```text
+We use cookies to improve your experience. Accept all
+Home › News › Courts
+Court halts dam permit over fish survey | The Northern Ledger
+
+Court halts dam permit over fish survey
+```
+The title is the last line; the three lines above it are dropped.
+",
+};
+
+/// The most lines read as the page's header.
+const MAX_HEADER_LINES: usize = 12;
+
+/// Whether `line` is a sentence of the article (many words and a final stop): the header
+/// ends before it.
+fn is_prose(line: &str) -> bool {
+    let words = word_count(line);
+    words >= 20
+        || (words >= 10
+            && line
+                .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+                .ends_with(['.', '!', '?']))
+}
+
+/// Whether `line` may be a headline: four words or more, and no byline.
+fn may_be_headline(line: &str) -> bool {
+    word_count(line) >= 4 && !line.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+}
+
+/// The header's lines (the first non-blank line and the non-blank lines after it, up to
+/// [`MAX_HEADER_LINES`], before the first [`is_prose`] line) and, when two of them print the
+/// same headline, those copies.
+struct Header {
+    lines: Vec<usize>,
+    copies: Vec<usize>,
+}
+
+impl Header {
+    fn read(doc: &Document<'_>) -> Option<Header> {
+        let first = doc.lines().iter().position(|l| l.paragraph.is_some())?;
+        let mut lines = vec![first];
+        // a single line before a blank line and a sentence is the usual article: nothing to
+        // compare, and no more is read
+        for i in first + 1..doc.lines().len() {
+            if lines.len() == MAX_HEADER_LINES {
+                break;
+            }
+            if doc.lines()[i].paragraph.is_none() {
+                continue;
+            }
+            if is_prose(core(doc.line_text(i))) {
+                break;
+            }
+            lines.push(i);
+        }
+        if lines.len() < 2 {
+            return None;
+        }
+        for (k, &j) in lines.iter().enumerate() {
+            let line = core(doc.line_text(j));
+            if !may_be_headline(line) {
+                continue;
+            }
+            let copies: Vec<usize> = lines[k..]
+                .iter()
+                .copied()
+                .filter(|&i| i == j || repeats_title(line, core(doc.line_text(i))))
+                .collect();
+            if copies.len() >= 2 {
+                return Some(Header { lines, copies });
+            }
+        }
+        None
+    }
+
+    /// The copy to keep as the title: one with a lower-case letter (not in capitals), then
+    /// the shortest (no site name), then the first.
+    fn best(&self, doc: &Document<'_>) -> usize {
+        let text = |i: usize| core(doc.line_text(i));
+        *self
+            .copies
+            .iter()
+            .min_by_key(|&&i| (!text(i).chars().any(char::is_lowercase), text(i).len(), i))
+            .expect("two copies")
+    }
+}
+
+/// The line that is the document's headline when it is not the first non-blank line: a
+/// copy of the headline that the page's header prints twice. `None` keeps the first line.
+pub(crate) fn headline(doc: &Document<'_>) -> Option<usize> {
+    let header = Header::read(doc)?;
+    let best = header.best(doc);
+    (best != header.lines[0]).then_some(best)
+}
+
+impl Rule for PageHeader {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        let Some(title) = doc.title_line() else {
+            return;
+        };
+        let Some(header) = Header::read(doc) else {
+            return;
+        };
+        if !header.copies.contains(&title) {
+            // the document was parsed without looking for the headline
+            return;
+        }
+        // the title is the copy the engine chose (see [`headline`]) or, when the engine kept
+        // the first line, that line: the header's lines before it go, and those between it
+        // and the last copy, but the copies below it, which are J001's
+        let last = *header.copies.last().expect("two copies");
+        let number = doc.lines()[title].number;
+        for &i in &header.lines {
+            if i == title || (i > title && (i > last || header.copies.contains(&i))) {
+                continue;
+            }
+            let msg = if i < title {
+                format!("page header above the headline at line {number}")
+            } else {
+                format!(
+                    "page header between the headline at line {number} and its copy at line {}",
+                    doc.lines()[last].number
+                )
+            };
+            out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chosen(text: &str) -> Option<&str> {
+        let doc = Document::parse(text);
+        headline(&doc).map(|i| doc.line_text(i))
+    }
+
+    #[test]
+    fn the_clean_copy_below_a_header_is_the_headline() {
+        let text = "We use cookies. Accept all\nHome › News › Courts\nCourt halts the dam permit | The Ledger\n\nCourt halts the dam permit\n\nBy Ann Lee\n\nThe court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n";
+        assert_eq!(chosen(text), Some("Court halts the dam permit"));
+        let caps = "VeloNews\nHome › Cycling\nRUIZ TAKES THE QUEEN STAGE IN STYLE\n\nRuiz takes the queen stage in style\n\nThe Spanish rider attacked on the final climb and held off the chasers to win alone at the summit finish.\n";
+        assert_eq!(chosen(caps), Some("Ruiz takes the queen stage in style"));
+    }
+
+    #[test]
+    fn an_article_that_starts_with_its_headline_keeps_it() {
+        for text in [
+            "Court halts the dam permit\n\nThe court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n",
+            // the copy below the first line is J001's, and the first line stays the title
+            "Court halts the dam permit\nThe Ledger\nCourt halts the dam permit\n\nThe court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n",
+            // the same short label twice is no headline
+            "Budget\nShare\nShare\n\nThe council ruled on Tuesday that the budget for the new school had been set too low for the year.\n",
+            // a repeat after the first sentence is not in the header
+            "Site News\n\nThe council met on Tuesday and agreed the budget for the new school after a long debate.\n\nCouncil agrees the school budget\nCouncil agrees the school budget\n",
+        ] {
+            assert_eq!(chosen(text), None, "{text}");
+        }
+    }
+}
