@@ -31,7 +31,8 @@ Drops a paragraph that is the author's biography: it opens with a full name foll
 contact word (`Follow`, `Contact`, `Email`, `Reach`). In a block of lines with no blank line \
 between them (an app link, the author box, a comment count), a line that is such a \
 biography sentence on its own goes alone, when the line before it does not run on into it \
-(a comma or a function word like `the`, `and` or `of` at its end).
+(a comma or a function word like `the`, `and` or `of` at its end). A paragraph under \
+the label `About the author:` (or `About the writer:`) is an author box wherever it stands.
 
 ## Why
 Author boxes belong to the page; in a dump they trail the article as a paragraph of prose. \
@@ -88,7 +89,21 @@ impl Rule for AuthorBio {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
         // the first two body paragraphs are the article's opening, never its author box
-        let mut body = doc.body_paragraphs();
+        // an author box under its own label is one wherever it stands
+        let mut labelled = Vec::new();
+        for p in doc.body_paragraphs() {
+            let par = &doc.paragraphs()[p];
+            let text = core(doc.paragraph_text(p));
+            if text.len() <= MAX_LEN && author_label(text).is_some() {
+                labelled.push(p);
+                let msg = format!(
+                    "author box under the label {}",
+                    quote(author_label(text).unwrap_or(""))
+                );
+                out.push(Finding::new(&META, par.range.clone(), msg));
+            }
+        }
+        let mut body = doc.body_paragraphs().filter(|p| !labelled.contains(p));
         let opening = [body.next(), body.next()];
         // paragraphs that have a biography's shape as a whole, judged as such
         let mut judged = Vec::new();
@@ -134,6 +149,20 @@ impl Rule for AuthorBio {
             }
         });
     }
+}
+
+/// The label of an author box (`About the author:`, `About the writer:`) opening `text`,
+/// with more text after it.
+fn author_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let is_label = matches!(
+        words.as_slice(),
+        [about, the, who] if about.eq_ignore_ascii_case("about")
+            && the.eq_ignore_ascii_case("the")
+            && ["author", "writer", "reporter", "journalist"].iter().any(|w| who.eq_ignore_ascii_case(w))
+    );
+    (is_label && !rest.trim().is_empty()).then_some(label)
 }
 
 /// The longest biography on a line of its own among other lines, in bytes.
@@ -294,9 +323,27 @@ mod tests {
             ("Reporting by Tom Wu", "Tom Wu writes about transport and cities."),
             ("", "Dallas Robinson is a freelance writer living in Minneapolis"),
             ("", "*Priya Nair is a senior data journalist at the Ledger.*"),
+            // the label is the evidence, whatever the sentence after it
+            ("", "About the author: Cora Vance has covered film festivals since 2012."),
+            ("By Cora Vance", "About the writer: Cora Vance is our festivals editor."),
         ] {
             let text = article(byline, bio);
             assert_eq!(found(&AuthorBio, &text), [bio], "{bio:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_label_alone_before_its_colon_opens_an_author_box() {
+        assert_eq!(
+            author_label("About the author: She writes."),
+            Some("About the author")
+        );
+        for text in [
+            "About the author's new book, critics agree: it is long.",
+            "About the author:",
+            "What we know about the writer: very little.",
+        ] {
+            assert_eq!(author_label(text), None, "{text}");
         }
     }
 

@@ -22,7 +22,8 @@ static META: RuleMeta = RuleMeta {
 Drops a line that holds nothing but a byline and/or a date or time: `By Jane Doe`, \
 `By Jane Doe | Updated: 12 March 2025, 10:42 IST`, `Published 3 hours ago`, \
 `Updated: Mar 12, 2025 10:42 am ET`, `Written by Jane Doe | Edited by Tom Weir` (a byline \
-and production credits), `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
+and production credits), `By Harbour Times staff` and `By Jane Doe, Chief Reporter` (a \
+byline naming a role or a team), `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
 with a point only before a zone), `2 hours ago`, a name followed by separated parts that \
 are a role, a source or a date, one of them a date (`Sneha Rao | TNN | Updated: Mar 4, \
 2026`, `Ingrid Solheim · Science correspondent · 6 March 2026`), and a news agency's name \
@@ -551,7 +552,7 @@ fn credits(tokens: &[&str]) -> Option<Kind> {
     let is_separator = |t: &str| matches!(t, "|" | "·" | "•" | "/" | "-" | "–" | "—");
     let starts_part = |k: usize| {
         let prev = tokens[k - 1];
-        let after_break = is_separator(prev) || prev.ends_with([',', ';']);
+        let after_break = is_separator(prev) || prev.ends_with([',', ';', '.']);
         let t = tokens[k].trim_end_matches(':');
         after_break
             && (is_by(t)
@@ -607,7 +608,7 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
         };
     };
     // only a label or a date before "By" ("Published 3 hours ago by ...")
-    let has_date = if b == 0 {
+    let has_date = if b == 0 || (b == 1 && tokens[0].eq_ignore_ascii_case("written")) {
         false
     } else {
         date_tokens(&tokens[..b])?
@@ -649,8 +650,36 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
             Some(false) if has_date => return Some(Kind::BylineDate),
             _ => {}
         }
+        if is_role(after) {
+            return Some(if has_date {
+                Kind::BylineDate
+            } else {
+                Kind::Byline
+            });
+        }
     }
     None
+}
+
+/// Whether `tokens` (after a byline's name) are the writer's role or team: at most five
+/// words of letters and digits ending in a role word (`Chief Sports Reporter`, `staff`,
+/// `KVRN 7 Digital Team`).
+fn is_role(tokens: &[&str]) -> bool {
+    fn word<'a>(t: &&'a str) -> &'a str {
+        t.trim_end_matches([',', '.'])
+    }
+    let Some(last) = tokens.last().map(word) else {
+        return false;
+    };
+    let last = last.strip_suffix('s').unwrap_or(last);
+    tokens.len() <= 5
+        && tokens
+            .iter()
+            .all(|t| !word(t).is_empty() && word(t).chars().all(char::is_alphanumeric))
+        && ROLE_WORDS
+            .iter()
+            .chain(&["staff", "team"])
+            .any(|r| last.eq_ignore_ascii_case(r))
 }
 
 impl Rule for BylineTimestamp {
@@ -791,6 +820,12 @@ mod tests {
             "Ingrid Solheim · Science correspondent · 6 March 2026",
             "Tom Weir • Senior Staff Writer • Updated 2 hours ago",
             "Ana Silva | March 3rd, 2026",
+            "By Harbour Times staff",
+            "By Ana Silva, Chief Sports Reporter",
+            "By Ana Silva, KVRN 7 Digital Team",
+            "Written by Ana Silva",
+            "Written by Ana Silva. Edited by Tom Weir",
+            "Written by Ana Silva, Chief Sports Reporter. Edited by Tom Weir",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -800,6 +835,7 @@ mod tests {
     fn prose_is_kept() {
         for l in [
             "By the end of the year, prices had doubled.",
+            "By Friday staff had left.",
             "By Monday",
             "By March 2026",
             "By 2030, the city wants all buses to be electric.",

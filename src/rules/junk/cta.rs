@@ -164,12 +164,13 @@ const CTA_START_PATTERN: &str = r"(?xi)^(?:
             subscribe(?-u:\b) | sign\s*-?\s*up(?-u:\b) | register\s+(?:now|for\s+free|here|today)
           | download\s+the(?-u:\b)
           | get\s+(?:breaking\s+news|the\s+latest|the\s+best\s+of|our\s+top|daily\s+updates|news\s+alerts)
+          | get\s+(?:our|the)\s+(?:\S+\s+){0,4}?(?:briefing|digest|newsletter)(?-u:\b)
           | stay\s+(?:up\s+to\s+date|up-to-date|informed|in\s+the\s+know|on\s+top\s+of|connected)
           | never\s+miss | don'?t\s+miss\s+(?:a(?-u:\b)|out(?-u:\b)|any(?-u:\b))
           | like\s+us\s+on | want\s+more(?-u:\b) | want\s+to\s+(?:get|receive|read)(?-u:\b) | (?:did\s+you\s+)?enjoy(?:ed)?\s+this\s+(?:article|story)
           | like\s+this\s+(?:article|story)
           | (?:breaking\s+news\s+|daily\s+|free\s+)?(?:e-?mail\s+)?newsletters?(?-u:\b)
-          | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+journalism
+          | become\s+a\s+(?:member|subscriber|supporter) | support\s+(?:our|independent|quality)\s+(?:[a-z]+\s+)?journalism
           | turn\s+on\s+(?:notifications|alerts)
           | join\s+(?:more\s+than\s+|over\s+)?[0-9][0-9,.]*(?:k|m|\s*million|\s*thousand)?\+?\s+(?:other\s+)?(?:readers|subscribers|members|people|investors|professionals)(?-u:\b)
         )";
@@ -643,6 +644,9 @@ mod tests {
             "Turn on notifications",
             "Want to get the best stories delivered to your inbox?",
             "Join 50,000 readers who get our briefing",
+            "Get our morning briefing in your inbox",
+            "Get the Harbour Times evening digest",
+            "Support independent chess journalism",
         ];
         for (re, heads, lines) in [
             (&*CTA_STRONG, &CTA_STRONG_HEADS, &strong[..]),
@@ -677,6 +681,7 @@ mod tests {
             "This content is for subscribers to the new service, which launches in May, and costs more.",
             "Your email address will not be published in the register, the clerk said.",
             "Get the latest figures before you vote, the campaign told members.",
+            "Get the briefing right and the minister will listen, she said.",
             "Join the queue early if you want a seat, the organisers said.",
             "Subscribers get unlimited access to the gyms, the chain said.",
             "Download the NHS app to book a vaccine appointment.",

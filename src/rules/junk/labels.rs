@@ -40,7 +40,7 @@ Both lines are dropped.
 
 pub(super) const MAX_LEN: usize = 160;
 
-const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|via|or\s+comment(?:\s+on\s+this\s+(?:article|story|post))?|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet|facebook|fb|whatsapp|e-?mail|mail|linkedin|telegram|reddit|pinterest|pin(?:\s+it)?|teilen|partager|compartir|condividi|compartilhar|compartilhe|delen|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|(?:(?:view|show|leave|add|post|read)\s+(?:a\s+|the\s+|all\s+)?(?:[0-9]+\s+)?|[0-9]*\s*)comments?(?:\s*\([0-9]+\))?|comments\s+(?:are\s+)?(?:now\s+)?(?:closed|disabled|off)\.?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article|click\s+to\s+(?:share|e-?mail|print|tweet)(?:\s+this(?:\s+(?:article|story|post|page))?(?:\s+to\s+a\s+friend)?)?(?:\s+(?:on|via)\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|tumblr|pocket|threads|bluesky|e-?mail))?(?:\s*\(\s*opens\s+in\s+(?:a\s+)?new\s+window\s*\))?)";
+const LABEL: &str = r"(?:share(?:\s+(?:it|this|now|via|or\s+comment(?:\s+on\s+this\s+(?:article|story|post))?|(?:this\s+)?(?:article|story|post|page|video|link)|on\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|pinterest)|via\s+(?:e-?mail|whatsapp|sms)))?|sharing\s+is\s+caring!?|x|twitter|tweet(?:\s+this)?|facebook|fb|whatsapp|e-?mail(?:\s+(?:this(?:\s+(?:article|story|page|link))?|to\s+a\s+friend))?|mail|like|linkedin|telegram|reddit|pinterest|pin(?:\s+it)?|teilen|partager|compartir|condividi|compartilhar|compartilhe|delen|tumblr|flipboard|messenger|instagram|youtube|threads|bluesky|mastodon|sms|copy\s+(?:the\s+)?(?:link|url)|link\s+copied|print(?:\s+this\s+(?:article|page|story))?|(?:(?:view|show|leave|add|post|read)\s+(?:a\s+|the\s+|all\s+)?(?:[0-9]+\s+)?|[0-9]*\s*)comments?(?:\s*\([0-9]+\))?|comments\s+(?:are\s+)?(?:now\s+)?(?:closed|disabled|off)\.?|save(?:\s+(?:article|story|for\s+later))?|bookmark|gift\s+(?:this\s+)?article|click\s+to\s+(?:share|e-?mail|print|tweet)(?:\s+this(?:\s+(?:article|story|post|page))?(?:\s+to\s+a\s+friend)?)?(?:\s+(?:on|via)\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|tumblr|pocket|threads|bluesky|e-?mail))?(?:\s*\(\s*opens\s+in\s+(?:a\s+)?new\s+window\s*\))?)";
 
 /// A line of share/social labels only: one of the [`Start`] patterns.
 pub(super) static SHARE_PATTERN: LazyLock<String> = LazyLock::new(|| {
@@ -118,6 +118,12 @@ mod tests {
             "Sharing is caring!",
             "**Share**",
             "• Print",
+            "Email this",
+            "Email this article",
+            "Email to a friend",
+            "Tweet this",
+            "Like",
+            "Like | Share | Tweet",
         ] {
             assert_junk(&ShareWidget, l);
         }
@@ -128,6 +134,8 @@ mod tests {
         for l in [
             "He wrote on X: \u{201c}We are ready.\u{201d}",
             "X marks the spot, the treasure hunters said.",
+            "Like many towns, it lost its bank.",
+            "Email this week showed the plan was late.",
             "Share prices fell 4% on Monday.",
             "Shares in the company rose.",
             "Facebook said it would appeal.",

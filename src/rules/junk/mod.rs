@@ -310,7 +310,7 @@ fn line_start_patterns() -> [&'static str; Start::COUNT] {
 const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Share, &[
         "share", "sharing", "x", "twitter", "tweet", "facebook", "fb", "whatsapp", "e-mail",
-        "email", "mail", "linkedin", "telegram", "reddit", "pinterest", "pin", "tumblr", "flipboard",
+        "email", "mail", "like", "linkedin", "telegram", "reddit", "pinterest", "pin", "tumblr", "flipboard",
         "teilen", "partager", "compartir", "condividi", "compartilh", "delen",
         "messenger", "instagram", "youtube", "threads", "bluesky", "mastodon", "sms", "copy",
         "link", "print", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "comment", "save",
@@ -346,8 +346,8 @@ const START_HEADS: &[(Start, &[&str])] = &[
     ]),
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "representative", "representational", "stock", "-", "source", "inputs", "file", "photo", "image",
-        "pic", "illustration", "graphic", "video", "this", "published", "appeared", "was", "only",
-        "credit", "edited", "copy", "fact", "produced", "disclaimer", "the views", "views", "the opinions", "opinions", "reviewed", "medically", "our standards", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
+        "pic", "illustration", "graphic", "video", "map", "chart", "this", "published", "appeared", "was", "only",
+        "credit", "edited", "copy", "fact", "produced", "disclaimer", "financial", "the views", "views", "the opinions", "opinions", "reviewed", "medical", "our standards", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
         "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
         "uni ", "uni/", "efe", "ansa", "tass", "associated", "press trust", "agence", "bernama",
         "yonhap", "kyodo", "agencies", "wire service",
