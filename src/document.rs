@@ -36,6 +36,8 @@ pub struct Document<'t> {
     lines: Vec<Line>,
     paragraphs: Vec<Paragraph>,
     title: Option<usize>,
+    /// The lines of the page header around the title (see [`Document::with_header`]).
+    header: Range<usize>,
     crlf: bool,
 }
 
@@ -101,6 +103,7 @@ impl<'t> Document<'t> {
             lines,
             paragraphs,
             title,
+            header: 0..0,
             crlf,
         }
     }
@@ -169,15 +172,23 @@ impl<'t> Document<'t> {
         from..self.paragraphs.len()
     }
 
-    /// The document with line `line` (a non-blank line) as its title: the headline below a
-    /// page header (see rule J014). The lines above it are then neither title nor body.
-    pub fn with_title(mut self, line: usize) -> Self {
+    /// The document with line `title` (a non-blank line) as its title and the lines of
+    /// `header` as the page's header around it: the headline printed twice above the article
+    /// (see rule J014). The lines above the title are then neither title nor body.
+    pub fn with_header(mut self, title: usize, header: Range<usize>) -> Self {
         assert!(
-            self.lines[line].paragraph.is_some(),
-            "a blank line as the title"
+            self.lines[title].paragraph.is_some() && header.contains(&title),
+            "a blank line as the title, or a title outside its header"
         );
-        self.title = Some(line);
+        self.title = Some(title);
+        self.header = header;
         self
+    }
+
+    /// The lines of the page header around the title, as set by
+    /// [`Document::with_header`]; empty when none was found.
+    pub fn header(&self) -> Range<usize> {
+        self.header.clone()
     }
 
     /// The 0-based line index holding byte `offset`.

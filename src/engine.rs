@@ -153,8 +153,12 @@ impl Engine {
     /// rule J014 is on (without it, the header's lines would stay above the title).
     fn parse<'t>(&self, text: &'t str) -> Document<'t> {
         let doc = Document::parse(text);
-        match self.page_header.then(|| header::headline(&doc)).flatten() {
-            Some(title) => doc.with_title(title),
+        match self
+            .page_header
+            .then(|| header::page_header(&doc))
+            .flatten()
+        {
+            Some((title, lines)) => doc.with_header(title, lines),
             None => doc,
         }
     }

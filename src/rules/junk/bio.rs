@@ -154,6 +154,13 @@ impl Rule for AuthorBio {
 /// The label of an author box (`About the author:`, `About the writer:`) opening `text`,
 /// with more text after it.
 fn author_label(text: &str) -> Option<&str> {
+    // most paragraphs fail here, before any search for the colon
+    if !text
+        .get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("about the "))
+    {
+        return None;
+    }
     let (label, rest) = text.split_once(':')?;
     let words: Vec<&str> = label.split_whitespace().collect();
     let is_label = matches!(

@@ -156,10 +156,10 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
-          | \(?\s*(?:(?:(?:medical|financial)\s+)?disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
-          | (?:(?:(?:medical|financial)\s+)?disclaimer\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
-          | (?:(?:(?:medical|financial)\s+)?disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+(?:purposes|only)(?:[\s.,;].*)?
-          | (?:(?:medical|financial)\s+)?disclaimer\s*[:|–—-]\s*this\s+(?:article|content|story|post|report|information)\s+(?:is\s+not|does\s+not\s+constitute|should\s+not\s+be\s+(?:taken|treated|construed)\s+as)\s+(?:an?\s+)?(?:investment|financial|legal|medical|tax)\s+advice(?:[\s.,;].*)?
+          | \(?\s*(?:disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:disclaimer\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
+          | (?:disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+(?:purposes|only)(?:[\s.,;].*)?
+          | disclaimer\s*[:|–—-]\s*this\s+(?:article|content|story|post|report|information)\s+(?:is\s+not|does\s+not\s+constitute|should\s+not\s+be\s+(?:taken|treated|construed)\s+as)\s+(?:an?\s+)?(?:investment|financial|legal|medical|tax)\s+advice(?:[\s.,;].*)?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | file\s+photo\s*:\s*\S.*
@@ -235,7 +235,6 @@ mod tests {
             "Photo caption: Divers at the harbour wall",
             "Image: Lumen/press handout",
             "Map: Harbour Geological Survey",
-            "Medical disclaimer: This article is for information only and does not constitute medical advice.",
             "Chart: Ledger Research",
             "Edited by Mark Hollis",
             "Fact-checked by Ana Silva and Tom Weir.",

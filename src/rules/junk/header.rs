@@ -6,11 +6,13 @@
 //! not the headline, and every rule that reads the title would read the wrong line. The
 //! evidence of where the headline is comes from the page itself: the same headline printed
 //! twice in the short lines before the article's first sentence. The engine then takes the
-//! cleanest of those copies as the title ([`headline`]), and this rule drops the header lines
+//! cleanest of those copies as the title ([`page_header`]), and this rule drops the header lines
 //! around it.
 
+use std::ops::Range;
+
 use crate::document::Document;
-use crate::rules::junk::{core, repeats_title, word_count};
+use crate::rules::junk::{core, word_count, TitleRepeats};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct PageHeader;
@@ -54,12 +56,12 @@ const MAX_HEADER_LINES: usize = 12;
 /// Whether `line` is a sentence of the article (many words and a final stop): the header
 /// ends before it.
 fn is_prose(line: &str) -> bool {
-    let words = word_count(line);
-    words >= 20
-        || (words >= 10
-            && line
-                .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
-                .ends_with(['.', '!', '?']))
+    let stop = line
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?']);
+    // ten words take 19 bytes at least, twenty 39: most header lines are shorter
+    let least = if stop { 19 } else { 39 };
+    line.len() >= least && word_count(line) >= if stop { 10 } else { 20 }
 }
 
 /// Whether `line` may be a headline: four words or more, and no byline.
@@ -69,20 +71,25 @@ fn may_be_headline(line: &str) -> bool {
 
 /// The header's lines (the first non-blank line and the non-blank lines after it, up to
 /// [`MAX_HEADER_LINES`], before the first [`is_prose`] line) and, when two of them print the
-/// same headline, those copies.
+/// same headline, those copies. Fixed arrays: the engine reads the header of every text.
 struct Header {
-    lines: Vec<usize>,
-    copies: Vec<usize>,
+    lines: [usize; MAX_HEADER_LINES],
+    len: usize,
+    copies: [usize; MAX_HEADER_LINES],
+    n_copies: usize,
 }
 
 impl Header {
     fn read(doc: &Document<'_>) -> Option<Header> {
         let first = doc.lines().iter().position(|l| l.paragraph.is_some())?;
-        let mut lines = vec![first];
-        // a single line before a blank line and a sentence is the usual article: nothing to
-        // compare, and no more is read
+        let mut h = Header {
+            lines: [first; MAX_HEADER_LINES],
+            len: 1,
+            copies: [0; MAX_HEADER_LINES],
+            n_copies: 0,
+        };
         for i in first + 1..doc.lines().len() {
-            if lines.len() == MAX_HEADER_LINES {
+            if h.len == MAX_HEADER_LINES {
                 break;
             }
             if doc.lines()[i].paragraph.is_none() {
@@ -91,26 +98,40 @@ impl Header {
             if is_prose(core(doc.line_text(i))) {
                 break;
             }
-            lines.push(i);
+            h.lines[h.len] = i;
+            h.len += 1;
         }
-        if lines.len() < 2 {
+        // a single line before the first sentence is the usual article: nothing to compare
+        if h.len < 2 {
             return None;
         }
-        for (k, &j) in lines.iter().enumerate() {
-            let line = core(doc.line_text(j));
+        for k in 0..h.len {
+            let line = core(doc.line_text(h.lines[k]));
             if !may_be_headline(line) {
                 continue;
             }
-            let copies: Vec<usize> = lines[k..]
-                .iter()
-                .copied()
-                .filter(|&i| i == j || repeats_title(line, core(doc.line_text(i))))
-                .collect();
-            if copies.len() >= 2 {
-                return Some(Header { lines, copies });
+            let mut repeats = TitleRepeats::new(line);
+            h.copies[0] = h.lines[k];
+            h.n_copies = 1;
+            for &i in &h.lines[k + 1..h.len] {
+                if repeats.by(core(doc.line_text(i))) {
+                    h.copies[h.n_copies] = i;
+                    h.n_copies += 1;
+                }
+            }
+            if h.n_copies >= 2 {
+                return Some(h);
             }
         }
         None
+    }
+
+    fn lines(&self) -> &[usize] {
+        &self.lines[..self.len]
+    }
+
+    fn copies(&self) -> &[usize] {
+        &self.copies[..self.n_copies]
     }
 
     /// The copy to keep as the title: one with a lower-case letter (not in capitals), then
@@ -118,19 +139,20 @@ impl Header {
     fn best(&self, doc: &Document<'_>) -> usize {
         let text = |i: usize| core(doc.line_text(i));
         *self
-            .copies
+            .copies()
             .iter()
             .min_by_key(|&&i| (!text(i).chars().any(char::is_lowercase), text(i).len(), i))
             .expect("two copies")
     }
 }
 
-/// The line that is the document's headline when it is not the first non-blank line: a
-/// copy of the headline that the page's header prints twice. `None` keeps the first line.
-pub(crate) fn headline(doc: &Document<'_>) -> Option<usize> {
+/// The document's page header, when its short lines before the first sentence print the
+/// headline twice: the copy to take as the title, and the lines from the first one to the
+/// last copy. `None` leaves the document as it is.
+pub(crate) fn page_header(doc: &Document<'_>) -> Option<(usize, Range<usize>)> {
     let header = Header::read(doc)?;
-    let best = header.best(doc);
-    (best != header.lines[0]).then_some(best)
+    let last = *header.copies().last().expect("two copies");
+    Some((header.best(doc), header.lines()[0]..last + 1))
 }
 
 impl Rule for PageHeader {
@@ -140,31 +162,29 @@ impl Rule for PageHeader {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
-        let Some(title) = doc.title_line() else {
+        let (Some(ti), Some(title)) = (doc.title_line(), doc.title()) else {
             return;
         };
-        let Some(header) = Header::read(doc) else {
-            return;
-        };
-        if !header.copies.contains(&title) {
-            // the document was parsed without looking for the headline
+        // the header's lines above the title go, and those between it and its last copy;
+        // the copies below the title are J001's
+        let header = doc.header();
+        if header.is_empty() {
             return;
         }
-        // the title is the copy the engine chose (see [`headline`]) or, when the engine kept
-        // the first line, that line: the header's lines before it go, and those between it
-        // and the last copy, but the copies below it, which are J001's
-        let last = *header.copies.last().expect("two copies");
-        let number = doc.lines()[title].number;
-        for &i in &header.lines {
-            if i == title || (i > title && (i > last || header.copies.contains(&i))) {
+        let number = doc.lines()[ti].number;
+        let last = doc.lines()[header.end.saturating_sub(1)].number;
+        let mut repeats = TitleRepeats::new(title);
+        for i in header {
+            if i == ti || doc.lines()[i].paragraph.is_none() {
                 continue;
             }
-            let msg = if i < title {
+            let msg = if i < ti {
                 format!("page header above the headline at line {number}")
+            } else if repeats.by(doc.line_text(i)) {
+                continue;
             } else {
                 format!(
-                    "page header between the headline at line {number} and its copy at line {}",
-                    doc.lines()[last].number
+                    "page header between the headline at line {number} and its copy at line {last}"
                 )
             };
             out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
@@ -178,7 +198,10 @@ mod tests {
 
     fn chosen(text: &str) -> Option<&str> {
         let doc = Document::parse(text);
-        headline(&doc).map(|i| doc.line_text(i))
+        page_header(&doc)
+            .map(|(t, _)| t)
+            .filter(|&t| Some(t) != doc.title_line())
+            .map(|i| doc.line_text(i))
     }
 
     #[test]
@@ -187,6 +210,22 @@ mod tests {
         assert_eq!(chosen(text), Some("Court halts the dam permit"));
         let caps = "VeloNews\nHome › Cycling\nRUIZ TAKES THE QUEEN STAGE IN STYLE\n\nRuiz takes the queen stage in style\n\nThe Spanish rider attacked on the final climb and held off the chasers to win alone at the summit finish.\n";
         assert_eq!(chosen(caps), Some("Ruiz takes the queen stage in style"));
+    }
+
+    #[test]
+    fn the_header_goes_and_the_title_stays_once() {
+        let engine = crate::Engine::default();
+        let body = "The court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n";
+        for text in [
+            // the page's lines above the clean copy
+            format!("Home › News › Courts\nCourt halts the dam permit | The Ledger\n\nCourt halts the dam permit\n\n{body}"),
+            // the first line is the headline: the lines down to its copy go
+            format!("Court halts the dam permit\nThe Ledger\nHome › News\nCourt halts the dam permit\n\n{body}"),
+        ] {
+            let once = engine.clean(&text);
+            assert_eq!(once.text, format!("Court halts the dam permit\n\n{body}"), "{text}");
+            assert_eq!(engine.clean(&once.text).text, once.text);
+        }
     }
 
     #[test]
