@@ -1148,17 +1148,24 @@ impl<'t> Analyser<'_, 't> {
     /// count as found.
     fn trim_to_known_keywords(&self, pieces: &mut [Piece], known: &[bool]) {
         let same = |a: usize, b: usize| self.word(a).eq_ignore_ascii_case(self.word(b));
+        // the words `p` and `q` end with in common
+        let common = |p: &Range<usize>, q: &Range<usize>| {
+            (0..p.len().min(q.len()))
+                .take_while(|&o| same(p.end - 1 - o, q.end - 1 - o))
+                .count()
+        };
         let longest_known_suffix = |i: usize, pieces: &[Piece]| {
             let p = &pieces[i].toks;
-            let found = || pieces.iter().zip(known).filter(|(_, &k)| k).map(|(q, _)| q);
-            found()
-                .map(|q| q.toks.len())
-                .filter(|&n| n < p.len())
-                .filter(|&n| {
-                    found().any(|q| {
-                        q.toks.len() == n && (0..n).all(|o| same(p.end - 1 - o, q.toks.end - 1 - o))
-                    })
-                })
+            pieces
+                .iter()
+                .zip(known)
+                .enumerate()
+                .filter(|&(j, (_, &k))| k && j != i)
+                .map(|(_, (q, _))| (common(p, &q.toks), q.toks.len()))
+                // another phrase's whole words, or two words and the year that both end with
+                // (`on the market best camera phone 2026`, `sensor best camera phone 2026`)
+                .filter(|&(n, q_len)| n < p.len() && (n == q_len || n >= 3))
+                .map(|(n, _)| n)
                 .max()
         };
         for i in 0..pieces.len() {
@@ -2146,6 +2153,20 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             cleaned(text),
             "Budget Vote\n\nThe director told the meeting that reserves were low.\nShe called it a test for the mayor and ferry fare rise 2026 plans.\n"
         );
+    }
+
+    #[test]
+    fn a_keyword_that_recurs_after_different_words_starts_where_they_agree() {
+        // no occurrence has a clear start, but all three end with the same two words and
+        // the year: the words before them are the article's own and stay
+        let text = "Lumen Nova review\n\nIt is one of the best phones on the market best camera phone 2026.\nThe main sensor best camera phone 2026 is large, and it works well at night.\nFor photos alone best camera phone 2026 it is hard to beat, and the screen is good.\n";
+        let once = cleaned(text);
+        assert!(
+            once.contains("one of the best phones on the market"),
+            "{once}"
+        );
+        assert!(once.contains("The main sensor"), "{once}");
+        assert_eq!(cleaned(&once), once);
     }
 
     #[test]
