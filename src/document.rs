@@ -29,7 +29,7 @@ pub struct Paragraph {
 }
 
 /// A text split into lines and paragraphs. The first non-blank line is the title, unless
-/// [`Document::with_title`] sets another.
+/// [`Document::with_header`] sets another.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
     text: &'t str,
@@ -134,7 +134,7 @@ impl<'t> Document<'t> {
     }
 
     /// Index of the title line: the first non-blank line, or the one set by
-    /// [`Document::with_title`].
+    /// [`Document::with_header`].
     pub fn title_line(&self) -> Option<usize> {
         self.title
     }

@@ -94,12 +94,9 @@ impl Rule for AuthorBio {
         for p in doc.body_paragraphs() {
             let par = &doc.paragraphs()[p];
             let text = core(doc.paragraph_text(p));
-            if text.len() <= MAX_LEN && author_label(text).is_some() {
+            if let Some(label) = author_label(text).filter(|_| text.len() <= MAX_LEN) {
                 labelled.push(p);
-                let msg = format!(
-                    "author box under the label {}",
-                    quote(author_label(text).unwrap_or(""))
-                );
+                let msg = format!("author box under the label {}", quote(label));
                 out.push(Finding::new(&META, par.range.clone(), msg));
             }
         }
