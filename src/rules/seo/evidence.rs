@@ -19,7 +19,7 @@ use super::lexicon::{
     is_teaser_formula, is_trailing_participle, is_year_modifier, ClosedClass,
 };
 use super::tokens::{
-    foreign_script, keep_spare, take_spare, tokenize, Kind, Tok, Tokens, CAP, HYPHEN, LOWER,
+    foreign_script, keep_spare, take_spare, tokenize, Kind, Tok, Tokens, CAP, DIGIT, HYPHEN, LOWER,
 };
 use super::{GLUED_NAMES, KEYWORD_CLAUSE, KEYWORD_TEASER, REPEATED_KEYWORD, YEAR_GLUED_PHRASE};
 use crate::document::{sentences, Document};
@@ -1785,7 +1785,12 @@ impl<'t> Analyser<'_, 't> {
         for &i in commas[first..].iter().take_while(|&&c| c < r.end) {
             let part = self.word(i + 1);
             let relative = part == "which";
-            if !relative && !is_trailing_participle(part) {
+            // an aside (`, a major development in ...`, `, in what analysts called ...`) is
+            // read for a keyword tail only: its own words are most often the reporter's
+            let aside = ["a", "an", "in"]
+                .iter()
+                .any(|h| part.eq_ignore_ascii_case(h));
+            if !relative && !aside && !is_trailing_participle(part) {
                 continue;
             }
             // a relative clause is common prose: only one with a stuffed phrase after it on
@@ -1813,6 +1818,23 @@ impl<'t> Analyser<'_, 't> {
                 continue;
             }
             let range = toks[i].start()..end;
+            if aside && !self.main_clause_before(r.start, line_start + sent.start, i) {
+                continue;
+            }
+            if let Some(tail) = self.keyword_tail(i + 1, end, facts) {
+                let msg = format!(
+                    "a trailing \"{part}\" clause that ends in the keywords {}: noun phrases \
+                     joined with no determiner, one of them a search term (two words or more \
+                     and a search word), holding the text's topic words {}; removed to the \
+                     end of the sentence",
+                    quote(&tail.phrase),
+                    quote_list(&tail.topical)
+                );
+                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
+            }
+            if aside {
+                continue;
+            }
             let inside = self.spans_in(spans, &range);
             if relative && !self.keyword_closes_clause(i + 1, end, &inside) {
                 // a relative clause is most often the article's own: only the template's
@@ -1871,6 +1893,115 @@ impl<'t> Analyser<'_, 't> {
         None
     }
 
+    /// Whether the words before comma `comma` in its sentence (which starts at byte
+    /// `sent_start`, its line's tokens at `line_tok`) read as a main clause that an aside
+    /// may follow: five words or more, and not opened by a subordinator or a preposition
+    /// (`After the vote, a crowd ...`, whose words after the comma are the main clause).
+    fn main_clause_before(&self, line_tok: usize, sent_start: usize, comma: usize) -> bool {
+        let toks = &self.tk.toks;
+        let Some(first) = (line_tok..comma).find(|&k| toks[k].start() >= sent_start) else {
+            return false;
+        };
+        let words = (first..comma).filter(|&k| self.is_word(k)).count();
+        let opener = self.word(first);
+        let subordinate = [
+            "if", "because", "while", "although", "though", "when", "once",
+        ]
+        .iter()
+        .any(|s| opener.eq_ignore_ascii_case(s));
+        words >= 5 && !subordinate && closed_class(opener) != ClosedClass::Preposition
+    }
+
+    /// The keywords that close the clause from token `from` to byte `end`, if they read as
+    /// a template's: the clause is at most [`TAIL_CLAUSE_WORDS`] words, and its last words
+    /// are a preposition's object made of noun phrases joined by `and` with no determiner
+    /// or verb among them (`for Kessling politics and Halvard regional election news`), and
+    /// none opened by a participle (`delays and missing timetable updates`), one of which is a
+    /// search term: two words or more and then `news`/`update(s)`, or two search words
+    /// (`maritime news today`); and at least one of their words is the title's or recurs
+    /// in the text. Reporters end a sentence on `the news` or `good news`, not on a
+    /// determiner-less run of keywords that ends in one.
+    fn keyword_tail(&self, from: usize, end: usize, facts: &Facts<'_, '_>) -> Option<KeywordTail> {
+        let toks = &self.tk.toks;
+        let clause: Vec<usize> = (from..toks.len())
+            .take_while(|&k| toks[k].end() <= end)
+            .collect();
+        let words = clause.iter().filter(|&&k| self.is_word(k)).count();
+        if words > TAIL_CLAUSE_WORDS || clause.is_empty() {
+            return None;
+        }
+        // back from the clause's end over the joined noun phrases
+        let mut start = clause.len();
+        while start > 0 {
+            let k = clause[start - 1];
+            let t = &toks[k];
+            let w = self.word(k);
+            let joins = w == "and" || w == "&";
+            let noun_like = t.kind == Kind::Word
+                && (joins
+                    || t.has(DIGIT)
+                    || t.has(CAP)
+                    || !(is_function_word(w) || is_finite_verb(w)));
+            if !noun_like && !(joins && t.kind == Kind::Punct) {
+                break;
+            }
+            start -= 1;
+        }
+        // an inflected word opening a noun phrase is a verb's or modifies it (`searching
+        // for ...`, `delays and missing timetable updates`); inside one it is a noun
+        // (`celebrity wedding news`)
+        let inflected = |k: usize| {
+            let w = self.word(k);
+            !toks[k].has(CAP) && (w.ends_with("ing") || w.ends_with("ed"))
+        };
+        while start < clause.len() && inflected(clause[start]) {
+            start += 1;
+        }
+        // the keywords are a preposition's object (`a key moment for ...`): after a verb
+        // they are what the clause says happened (`a gain that followed strong earnings and
+        // upbeat merger news`)
+        if start == 0 || closed_class(self.word(clause[start - 1])) != ClosedClass::Preposition {
+            return None;
+        }
+        let tail = &clause[start..];
+        let parts: Vec<&[usize]> = tail
+            .split(|&k| matches!(self.word(k), "and" | "&"))
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|p| p.is_empty() || inflected(p[0])) {
+            return None;
+        }
+        let search = |k: usize| fragment::ASIDE_SUFFIXES.contains(&self.word(k));
+        let strong = |k: usize| matches!(self.word(k), "news" | "update" | "updates");
+        let searched = parts.iter().any(|p| {
+            let n = p.len();
+            (n >= 3 && strong(p[n - 1]) && !search(p[n - 2]) && !search(p[n - 3]))
+                || (n >= 3 && search(p[n - 1]) && search(p[n - 2]))
+        });
+        if !searched {
+            return None;
+        }
+        let tail_toks = &toks[tail[0]..=tail[tail.len() - 1]];
+        let mut topical: Vec<String> = Vec::new();
+        let mut lower = String::new();
+        for &k in tail {
+            if search(k) || !self.is_word(k) || matches!(self.word(k), "and") {
+                continue;
+            }
+            lower_into(norm(self.word(k)), &mut lower);
+            if is_function_word(&lower) || topical.contains(&lower) {
+                continue;
+            }
+            if self.title_hit(facts, &lower) || self.recurs_outside(&lower, tail_toks) {
+                topical.push(lower.clone());
+            }
+        }
+        if topical.is_empty() {
+            return None;
+        }
+        let phrase = self.text[toks[tail[0]].start()..toks[tail[tail.len() - 1]].end()].to_string();
+        Some(KeywordTail { phrase, topical })
+    }
+
     /// S005: the same glued keyword in several paragraphs.
     fn repeated(&self, spans: &[Span], facts: &Facts<'_, '_>, out: &mut Vec<Finding>) {
         let names = facts.names;
@@ -1921,6 +2052,16 @@ impl<'t> Analyser<'_, 't> {
             }
         }
     }
+}
+
+/// Most words a trailing clause ending in keywords holds ([`Analyser::keyword_tail`]):
+/// a template's is one line of boilerplate, a reporter's long clause is their own.
+const TAIL_CLAUSE_WORDS: usize = 24;
+
+/// The keywords closing a trailing clause, and their words that are the text's topic.
+struct KeywordTail {
+    phrase: String,
+    topical: Vec<String>,
 }
 
 /// Chains pieces that touch (adjacent tokens) into spans.
@@ -2121,6 +2262,64 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             "{out}"
         );
         assert!(!out.contains("Here's what to know"), "{out}");
+    }
+
+    /// A title and a first paragraph of common words, so that the grammar checks run, and
+    /// `sentence` as the second paragraph.
+    fn under_the_port_title(sentence: &str) -> String {
+        format!(
+            "Port of Carrow closed after ship runs aground near the harbour\n\n\
+             The ship ran aground on Saturday and the port said that it would stay shut for \
+             at least a day while the company and the coast guard worked on it.\n\n\
+             {sentence}\n\nThe port said it hoped to open again by the end of the week.\n"
+        )
+    }
+
+    #[test]
+    fn a_trailing_clause_that_ends_in_joined_keywords_goes() {
+        let kept = "Fuel oil reached the beaches near the port on Sunday";
+        for clause in [
+            ", making it a key moment for port closure news and Carrow shipping updates",
+            ", a major development in ship accident news and harbour safety updates",
+            ", in a story that has drawn attention to Carrow port delays and maritime news today",
+            ", adding that this made it a landmark for Carrow port news and harbour safety updates",
+        ] {
+            let text = under_the_port_title(&format!("{kept}{clause}."));
+            let out = cleaned(&text);
+            assert!(out.contains(&format!("\n\n{kept}.\n\n")), "{clause}: {out}");
+            let f = findings(&text);
+            assert!(
+                f.iter().any(|f| f.code == "S003" && f.action.removes()),
+                "{clause}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_trailing_clause_of_the_reporters_own_stays() {
+        for sentence in [
+            // no search term: the keywords are the clause's own objects
+            "Fuel oil reached the beaches on Sunday, a blow for the port and its workers.",
+            // a search word after a single word is how writers speak of the news
+            "Officials restricted access to the harbour, citing port police and local news.",
+            "Shipping firms cheered the reopening, a decision that was good news for the port.",
+            // a verb's object, not a preposition's
+            "Shares in the owner rose, a gain that followed strong earnings and upbeat port news.",
+            // a participle opens the last phrase
+            "Crews cleared the berths, a task slowed by delays and missing harbour updates.",
+            // the words after the comma are the main clause
+            "After the ship ran aground near the port, a crowd asked about the port and Carrow ship news.",
+            // the search term holds none of the text's words
+            "Fuel oil reached the beaches on Sunday, a moment for keen readers and weekend sports news.",
+        ] {
+            let text = under_the_port_title(sentence);
+            assert_eq!(cleaned(&text), text, "{sentence}");
+            assert!(
+                !findings(&text).iter().any(|f| f.code == "S003"),
+                "{sentence}: {:?}",
+                findings(&text)
+            );
+        }
     }
 
     #[test]

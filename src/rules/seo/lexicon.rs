@@ -412,6 +412,15 @@ const TRAILING_PARTICIPLES: &[&str] = &[
     "asserting",
     "recalling",
     "expressing",
+    // what the news leads to (`..., making it a key moment for ...`)
+    "making",
+    "raising",
+    "sparking",
+    "prompting",
+    "fuelling",
+    "fueling",
+    "bringing",
+    "drawing",
 ];
 
 pub fn is_trailing_participle(w: &str) -> bool {

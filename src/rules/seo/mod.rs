@@ -99,6 +99,16 @@ of the sentence; the full stop stays, unless an abbreviation's point before the 
 ends the sentence (`after 3 p.m., adding ...` -> `after 3 p.m.`). A clause made mostly of the title's words but with no
 stuffed phrase is only flagged; a clause with quoted speech is never touched.
 
+A trailing clause also goes, with no stuffed phrase in it, when it ends in a template's
+keywords: the object of a preposition made of noun phrases joined by `and`, with no
+determiner or verb among them, one of which is a search term (two words or more and then
+`news` or `update(s)`, or two search words such as `news today`), holding a word of the
+title or one the text repeats (`, making it a big update for Kesarabad real estate and smart
+city infra news.`). Such a clause may open with a participle, or be an aside after a full
+main clause (`, a major development in ...`, `, in what analysts called ...`). Reporters end
+on `the news` or `good news for savers`, and a phrase opened by a participle (`delays and
+missing timetable updates`) is not a keyword.
+
 A relative clause (`, which ...`) is most often the reporter's own, so it goes only when it
 is a template around stuffed phrases: a stuffed phrase closes it, followed by a search word
 (`news`, `update`, `today` ...) at most, and at most six other words stand in it (`, which
@@ -202,6 +212,9 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   or more there that starts with a capital goes when it ends in two search words and holds
   two of the title's words (`... in March. Harbour ferry fares latest news today`): one
   search word alone may end a sentence that lost its stop (`Talks resume today`);
+- two hashtags or more after the paragraph's last full stop (`... the governor said.
+  #ValdoriaRates #economy`); one alone is flagged, and hashtags inside a sentence or inside
+  a quoted post stay;
 - a label of two to six words before a colon that opens a paragraph (or a later sentence of
   it, after a full stop that closes no abbreviation), at least half of its
   words the title's, when the sentence after it starts in lower case (`NHS waiting times

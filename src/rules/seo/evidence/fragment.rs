@@ -148,9 +148,9 @@ impl<'t> Analyser<'_, 't> {
             }
             let found = match list {
                 Some(f) => Some(f),
-                None if open_end && self.kinds[li] == LineKind::Prose => {
-                    self.search_tail(li, toks, facts)
-                }
+                None if open_end && self.kinds[li] == LineKind::Prose => self
+                    .hashtag_tail(li, toks)
+                    .or_else(|| self.search_tail(li, toks, facts)),
                 None => None,
             };
             let found = match found {
@@ -606,6 +606,57 @@ impl<'t> Analyser<'_, 't> {
         Some(Finding::new(&KEYWORD_FRAGMENT, mark.start()..hi, msg))
     }
 
+    /// Hashtags after the last full stop of paragraph-ending line `li` (`... further rises
+    /// were possible. #ValdoriaRates #economy`): a writer ends a sentence with its stop, and
+    /// a tag set after it is for a feed or a search index. Hashtags inside a quotation (a
+    /// quoted post) end in the quotation mark, and hashtags inside a sentence (`the
+    /// #MeToo movement`) have words or a stop after them: neither is a tail.
+    fn hashtag_tail(&self, li: usize, toks: &[Tok]) -> Option<Finding> {
+        let mut k = toks.len();
+        let mut tags = 0;
+        while k >= 2
+            && toks[k - 1].kind == Kind::Word
+            && !toks[k - 1].space_before
+            && self.char_of(&toks[k - 2]) == '#'
+            && toks[k - 2].space_before
+        {
+            k -= 2;
+            tags += 1;
+        }
+        if tags == 0 || k == 0 || !self.doc.ends_paragraph(li) {
+            return None;
+        }
+        // the stop may close a quotation (`... he said." #Valdoria`)
+        let mut stop = k - 1;
+        if matches!(
+            self.char_of(&toks[stop]),
+            '"' | '\u{201d}' | '\'' | '\u{2019}'
+        ) && stop > 0
+        {
+            stop -= 1;
+        }
+        if !matches!(self.char_of(&toks[stop]), '.' | '!' | '?') {
+            return None;
+        }
+        let range = toks[k].start()..toks[toks.len() - 1].end();
+        Some(if tags == 1 {
+            // one tag may be the post's own sign-off, quoted without its quotation marks
+            Finding::new(
+                &KEYWORD_FRAGMENT,
+                range,
+                "a hashtag after the paragraph's last full stop. Flagged, not removed: one tag \
+                 alone may be the source's own",
+            )
+            .with_action(Action::Flag)
+        } else {
+            Finding::new(
+                &KEYWORD_FRAGMENT,
+                range,
+                format!("{tags} hashtags after the paragraph's last full stop"),
+            )
+        })
+    }
+
     /// A lower-case search string after the last full stop of line `li` (which has no stop
     /// of its own), or a line that is only one.
     fn search_tail(&self, li: usize, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
@@ -842,7 +893,7 @@ impl Analyser<'_, '_> {
 
     /// Whether the word `lower` (lower case) stands twice or more in the text outside
     /// `words`: a word the text keeps coming back to is its topic.
-    fn recurs_outside(&self, lower: &str, words: &[Tok]) -> bool {
+    pub(super) fn recurs_outside(&self, lower: &str, words: &[Tok]) -> bool {
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return false;
         };
@@ -1218,6 +1269,43 @@ Buses will replace trains in the meantime.
                 "The operator said: \"The line will stay shut until Friday.{close}\n\n"
             )));
         }
+    }
+
+    #[test]
+    fn hashtags_after_the_last_stop_go() {
+        let text = "Valdoria raises rates for the third time this year
+
+The central bank raised its main rate by a quarter point on Tuesday. Further rises were possible, the governor said. #ValdoriaRates #economy
+
+Analysts had expected the move after prices rose faster than forecast.
+";
+        assert_cut(
+            text,
+            "#ValdoriaRates #economy",
+            "The central bank raised its main rate by a quarter point on Tuesday. Further rises \
+             were possible, the governor said.\n\nAnalysts had expected the move after prices \
+             rose faster than forecast.",
+        );
+        let closed = text
+            .replace("said. #", "said.\u{201d} #")
+            .replace(" Further", " \u{201c}Further");
+        let (body, found) = run(&closed);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(body.contains("the governor said.\u{201d}\n\n"), "{body}");
+    }
+
+    #[test]
+    fn hashtags_inside_a_sentence_or_a_quoted_post_stay() {
+        assert_untouched(
+            "Valdoria raises rates for the third time this year
+
+Protesters gathered under the #ValdoriaRates banner outside the central bank on Tuesday.
+
+\"Rates up again. #ValdoriaRates\" one user wrote on the platform after the decision.
+
+The governor said further rises were possible, and used the tag #economy.
+",
+        );
     }
 
     #[test]
