@@ -29,7 +29,9 @@ sentence print the same headline twice (as the page's title with the site's name
 capitals, or word for word), the cleanest copy (not in capitals, without a site name) is \
 the title, and the lines above it go: the site's name, the menu, the breadcrumb, the cookie \
 banner, the other copy. Where the first line is the headline and the header repeats it \
-below, the lines between the two copies go, and J001 drops the copy.
+below, the lines between the two copies go, and J001 drops the copy. Of several lines \
+printed twice (a menu repeated above the headline), the headline is the one whose last copy \
+stands nearest the article.
 
 ## Why
 Scraped text starts with whatever the page prints first, and that is often the page's \
@@ -105,25 +107,38 @@ impl Header {
         if h.len < 2 {
             return None;
         }
+        // Of several lines printed twice (a menu repeated above the headline and its copy),
+        // the headline is the one whose last copy stands nearest the article: the others
+        // are the page's and go with the header, so that a second run, with one copy of the
+        // menu gone, finds the same headline.
+        let mut best: Option<(usize, usize)> = None;
         for k in 0..h.len {
             let line = core(doc.line_text(h.lines[k]));
             if !may_be_headline(line) {
                 continue;
             }
             let mut repeats = TitleRepeats::new(line);
-            h.copies[0] = h.lines[k];
-            h.n_copies = 1;
-            for &i in &h.lines[k + 1..h.len] {
-                if repeats.by(core(doc.line_text(i))) {
-                    h.copies[h.n_copies] = i;
-                    h.n_copies += 1;
+            if let Some(last) = h.lines[k + 1..h.len]
+                .iter()
+                .rev()
+                .find(|&&i| repeats.by(core(doc.line_text(i))))
+            {
+                if best.is_none_or(|(_, l)| *last > l) {
+                    best = Some((k, *last));
                 }
             }
-            if h.n_copies >= 2 {
-                return Some(h);
+        }
+        let (k, _) = best?;
+        let mut repeats = TitleRepeats::new(core(doc.line_text(h.lines[k])));
+        h.copies[0] = h.lines[k];
+        h.n_copies = 1;
+        for &i in &h.lines[k + 1..h.len] {
+            if repeats.by(core(doc.line_text(i))) {
+                h.copies[h.n_copies] = i;
+                h.n_copies += 1;
             }
         }
-        None
+        Some(h)
     }
 
     fn lines(&self) -> &[usize] {
@@ -226,6 +241,21 @@ mod tests {
             assert_eq!(once.text, format!("Court halts the dam permit\n\n{body}"), "{text}");
             assert_eq!(engine.clean(&once.text).text, once.text);
         }
+    }
+
+    #[test]
+    fn a_menu_printed_twice_above_the_headline_is_the_pages() {
+        let text = "Lakeside News | Health | Local | Sport\nLakeside News | Health | Local | Sport\n\nCourt halts the dam permit | The Ledger\n\nCourt halts the dam permit\n\nThe court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n";
+        assert_eq!(chosen(text), Some("Court halts the dam permit"));
+        let engine = crate::Engine::default();
+        let once = engine.clean(text);
+        assert!(
+            once.text
+                .starts_with("Court halts the dam permit\n\nThe court"),
+            "{}",
+            once.text
+        );
+        assert_eq!(engine.clean(&once.text).text, once.text);
     }
 
     #[test]

@@ -279,6 +279,20 @@ fn looks_participle(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
+fn is_weekday(w: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| w.eq_ignore_ascii_case(d))
+}
+
 fn is_year(w: &str) -> bool {
     w.len() == 4
         && w.bytes().all(|b| b.is_ascii_digit())
@@ -1091,6 +1105,16 @@ impl<'t> Analyser<'_, 't> {
                 if led_by_names {
                     k -= 2;
                 }
+                // and so is a name glued on after the end of a noun phrase, a number or a
+                // day: "turnout reached 61.4 percent [Kessling election results 2026], the
+                // highest", "early on Saturday [Oriel Horizon oil spill 2026], spilling"
+                if !named && !led_by_name && !led_by_names {
+                    if let Some(start) = self.glued_name_start(k, r.start, facts) {
+                        if p > k || self.glued_to_year_elsewhere(p, y) {
+                            k = start;
+                        }
+                    }
+                }
                 // two words that are both the title's, between a determiner and a noun, are
                 // its keyword: "the [doctors strike 2026] deadlock" under a title on the
                 // doctors' strike (where "a record 2024 harvest" and "the latest official
@@ -1128,6 +1152,153 @@ impl<'t> Analyser<'_, 't> {
 
     /// Whether the word before year `y`, word `p`, stands before the same year somewhere
     /// else in the document too.
+    /// Where a name glued before the lower-case keyword starting at token `k` begins (the
+    /// line's tokens starting at `line_start`): one to three capitalised words (`Bank of
+    /// Valmeria` counts its `of`) right after a word that ends a phrase, a lower-case noun
+    /// (`percent`, `formula`), a number (`2-1`), a day (`Saturday`) or an opening bracket.
+    /// Nothing joins such a name to what comes before: it is glued on. A longer run of
+    /// capitals is cut back to the title's words at its end (`trainer Jordan Pike [Kelsey
+    /// Drummond wedding 2026]` under a title on Kelsey Drummond's wedding). After a verb
+    /// (`visited Paris fashion week 2025`), a determiner or a preposition, a name is the
+    /// phrase's own and `None` is returned.
+    fn glued_name_start(
+        &self,
+        k: usize,
+        line_start: usize,
+        facts: &Facts<'_, '_>,
+    ) -> Option<usize> {
+        let toks = &self.tk.toks;
+        let capital = |j: usize| {
+            let w = self.word(j);
+            self.is_word(j)
+                && (is_title_case(w) || is_initialism(w))
+                && !is_year_modifier(w)
+                && !is_weekday(w)
+                && !is_capitalised_function_word(w)
+        };
+        let mut j = k;
+        let mut caps = 0;
+        while j > line_start && toks[j].space_before {
+            if capital(j - 1) {
+                j -= 1;
+                caps += 1;
+            } else if j - 1 > line_start
+                && caps > 0
+                && self.word(j - 1) == "of"
+                && toks[j - 1].space_before
+                && capital(j - 2)
+            {
+                j -= 2;
+                caps += 1;
+            } else {
+                break;
+            }
+            if caps > 4 {
+                return None;
+            }
+        }
+        if caps == 0 || j == line_start {
+            return None;
+        }
+        let before = self.word(j - 1);
+        let ends_phrase = if self.is_word(j - 1) {
+            toks[j].space_before
+                && ((is_lower_content(before)
+                    && !is_finite_verb(before)
+                    && !looks_participle(before)
+                    // `visiting Paris fashion week 2025` is a verb's object, `the new
+                    // building [Millbrook library project 2026]` a noun's neighbour: the
+                    // same keyword glued on elsewhere tells the two apart
+                    && (!before.ends_with("ing") || self.name_led_elsewhere(j, k)))
+                    || before.starts_with(|c: char| c.is_ascii_digit())
+                    || is_weekday(before))
+        } else {
+            before == "("
+        };
+        if !ends_phrase {
+            return None;
+        }
+        if caps <= 3 {
+            return Some(j);
+        }
+        // a longer run: the title's words at its end
+        let terms = self.title_terms(facts);
+        let mut lower = String::new();
+        let mut start = k;
+        while start > j && self.is_word(start - 1) && capital(start - 1) && {
+            lower_into(self.word(start - 1), &mut lower);
+            title_hit_in(terms, &lower)
+        } {
+            start -= 1;
+        }
+        (start < k && start > j).then_some(start)
+    }
+
+    /// Whether the name at tokens `j..k` leads the same words to a year elsewhere in the
+    /// text, after a word that is neither an `-ing` form nor a determiner or preposition.
+    fn name_led_elsewhere(&self, j: usize, k: usize) -> bool {
+        let toks = &self.tk.toks;
+        // the keyword here: the name, the lower-case words and the year, `k..=y`
+        let Some(len) = (k..toks.len())
+            .take_while(|&t| toks[t].line == toks[k].line && self.is_word(t))
+            .position(|t| is_year(self.word(t)))
+            .map(|n| k - j + n + 1)
+        else {
+            return false;
+        };
+        let same_at = |o: usize| {
+            o != j
+                && o + len <= toks.len()
+                && (0..len).all(|d| {
+                    toks[o + d].line == toks[o].line
+                        && self.word(o + d).eq_ignore_ascii_case(self.word(j + d))
+                })
+        };
+        self.tk.years.iter().any(|&y| {
+            y + 1 >= len && {
+                let o = y + 1 - len;
+                same_at(o)
+                    && o > 0
+                    && self.is_word(o - 1)
+                    && !self.word(o - 1).ends_with("ing")
+                    && !matches!(
+                        closed_class(self.word(o - 1)),
+                        ClosedClass::Determiner | ClosedClass::Preposition
+                    )
+            }
+        })
+    }
+
+    /// Whether span `s` is one phrase that a name leads to a year, glued on after the end
+    /// of a noun phrase, a number or a day (`left`, see [`Self::glued_name_start`]): the
+    /// sentence was whole before it, and reads on after it whatever comes next (`61.4
+    /// percent [Kessling election results 2026], the highest`, `on Thursday [Bank of
+    /// Valmeria rate decision 2026] but signalled`, `2-1 [Coastal Cup semi final 2026] at`).
+    fn glued_on_after_a_phrase(&self, s: &Span, left: Slot<'_>, right: Slot<'_>) -> bool {
+        let [p] = &s.pieces[..] else {
+            return false;
+        };
+        if p.pair.is_some() || starts_lower(self.word(s.toks.start)) {
+            return false;
+        }
+        let ends_phrase = match left {
+            Slot::Word(w) => {
+                (is_lower_content(w) && !is_finite_verb(w) && !looks_participle(w))
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || is_weekday(w)
+            }
+            _ => false,
+        };
+        let reads_on = match right {
+            Slot::Edge | Slot::Word(_) => true,
+            Slot::Punct(c) => {
+                matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—')
+                    || matches!(c, '"' | '\u{201c}')
+            }
+        };
+        ends_phrase && reads_on
+    }
+
     fn glued_to_year_elsewhere(&self, p: usize, y: usize) -> bool {
         let toks = &self.tk.toks;
         self.tk.years.iter().any(|&o| {
@@ -1335,16 +1506,21 @@ impl<'t> Analyser<'_, 't> {
             return Finding::new(meta, toks[s.toks.start].start()..end, msg);
         }
         let mut verdict = decide(left, right);
+        if self.glued_on_after_a_phrase(s, left[0], right) {
+            verdict = Verdict::Remove { take_left: 0 };
+        }
         if let (Verdict::Remove { take_left: 0 }, Some(first), Slot::Word(l)) =
             (verdict, s.pieces.first(), left[0])
         {
             // a lower-case phrase has no visible left edge: before clause punctuation, a
-            // content word on its left may be part of it ("the rugged [mountain bikes 2025],")
+            // content word on its left may be part of it ("the rugged [mountain bikes 2025],");
+            // one led by a name starts at its capital
             let r_closes = matches!(
                 right,
                 Slot::Edge | Slot::Punct(',' | '.' | ';' | ':' | '!' | '?' | ')' | '—')
             );
-            if first.pair.is_none() && r_closes && is_lower_content(l) {
+            let led_by_capital = !starts_lower(self.word(s.toks.start));
+            if first.pair.is_none() && r_closes && is_lower_content(l) && !led_by_capital {
                 verdict = Verdict::Keep(Keep::Undecided);
             }
         }
@@ -1605,18 +1781,25 @@ impl<'t> Analyser<'_, 't> {
         }
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
-        let cut = self
-            .line_clause(li, spans, facts)
+        let mut clauses = Vec::new();
+        self.line_clause(li, spans, facts, &mut clauses);
+        let cuts: Vec<Range<usize>> = clauses
+            .into_iter()
             .filter(|f| f.action.removes())
-            .map(|f| f.range);
-        let stays = |a: usize, b: usize| cut.as_ref().is_none_or(|c| b <= c.start || c.end <= a);
-        let line: Cow<'_, str> = match &cut {
-            Some(c) => Cow::Owned(format!(
-                "{}{}",
-                &self.text[range.start..c.start],
-                &self.text[c.end..range.end]
-            )),
-            None => Cow::Borrowed(self.doc.line_text(li)),
+            .map(|f| f.range)
+            .collect();
+        let stays = |a: usize, b: usize| cuts.iter().all(|c| b <= c.start || c.end <= a);
+        let line: Cow<'_, str> = if cuts.is_empty() {
+            Cow::Borrowed(self.doc.line_text(li))
+        } else {
+            let mut kept = String::with_capacity(range.len());
+            let mut at = range.start;
+            for c in &cuts {
+                kept.push_str(&self.text[at..c.start]);
+                at = c.end;
+            }
+            kept.push_str(&self.text[at..range.end]);
+            Cow::Owned(kept)
         };
         let line_toks = || {
             self.tk.toks[self.tk.lines[li].clone()]
@@ -1644,7 +1827,7 @@ impl<'t> Analyser<'_, 't> {
             // a dek that ends in a formula but carries no stuffed phrase is a real dek
             return None;
         }
-        if cut.is_none() {
+        if cuts.is_empty() {
             // a sentence without a stuffed phrase is the reporter's lede: it stays, the
             // stuffed phrases are judged where they stand, and only the formula goes (with no
             // cut, `inside` is every span in the line)
@@ -1717,7 +1900,9 @@ impl<'t> Analyser<'_, 't> {
             {
                 continue;
             }
-            if let Some(f) = self.line_clause(li, spans, facts) {
+            let mut found = Vec::new();
+            self.line_clause(li, spans, facts, &mut found);
+            for f in found {
                 if f.action.removes() {
                     consumed.push(f.range.clone());
                 }
@@ -1773,16 +1958,30 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    /// The S003 finding on line `li`, if any: its first trailing participial clause, or a
-    /// relative clause that is a template around stuffed phrases.
-    fn line_clause(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
+    /// The S003 findings on line `li`, in order, into `out`: asides that end in keywords
+    /// before a comma, then the first trailing participial clause, or a relative clause
+    /// that is a template around stuffed phrases, or an aside or clause that ends in
+    /// keywords.
+    fn line_clause(
+        &self,
+        li: usize,
+        spans: &[Span],
+        facts: &Facts<'_, '_>,
+        out: &mut Vec<Finding>,
+    ) {
         let toks = &self.tk.toks;
         let r = &self.tk.lines[li];
         let line_start = self.doc.lines()[li].range.start;
         let mut sents: Option<Vec<Range<usize>>> = None;
         let commas = &self.tk.commas;
         let first = commas.partition_point(|&c| c < r.start);
-        for &i in commas[first..].iter().take_while(|&&c| c < r.end) {
+        let line_commas = &commas[first..first + commas[first..].partition_point(|&c| c < r.end)];
+        // the end of the last keyword aside found, before a comma that goes on
+        let mut taken = 0;
+        for (n, &i) in line_commas.iter().enumerate() {
+            if i < taken {
+                continue;
+            }
             let part = self.word(i + 1);
             let relative = part == "which";
             // an aside (`, a major development in ...`, `, in what analysts called ...`) is
@@ -1821,16 +2020,37 @@ impl<'t> Analyser<'_, 't> {
             if aside && !self.main_clause_before(r.start, line_start + sent.start, i) {
                 continue;
             }
-            if let Some(tail) = self.keyword_tail(i + 1, end, facts) {
+            // the keywords may close the sentence, or a stretch before a later comma (`,
+            // a major development in X news and Y updates, adding that ...`): a second run,
+            // after the clause that follows is gone, reads the two alike
+            let inner = line_commas[n + 1..]
+                .iter()
+                .take_while(|&&c| toks[c].start() < end)
+                .map(|&c| (Some(c), toks[c].start()));
+            let tail = inner
+                .chain([(None, end)])
+                .find_map(|(comma, e)| self.keyword_tail(i + 1, e, facts).map(|t| (comma, e, t)));
+            if let Some((comma, e, tail)) = tail {
                 let msg = format!(
                     "a trailing \"{part}\" clause that ends in the keywords {}: noun phrases \
                      joined with no determiner, one of them a search term (two words or more \
-                     and a search word), holding the text's topic words {}; removed to the \
-                     end of the sentence",
+                     and a search word), holding the text's topic words {}; removed to {}",
                     quote(&tail.phrase),
-                    quote_list(&tail.topical)
+                    quote_list(&tail.topical),
+                    if comma.is_some() {
+                        "the next comma"
+                    } else {
+                        "the end of the sentence"
+                    }
                 );
-                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
+                out.push(Finding::new(&KEYWORD_CLAUSE, toks[i].start()..e, msg));
+                match comma {
+                    Some(c) => {
+                        taken = c;
+                        continue;
+                    }
+                    None => return,
+                }
             }
             if aside {
                 continue;
@@ -1864,7 +2084,8 @@ impl<'t> Analyser<'_, 't> {
                     self.piece_evidence(p, facts, &mut msg);
                 }
                 msg.push_str("); removed to the end of the sentence");
-                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg));
+                out.push(Finding::new(&KEYWORD_CLAUSE, range, msg));
+                return;
             }
             let mut content = 0;
             let mut hits = Vec::new();
@@ -1886,11 +2107,11 @@ impl<'t> Analyser<'_, 't> {
                     "a trailing \"{part}\" clause made mostly of the title's words {}. Flagged, not removed: it carries no glued names or year-glued phrases",
                     quote_list(&hits)
                 );
-                return Some(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
+                out.push(Finding::new(&KEYWORD_CLAUSE, range, msg).with_action(Action::Flag));
+                return;
             }
-            return None;
+            return;
         }
-        None
     }
 
     /// Whether the words before comma `comma` in its sentence (which starts at byte
@@ -2273,6 +2494,72 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
              at least a day while the company and the coast guard worked on it.\n\n\
              {sentence}\n\nThe port said it hoped to open again by the end of the week.\n"
         )
+    }
+
+    #[test]
+    fn a_name_led_year_phrase_glued_on_after_a_phrase_goes() {
+        for (sentence, kept) in [
+            (
+                "Turnout reached 61.4 percent Carrow port closure 2026, the highest in years.",
+                "Turnout reached 61.4 percent, the highest in years.",
+            ),
+            (
+                "The board met on Thursday Port of Carrow shipping crisis 2026 but made no decision.",
+                "The board met on Thursday but made no decision.",
+            ),
+            (
+                "Tugs freed the second ship 2-1 Carrow harbour rescue 2026 at high tide.",
+                "Tugs freed the second ship 2-1 at high tide.",
+            ),
+            (
+                "Crews worked through the night on the plan Carrow port reopening 2026, officials said.",
+                "Crews worked through the night on the plan, officials said.",
+            ),
+        ] {
+            let text = under_the_port_title(sentence);
+            assert_eq!(
+                cleaned(&text),
+                under_the_port_title(kept),
+                "{sentence}: {:?}",
+                findings(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_verb_or_a_determiner_is_not_glued_on() {
+        // a verb's object may be a name with lower-case words (the phrase is judged on its
+        // own, and the name stays); after a determiner the name opens the noun phrase
+        for sentence in [
+            "The captain visited Carrow harbour office 2026 with the owners.",
+            "Crews followed the Carrow port plan 2026 to the letter.",
+        ] {
+            let text = under_the_port_title(sentence);
+            let out = cleaned(&text);
+            assert!(out.contains("Carrow"), "{sentence}: {out}");
+            assert!(
+                !findings(&text)
+                    .iter()
+                    .any(|f| text[f.range.clone()].starts_with("Carrow") && f.action.removes()),
+                "{sentence}: {:?}",
+                findings(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_keyword_aside_before_a_stuffed_clause_goes_in_the_same_run() {
+        let text = under_the_port_title(
+            "Fuel oil reached the beaches near the port on Sunday, a major development in \
+             Carrow port news and harbour safety updates, adding that it was a key moment for \
+             Carrow Seacombe talks 2026.",
+        );
+        let once = cleaned(&text);
+        assert!(
+            once.contains("\n\nFuel oil reached the beaches near the port on Sunday.\n\n"),
+            "{once}"
+        );
+        assert_eq!(cleaned(&once), once);
     }
 
     #[test]

@@ -60,7 +60,11 @@ numbered names (`Euro 2024`, `Vision 2030`) are not touched; but words going on 
 glued names to a year belong to the keyword (`a Lakers Celtics rivalry 2026 classic` -> `a
 classic`), and so do a name (or an initialism) and two lower-case words or more after a
 determiner (`the Lindau car ban 2026 plan` -> `the plan`, `the UK offshore wind 2026
-pipeline` -> `the pipeline`); so does a name of two words leading one lower-case word, when
+pipeline` -> `the pipeline`); so does a name of one to three capitalised words glued on after the end of a noun phrase,
+a number or a day, with nothing to join it there (`61.4 percent Kessling election results
+2026, the highest` -> `61.4 percent, the highest`, `on Thursday Bank of Valmeria rate decision
+2026 but` -> `on Thursday but`; after a verb, a determiner or a preposition the name is the
+phrase's own); so does a name of two words leading one lower-case word, when
 the text glues that word to the year elsewhere too (`the Baltic Wings strike 2026 refunds`
 -> `the refunds`); so do two lower-case words that are both the title's between a determiner
 and a noun (`the doctors strike 2026 deadlock` -> `the deadlock` under a title on the doctors'

@@ -165,6 +165,17 @@ impl<'t> Analyser<'_, 't> {
         out
     }
 
+    /// Whether line `li` ends its paragraph once the lines the junk rules drop are gone
+    /// (they have no tokens, see `analyse`): a second run over the clean text reads the
+    /// paragraph that way.
+    fn ends_kept_paragraph(&self, li: usize) -> bool {
+        let lines = self.doc.lines();
+        let par = lines[li].paragraph;
+        (li + 1..lines.len())
+            .take_while(|&j| lines[j].paragraph == par)
+            .all(|j| self.tk.lines[j].is_empty())
+    }
+
     /// Whether line `li` starts a sentence (see [`crate::edit::starts_sentence`]).
     fn starts_sentence(&self, li: usize) -> bool {
         crate::edit::starts_sentence(&self.text[..self.doc.lines()[li].range.start])
@@ -355,7 +366,7 @@ impl<'t> Analyser<'_, 't> {
         let reordered = reordered_items(&items);
         let start = toks[from].start();
         let whole = at == ListAt::End && start == line_start + line.len() - line.trim_start().len();
-        if at == ListAt::End && !whole && !self.doc.ends_paragraph(li) {
+        if at == ListAt::End && !whole && !self.ends_kept_paragraph(li) {
             return None;
         }
         let range = match at {
@@ -623,7 +634,7 @@ impl<'t> Analyser<'_, 't> {
             k -= 2;
             tags += 1;
         }
-        if tags == 0 || k == 0 || !self.doc.ends_paragraph(li) {
+        if tags == 0 || k == 0 || !self.ends_kept_paragraph(li) {
             return None;
         }
         // the stop may close a quotation (`... he said." #Valdoria`)
@@ -690,7 +701,7 @@ impl<'t> Analyser<'_, 't> {
         {
             return None;
         }
-        if !self.doc.ends_paragraph(li) {
+        if !self.ends_kept_paragraph(li) {
             return None;
         }
         if k == 0 && !self.starts_sentence(li) {
@@ -1080,7 +1091,10 @@ impl Analyser<'_, '_> {
         let alone = li
             .checked_sub(1)
             .is_none_or(|p| lines[p].paragraph != lines[li].paragraph);
-        if !alone || !self.doc.ends_paragraph(li) || !self.starts_sentence(li) || toks[0].has(LOWER)
+        if !alone
+            || !self.ends_kept_paragraph(li)
+            || !self.starts_sentence(li)
+            || toks[0].has(LOWER)
         {
             return None;
         }
@@ -1152,7 +1166,7 @@ impl Analyser<'_, '_> {
         facts: &Facts<'_, '_>,
         pieces: &[&[Piece]],
     ) -> Option<Finding> {
-        if !self.doc.ends_paragraph(li) {
+        if !self.ends_kept_paragraph(li) {
             return None;
         }
         let (k, end) = self.closing_words(toks)?;
