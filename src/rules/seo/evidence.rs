@@ -2163,7 +2163,7 @@ impl<'t> Analyser<'_, 't> {
                     || t.has(DIGIT)
                     || t.has(CAP)
                     || !(is_function_word(w) || is_finite_verb(w)));
-            if !noun_like && !(joins && t.kind == Kind::Punct) {
+            if !(noun_like || (joins && t.kind == Kind::Punct)) {
                 break;
             }
             start -= 1;
