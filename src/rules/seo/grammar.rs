@@ -144,6 +144,12 @@ const PREDICATE_VERBS: &[&str] = &[
 /// A lower-case word that reads as the verb of a clause: one of [`PREDICATE_VERBS`], or a
 /// regular past (`helped`, `sparked`), which no head noun of a keyword phrase ends in (the
 /// nouns in `-eed` aside: `speed`, `need`).
+/// Whether `w` is one of the verbs that follow a subject in forms that look like nouns or
+/// are irregular pasts ([`PREDICATE_VERBS`]).
+pub fn is_predicate_verb(w: &str) -> bool {
+    PREDICATE_VERBS.contains(&w)
+}
+
 fn verb_shaped(w: &str) -> bool {
     PREDICATE_VERBS.contains(&w)
         || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && w != "hundred")

@@ -28,8 +28,11 @@ in both orders (`US Russia` and `Russia US`). A name may have several words: `Pa
 Zealand` is two names where the document joins exactly those two, each whole
 (`Pakistan vs New Zealand`). A following lower-case phrase with a bare year
 is removed with it (`Trump Putin meeting 2025`); a stuffed phrase alone in brackets goes with the
-brackets (`The talks (Lisbon Madrid rail deal 2026) ended` -> `The talks ended`). When the pair
-is the subject of its clause,
+brackets (`The talks (Lisbon Madrid rail deal 2026) ended` -> `The talks ended`). A pair set in
+after a noun goes too where the sentence reads on: after a month or a day (`stalled in July
+Rovers Almara after ...`), or before a verb after a noun phrase that opens the sentence with
+a determiner (`The cause of the fire Tallow Creek Merrin is under investigation`). When the
+pair is the subject of its clause,
 or the words around it do not show the sentence reads on without it, it is only flagged.
 
 ## Why
