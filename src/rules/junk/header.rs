@@ -71,13 +71,18 @@ fn may_be_headline(line: &str) -> bool {
     word_count(line) >= 4 && !line.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
 }
 
+/// The most lines read for copies of a headline: [`MAX_HEADER_LINES`] from its first copy,
+/// and as many again from the copy taken as the title. A second run, with the lines above
+/// the title gone, reads its window from the title: the first reads that far too.
+const ZONE_LINES: usize = 2 * MAX_HEADER_LINES;
+
 /// The header's lines (the first non-blank line and the non-blank lines after it, up to
-/// [`MAX_HEADER_LINES`], before the first [`is_prose`] line) and, when two of them print the
+/// [`ZONE_LINES`], before the first [`is_prose`] line) and, when two of them print the
 /// same headline, those copies. Fixed arrays: the engine reads the header of every text.
 struct Header {
-    lines: [usize; MAX_HEADER_LINES],
+    lines: [usize; ZONE_LINES],
     len: usize,
-    copies: [usize; MAX_HEADER_LINES],
+    copies: [usize; ZONE_LINES],
     n_copies: usize,
 }
 
@@ -85,13 +90,13 @@ impl Header {
     fn read(doc: &Document<'_>) -> Option<Header> {
         let first = doc.lines().iter().position(|l| l.paragraph.is_some())?;
         let mut h = Header {
-            lines: [first; MAX_HEADER_LINES],
+            lines: [first; ZONE_LINES],
             len: 1,
-            copies: [0; MAX_HEADER_LINES],
+            copies: [0; ZONE_LINES],
             n_copies: 0,
         };
         for i in first + 1..doc.lines().len() {
-            if h.len == MAX_HEADER_LINES {
+            if h.len == ZONE_LINES {
                 break;
             }
             if doc.lines()[i].paragraph.is_none() {
@@ -111,14 +116,15 @@ impl Header {
         // the headline is the one whose last copy stands nearest the article: the others
         // are the page's and go with the header, so that a second run, with one copy of the
         // menu gone, finds the same headline.
+        let window = |from: usize| (from + MAX_HEADER_LINES).min(h.len);
         let mut best: Option<(usize, usize)> = None;
-        for k in 0..h.len {
+        for k in 0..h.len.min(MAX_HEADER_LINES) {
             let line = core(doc.line_text(h.lines[k]));
             if !may_be_headline(line) {
                 continue;
             }
             let mut repeats = TitleRepeats::new(line);
-            if let Some(last) = h.lines[k + 1..h.len]
+            if let Some(last) = h.lines[k + 1..window(k)]
                 .iter()
                 .rev()
                 .find(|&&i| repeats.by(core(doc.line_text(i))))
@@ -132,11 +138,19 @@ impl Header {
         let mut repeats = TitleRepeats::new(core(doc.line_text(h.lines[k])));
         h.copies[0] = h.lines[k];
         h.n_copies = 1;
-        for &i in &h.lines[k + 1..h.len] {
+        let mut end = window(k);
+        let mut at = k + 1;
+        while at < end {
+            let i = h.lines[at];
             if repeats.by(core(doc.line_text(i))) {
                 h.copies[h.n_copies] = i;
                 h.n_copies += 1;
+                // the window goes on from the copy taken as the title
+                if h.best(doc) == i {
+                    end = end.max(window(at));
+                }
             }
+            at += 1;
         }
         Some(h)
     }
@@ -249,6 +263,25 @@ mod tests {
         assert_eq!(chosen(text), Some("Court halts the dam permit"));
         let engine = crate::Engine::default();
         let once = engine.clean(text);
+        assert!(
+            once.text
+                .starts_with("Court halts the dam permit\n\nThe court"),
+            "{}",
+            once.text
+        );
+        assert_eq!(engine.clean(&once.text).text, once.text);
+    }
+
+    #[test]
+    fn a_copy_of_the_headline_read_from_the_title_is_the_same_in_a_second_run() {
+        // the third copy stands more than a header's lines below the first line, but within
+        // them from the title: a second run, with the lines above the title gone, reads it
+        let short = "Blue\nGreen\nRed\nYellow\nBlack\n";
+        let text = format!(
+            "{short}Court halts the dam permit\nCourt halts the dam permit\n{short}Court halts the dam permit\n\nThe court ruled on Tuesday that the permit for the dam on the river had been granted without a proper study.\n"
+        );
+        let engine = crate::Engine::default();
+        let once = engine.clean(&text);
         assert!(
             once.text
                 .starts_with("Court halts the dam permit\n\nThe court"),

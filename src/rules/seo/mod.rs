@@ -219,7 +219,7 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   or more there that starts with a capital goes when it ends in two search words and holds
   two of the title's words (`... in March. Harbour ferry fares latest news today`): one
   search word alone may end a sentence that lost its stop (`Talks resume today`);
-- two hashtags or more after the paragraph's last full stop (`... the governor said.
+- two hashtags or more that end a line after its last full stop (`... the governor said.
   #ValdoriaRates #economy`); one alone is flagged, and hashtags inside a sentence or inside
   a quoted post stay;
 - a label of two to six words before a colon that opens a paragraph (or a later sentence of

@@ -149,7 +149,7 @@ impl<'t> Analyser<'_, 't> {
             let found = match list {
                 Some(f) => Some(f),
                 None if open_end && self.kinds[li] == LineKind::Prose => self
-                    .hashtag_tail(li, toks)
+                    .hashtag_tail(toks)
                     .or_else(|| self.search_tail(li, toks, facts)),
                 None => None,
             };
@@ -617,12 +617,12 @@ impl<'t> Analyser<'_, 't> {
         Some(Finding::new(&KEYWORD_FRAGMENT, mark.start()..hi, msg))
     }
 
-    /// Hashtags after the last full stop of paragraph-ending line `li` (`... further rises
+    /// Hashtags that end a line after its last full stop (`... further rises
     /// were possible. #ValdoriaRates #economy`): a writer ends a sentence with its stop, and
     /// a tag set after it is for a feed or a search index. Hashtags inside a quotation (a
     /// quoted post) end in the quotation mark, and hashtags inside a sentence (`the
     /// #MeToo movement`) have words or a stop after them: neither is a tail.
-    fn hashtag_tail(&self, li: usize, toks: &[Tok]) -> Option<Finding> {
+    fn hashtag_tail(&self, toks: &[Tok]) -> Option<Finding> {
         let mut k = toks.len();
         let mut tags = 0;
         while k >= 2
@@ -634,7 +634,9 @@ impl<'t> Analyser<'_, 't> {
             k -= 2;
             tags += 1;
         }
-        if tags == 0 || k == 0 || !self.ends_kept_paragraph(li) {
+        // the tags end the line: that they end the paragraph is not asked, since a line
+        // below that another rule drops (a repeated paragraph) would hide it
+        if tags == 0 || k == 0 {
             return None;
         }
         // the stop may close a quotation (`... he said." #Valdoria`)
@@ -655,7 +657,7 @@ impl<'t> Analyser<'_, 't> {
             Finding::new(
                 &KEYWORD_FRAGMENT,
                 range,
-                "a hashtag after the paragraph's last full stop. Flagged, not removed: one tag \
+                "a hashtag after the line's last full stop. Flagged, not removed: one tag \
                  alone may be the source's own",
             )
             .with_action(Action::Flag)
@@ -663,7 +665,7 @@ impl<'t> Analyser<'_, 't> {
             Finding::new(
                 &KEYWORD_FRAGMENT,
                 range,
-                format!("{tags} hashtags after the paragraph's last full stop"),
+                format!("{tags} hashtags after the line's last full stop"),
             )
         })
     }
