@@ -127,9 +127,14 @@ fn first_is_lowercase(line: &str) -> bool {
 /// Whether line `i` is a sentence's start that wraps onto the next line of its paragraph
 /// ("Roughly 13,000 troops remain in the country, 18 years after\ninvading it."): a fragment of
 /// prose, whatever it looks like on its own.
+///
+/// A next line that an earlier rule drops continues nothing: a second run does not see it.
 pub(crate) fn continued_by_next(ctx: &Context<'_>, i: usize) -> bool {
     let lines = ctx.doc.lines();
-    i + 1 < lines.len() && lines[i].paragraph.is_some() && continues_sentence(ctx, i + 1)
+    i + 1 < lines.len()
+        && lines[i].paragraph.is_some()
+        && !ctx.line_dropped(i + 1)
+        && continues_sentence(ctx, i + 1)
 }
 
 /// A body line that a per-line rule may judge: its core is non-empty and short, and it is
