@@ -55,16 +55,15 @@ The title is the last line; the three lines above it are dropped.
 /// The most lines read as the page's header.
 const MAX_HEADER_LINES: usize = 12;
 
-/// Whether `line` is a sentence of the article (six words or more and a final stop, or
-/// twenty words): the header ends before it. Six, not more: the SEO rules may cut a
-/// sentence down, and a second run must still read it as a sentence.
+/// Whether `line` is a sentence of the article (many words and a final stop): the header
+/// ends before it.
 fn is_prose(line: &str) -> bool {
     let stop = line
         .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
         .ends_with(['.', '!', '?']);
-    // six words take 11 bytes at least, twenty 39: most header lines are shorter
-    let least = if stop { 11 } else { 39 };
-    line.len() >= least && word_count(line) >= if stop { 6 } else { 20 }
+    // ten words take 19 bytes at least, twenty 39: most header lines are shorter
+    let least = if stop { 19 } else { 39 };
+    line.len() >= least && word_count(line) >= if stop { 10 } else { 20 }
 }
 
 /// Whether `line` may be a headline: four words or more, and no byline.
