@@ -2087,6 +2087,15 @@ impl<'t> Analyser<'_, 't> {
             if !relative && !aside && !is_trailing_participle(part) {
                 continue;
             }
+            // keywords can close a clause only on a line with a search word after the comma
+            // (asides after a comma are common prose, and most lines have none)
+            let may_tail = toks[i + 1..r.end].iter().any(|t| {
+                t.kind == Kind::Word
+                    && fragment::ASIDE_SUFFIXES.contains(&&self.text[t.start()..t.end()])
+            });
+            if aside && !may_tail {
+                continue;
+            }
             // a relative clause is common prose: only one with a stuffed phrase after it on
             // its line is read further (the spans are in token order)
             if relative && {
@@ -2124,6 +2133,7 @@ impl<'t> Analyser<'_, 't> {
                 .map(|&c| (Some(c), toks[c].start()));
             let tail = inner
                 .chain([(None, end)])
+                .filter(|_| may_tail)
                 .find_map(|(comma, e)| self.keyword_tail(i + 1, e, facts).map(|t| (comma, e, t)));
             if let Some((comma, e, tail)) = tail {
                 let msg = format!(
