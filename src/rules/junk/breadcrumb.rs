@@ -5,7 +5,7 @@
 //! headline with one `|` or `/` in it is not a trail.
 
 use crate::rules::junk::labels::is_share_line;
-use crate::rules::junk::{quote, short_body_lines, word_count, Hint};
+use crate::rules::junk::{has_words, quote, short_body_lines, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct Breadcrumb;
@@ -72,7 +72,7 @@ fn trail(line: &str) -> Option<(usize, &'static str)> {
         let seg = seg.trim();
         let first = seg.chars().next()?;
         if !(first.is_uppercase() || (k == 0 && HOME.contains(&seg.to_lowercase().as_str())))
-            || word_count(seg) > 4
+            || has_words(seg, 5)
             || seg.chars().count() > 30
             || seg.ends_with(['.', '!', '?', ',', ':', ';'])
             || seg.contains(sep.trim())

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{core, quote, short_body_lines, word_count, Hint, LONGEST};
+use crate::rules::junk::{core, has_words, quote, short_body_lines, Hint, LONGEST};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CopyrightFooter;
@@ -66,7 +66,7 @@ pub(super) const HINT_WORDS: &[&str] = &[
 /// The copyright notice `core` opens with or holds, when it is a short line holding one
 /// (`© 2025 Example Media`).
 pub(super) fn notice(core: &str) -> Option<regex::Match<'_>> {
-    if word_count(core) > 30 {
+    if has_words(core, 31) {
         return None;
     }
     COPYRIGHT.find(core)

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::rules::junk::{may_start, quote, short_body_lines, word_count, Heads, Hint};
+use crate::rules::junk::{has_words, may_start, quote, short_body_lines, Heads, Hint};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct CallToAction;
@@ -268,7 +268,7 @@ impl Rule for CallToAction {
             } else if let Some(m) = may_start(core, &CTA_START_HEADS)
                 .then(|| CTA_START.find(core))
                 .flatten()
-                .filter(|m| word_count(core) <= 4 || SITE_VOICE.is_match(&core[m.end()..]))
+                .filter(|m| !has_words(core, 5) || SITE_VOICE.is_match(&core[m.end()..]))
             {
                 m
             } else if l.has_hint(Hint::CallToAction) {
@@ -280,7 +280,7 @@ impl Rule for CallToAction {
                 return;
             };
             // counted only for the few lines a pattern matched: it is a pass over the line
-            if word_count(core) > 40 || REPORTED.is_match(core) {
+            if has_words(core, 41) || REPORTED.is_match(core) {
                 return;
             }
             let msg = format!(
@@ -393,7 +393,7 @@ impl CallToAction {
             // a request seldom holds an abbreviation: after one, the line is passed over
             if !crate::edit::ends_sentence(&line[..=stop])
                 || REPORTED.is_match(sentence)
-                || word_count(sentence) > 30
+                || has_words(sentence, 31)
             {
                 continue;
             }

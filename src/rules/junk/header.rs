@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::rules::junk::{core, word_count, TitleRepeats};
+use crate::rules::junk::{core, has_words, TitleRepeats};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct PageHeader;
@@ -63,12 +63,12 @@ fn is_prose(line: &str) -> bool {
         .ends_with(['.', '!', '?']);
     // ten words take 19 bytes at least, twenty 39: most header lines are shorter
     let least = if stop { 19 } else { 39 };
-    line.len() >= least && word_count(line) >= if stop { 10 } else { 20 }
+    line.len() >= least && has_words(line, if stop { 10 } else { 20 })
 }
 
 /// Whether `line` may be a headline: four words or more, and no byline.
 fn may_be_headline(line: &str) -> bool {
-    word_count(line) >= 4 && !line.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+    has_words(line, 4) && !line.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
 }
 
 /// The most lines read for copies of a headline: [`MAX_HEADER_LINES`] from its first copy,

@@ -744,15 +744,31 @@ impl Heads {
 
 /// Number of words (whitespace-separated tokens holding a letter or digit).
 pub(crate) fn word_count(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-    }
-    // the same count over bytes: most lines are ASCII, and the iterator decodes characters
+    words_up_to(text, usize::MAX)
+}
+
+/// Whether `text` holds at least `n` words (as [`word_count`] counts them). Counting stops
+/// at the `n`th: the rules ask this of whole paragraphs, most of which pass the mark within
+/// their first sentence.
+pub(crate) fn has_words(text: &str, n: usize) -> bool {
+    words_up_to(text, n) >= n
+}
+
+/// [`word_count`], stopping at `cap`.
+fn words_up_to(text: &str, cap: usize) -> usize {
+    // over bytes while they are ASCII: the character iterator decodes, and most lines are
     let (mut n, mut counted) = (0, false);
     for &b in text.as_bytes() {
+        if n >= cap {
+            return n;
+        }
+        if !b.is_ascii() {
+            return text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(cap)
+                .count();
+        }
         if matches!(b, b' ' | b'\t'..=b'\r') {
             counted = false;
         } else if !counted && b.is_ascii_alphanumeric() {
@@ -1107,6 +1123,9 @@ mod tests {
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count();
             assert_eq!(word_count(t), slow, "{t:?}");
+            for n in 0..=slow + 1 {
+                assert_eq!(has_words(t, n), slow >= n, "{t:?} {n}");
+            }
         }
     }
 

@@ -11,7 +11,8 @@
 use std::ops::Range;
 
 use crate::rules::junk::{
-    quote, short_body_lines, start_candidates, word_count, ShortLine, Start, START_REGEXES,
+    has_words, quote, short_body_lines, start_candidates, word_count, ShortLine, Start,
+    START_REGEXES,
 };
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
@@ -277,7 +278,7 @@ impl Rule for StoryNavigation {
                     quote(label)
                 );
                 (msg, false)
-            } else if l.starts(Start::MoreFrom) && word_count(core) <= 7 && headline_like(core) {
+            } else if l.starts(Start::MoreFrom) && !has_words(core, 8) && headline_like(core) {
                 (format!("navigation link {}", quote(core)), true)
             } else {
                 return;

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::rules::junk::{quote, short_body_lines, word_count, Start};
+use crate::rules::junk::{has_words, quote, short_body_lines, Start};
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct TagList;
@@ -91,7 +91,7 @@ fn hashtags(core: &str) -> Option<usize> {
 
 /// Whether `item` reads as one tag: at most five words and forty characters, no sentence end.
 fn tag_like(item: &str) -> bool {
-    word_count(item) <= 5 && item.chars().count() <= 40 && !item.ends_with(['.', '!', '?'])
+    !has_words(item, 6) && item.chars().count() <= 40 && !item.ends_with(['.', '!', '?'])
 }
 
 /// Whether `list` is a list of short items (an empty list is a bare label).
