@@ -8,7 +8,7 @@ use crate::config::{Config, Settings};
 use crate::document::Document;
 use crate::edit::{self, Edit};
 use crate::profile::SiteRef;
-use crate::rules::junk::{header, site_boilerplate};
+use crate::rules::junk::{self, header, site_boilerplate};
 use crate::rules::late::Removals;
 use crate::rules::user::UserRule;
 use crate::rules::{self, Action, Context, Finding, Phase, Rule};
@@ -29,6 +29,10 @@ pub struct Engine {
     settings: Settings,
     allow: Option<AhoCorasick>,
 }
+
+/// The rules whose finding on a line alone marks it as page furniture above a headline
+/// ([`header::furniture_header`]): each judges the line without its neighbours.
+const FURNITURE_RULES: [&str; 6] = ["J002", "J003", "J004", "J005", "J007", "J009"];
 
 /// The result of cleaning one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,14 +157,33 @@ impl Engine {
     /// rule J014 is on (without it, the header's lines would stay above the title).
     fn parse<'t>(&self, text: &'t str) -> Document<'t> {
         let doc = Document::parse(text);
-        match self
-            .page_header
-            .then(|| header::page_header(&doc))
-            .flatten()
-        {
+        if !self.page_header {
+            return doc;
+        }
+        match header::page_header(&doc, &|line| self.is_furniture(line)) {
             Some((title, lines)) => doc.with_header(title, lines),
             None => doc,
         }
+    }
+
+    /// Whether the enabled rules that judge a line by itself drop `line` (a line's core) as
+    /// page furniture: a share bar, a navigation label, a call to action, a cookie banner, a
+    /// breadcrumb, a reading aid. They read it as the only line of a body, under a
+    /// placeholder title.
+    fn is_furniture(&self, line: &str) -> bool {
+        if !junk::may_be_furniture(line) {
+            return false;
+        }
+        let text = format!("-\n\n{line}\n");
+        let doc = Document::parse(&text);
+        let ctx = Context::new(&doc, &self.settings);
+        let mut out = Vec::new();
+        for rule in &self.first {
+            if FURNITURE_RULES.contains(&rule.meta().code) {
+                rule.check(&ctx, &mut out);
+            }
+        }
+        out.iter().any(|f| f.action == Action::DropLine)
     }
 
     fn doc_findings(&self, doc: &Document<'_>, site: Option<SiteRef<'_>>) -> Vec<Finding> {
@@ -390,6 +413,60 @@ pub fn render(title: &str, body: &str, eol: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const BODY: &str = "The hospital said on Monday that the average wait for a new hip had fallen to nineteen weeks since the trial began.\n";
+
+    #[test]
+    fn page_furniture_above_the_headline_is_the_header() {
+        let engine = Engine::default();
+        for top in [
+            "Listen to this article",
+            "5 min read",
+            "We use cookies to improve your experience. Accept all",
+            "Share",
+            "Home / Health / Hospitals",
+        ] {
+            let text = format!(
+                "{top}\nWait for hip surgery falls to 19 weeks after weekend trial\n\n{BODY}"
+            );
+            let c = engine.clean(&text);
+            assert_eq!(
+                c.title, "Wait for hip surgery falls to 19 weeks after weekend trial",
+                "{top:?}"
+            );
+            assert!(c.findings.iter().any(|f| f.code == "J014"), "{top:?}");
+            assert!(!c.text.contains(top), "{top:?}");
+            // the clean text starts with its headline: a second run changes nothing
+            assert_eq!(engine.clean(&c.text).text, c.text, "{top:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_printed_twice_is_no_headline() {
+        let engine = Engine::default();
+        let text = format!("Follow us on Instagram\nFollow us on Instagram\nFerry fares rise for the winter season\n\n{BODY}");
+        let once = engine.clean(&text);
+        assert_eq!(once.title, "Ferry fares rise for the winter season");
+        assert_eq!(engine.clean(&once.text).text, once.text);
+    }
+
+    #[test]
+    fn a_headline_with_a_furniture_word_stays_the_title() {
+        let engine = Engine::default();
+        for title in [
+            "Subscribe to nothing: why streaming fatigue is rising",
+            "Readers share their winter recipes | Food",
+            "Listen to this article about the budget",
+        ] {
+            let text = format!("{title}\n\n{BODY}");
+            assert_eq!(engine.clean(&text).title, title);
+        }
+        // furniture above a line that is not a headline: the first line stays the title
+        for next in [BODY.trim(), "By Ann Lee"] {
+            let text = format!("Share\n{next}\n\n{BODY}");
+            assert_eq!(engine.clean(&text).title, "Share", "{next:?}");
+        }
+    }
 
     #[test]
     fn lines_without_cr_splits_as_lines_does() {

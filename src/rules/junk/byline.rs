@@ -26,7 +26,9 @@ and production credits), `By Harbour Times staff` and `By Jane Doe, Chief Report
 byline naming a role or a team), `Last modified on Tue 3 Mar 2026 10.12 GMT` (a time \
 with a point only before a zone), `2 hours ago`, a name followed by separated parts that \
 are a role, a source or a date, one of them a date (`Sneha Rao | TNN | Updated: Mar 4, \
-2026`, `Ingrid Solheim · Science correspondent · 6 March 2026`), and a news agency's name \
+2026`, `Ingrid Solheim · Science correspondent · 6 March 2026`; two names joined by `and`, \
+and a reading time in place of the date: `Tom Reyes and Lina Bakker · 2 hours ago`, \
+`Priya Venn · 4 min read`), a name after a writer's label (`Reporter: Jane Doe`), and a news agency's name \
 alone on a line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
 of French, Spanish, German, Italian and Portuguese count too (`Par Jean Dupont, le 3 mars \
 2026 à 10h12`, `Aktualisiert: 03.03.2026, 10:12 Uhr`, `Hace 2 horas`).
@@ -452,20 +454,42 @@ const ROLE_WORDS: &[&str] = &[
     "bureau",
 ];
 
-/// A byline without "By": a name, then, after each separator (`|`, `·`, `•`), a date, a
-/// writer's role or a source of one to three capitalised words, and at least one date
-/// (`Sneha Rao | TNN | Updated: Mar 4, 2026, 09:17 IST`, `Ingrid Solheim · Science
-/// correspondent · 6 March 2026`). No sentence is cut into such parts.
-fn separated_byline(line: &str) -> Option<Kind> {
-    let mut parts = line.split(['|', '·', '•']).map(str::trim);
-    let name = parts.next()?;
+/// Whether `name` is a person's name of two to four capitalised words, with no particle or
+/// date word only.
+fn plain_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
-    if !(2..=4).contains(&words)
-        || !name
+    (2..=4).contains(&words)
+        && name
             .split_whitespace()
             .all(|t| name_token(t) && !is_in(NAME_LINK, t))
-        || name.split_whitespace().all(|t| classify(t) != Tok::Other)
+        && name.split_whitespace().any(|t| classify(t) == Tok::Other)
+}
+
+/// `4 min read`, `6 minute read`: a reading time, which follows a byline as a date does.
+fn is_reading_time(toks: &[&str]) -> bool {
+    matches!(toks, [n, unit, read]
+        if n.bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "minute", "minutes"].iter().any(|u| unit.eq_ignore_ascii_case(u))
+            && read.eq_ignore_ascii_case("read"))
+}
+
+/// A byline without "By": a name (or two joined by `and`), then, after each separator (`|`,
+/// `·`, `•`), a date, a reading time, a writer's role or a source of one to three
+/// capitalised words, and at least one date or reading time (`Sneha Rao | TNN | Updated:
+/// Mar 4, 2026, 09:17 IST`, `Ingrid Solheim · Science correspondent · 6 March 2026`,
+/// `Tom Reyes and Lina Bakker · 2 hours ago`, `Dr Priya Venn · 4 min read`). No sentence is
+/// cut into such parts.
+fn separated_byline(line: &str) -> Option<Kind> {
+    let mut parts = line.split(['|', '·', '•']).map(str::trim);
+    let names = parts.next()?;
+    let (one, two) = match names
+        .split_once(" and ")
+        .or_else(|| names.split_once(" & "))
     {
+        Some((a, b)) => (a, Some(b)),
+        None => (names, None),
+    };
+    if !plain_name(one) || two.is_some_and(|b| !plain_name(b)) {
         return None;
     }
     let mut dated = false;
@@ -483,6 +507,10 @@ fn separated_byline(line: &str) -> Option<Kind> {
                 .iter()
                 .all(|t| name_token(t) && classify(t) == Tok::Other && !is_in(NAME_LINK, t));
         if role || source {
+            continue;
+        }
+        if is_reading_time(toks) {
+            dated = true;
             continue;
         }
         match date_tokens(toks) {
@@ -508,6 +536,9 @@ fn analyse(line: &str) -> Option<Kind> {
                 return Some(k);
             }
         }
+        if labelled_byline(line) {
+            return Some(Kind::Byline);
+        }
         let few = line.split_whitespace().nth(4).is_none();
         return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
@@ -524,6 +555,18 @@ fn analyse(line: &str) -> Option<Kind> {
         return credits(tokens);
     }
     analyse_tokens(tokens)
+}
+
+/// The labels a byline may open with instead of "By" (`Reporter: Jane Doe`).
+const BYLINE_LABELS: &[&str] = &["reporter", "author", "writer", "words", "text", "byline"];
+
+/// `Reporter: Jane Doe`, `Author: Jane Doe`: a writer's label with its colon, then a name
+/// and nothing else.
+fn labelled_byline(line: &str) -> bool {
+    let Some((label, name)) = line.split_once(':') else {
+        return false;
+    };
+    BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) && plain_name(name)
 }
 
 /// Words that name a production credit before "by" (`Edited by ...`) after a first byline.
@@ -699,6 +742,7 @@ impl Rule for BylineTimestamp {
             if starts_as_prose(core)
                 && !is_in(AGENCY, core.trim_end_matches('.'))
                 && !may_separate(core)
+                && !labelled_byline(core)
             {
                 return;
             }
@@ -818,6 +862,11 @@ mod tests {
             "By Ana Silva and Tom Weir | By Lena Park",
             "Sneha Rao | TNN | Updated: Mar 4, 2026, 09:17 IST",
             "Ingrid Solheim · Science correspondent · 6 March 2026",
+            "Tom Reyes and Lina Bakker · 2 hours ago",
+            "Dr Priya Venn · 4 min read",
+            "Ana Silva & Tom Weir | 12 March 2026",
+            "Reporter: Sunniva Marr",
+            "Author: Jane Doe",
             "Tom Weir • Senior Staff Writer • Updated 2 hours ago",
             "Ana Silva | March 3rd, 2026",
             "By Harbour Times staff",
@@ -836,6 +885,11 @@ mod tests {
         for l in [
             "By the end of the year, prices had doubled.",
             "By Friday staff had left.",
+            "Reporter: The city needs more buses, she said.",
+            "Author: unknown",
+            "Words: Ann",
+            "Tom Reyes and the lifeboat crew · 2 hours ago",
+            "Tom Reyes and Lina Bakker · read the full report",
             "By Monday",
             "By March 2026",
             "By 2030, the city wants all buses to be electric.",

@@ -33,12 +33,20 @@ below, the lines between the two copies go, and J001 drops the copy. Of several 
 printed twice (a menu repeated above the headline), the headline is the one whose last copy \
 stands nearest the article.
 
+Where no headline is printed twice but the first lines are page furniture that the line \
+rules drop on their own (a reading aid, a cookie banner, a share bar, a navigation label, a \
+call to action, a breadcrumb), the first line after them is the title when it reads as a \
+headline (four words or more, no byline, not a sentence of the article), and the furniture \
+above it goes.
+
 ## Why
 Scraped text starts with whatever the page prints first, and that is often the page's \
 header, not the headline. The headline printed twice is the page's own evidence of where the \
 article starts. Only the short lines before the first sentence are read, and only a line of \
 four words or more printed twice counts, so an article that starts with its headline keeps \
-every line.
+every line. A first line that a line rule drops by itself is not a headline either: taken as \
+the title, `Listen to this article` would leave the real headline in the body and give the \
+SEO rules the wrong title words.
 
 ## Example
 ```text
@@ -87,7 +95,7 @@ struct Header {
 }
 
 impl Header {
-    fn read(doc: &Document<'_>) -> Option<Header> {
+    fn read(doc: &Document<'_>, furniture: &dyn Fn(&str) -> bool) -> Option<Header> {
         let first = doc.lines().iter().position(|l| l.paragraph.is_some())?;
         let mut h = Header {
             lines: [first; ZONE_LINES],
@@ -120,7 +128,9 @@ impl Header {
         let mut best: Option<(usize, usize)> = None;
         for k in 0..h.len.min(MAX_HEADER_LINES) {
             let line = core(doc.line_text(h.lines[k]));
-            if !may_be_headline(line) {
+            // furniture printed twice (`Follow us` above and below the headline) is no
+            // headline: a second run, with one copy gone, reads past it to the real one
+            if !may_be_headline(line) || furniture(line) {
                 continue;
             }
             let mut repeats = TitleRepeats::new(line);
@@ -177,11 +187,48 @@ impl Header {
 
 /// The document's page header, when its short lines before the first sentence print the
 /// headline twice: the copy to take as the title, and the lines from the first one to the
-/// last copy. `None` leaves the document as it is.
-pub(crate) fn page_header(doc: &Document<'_>) -> Option<(usize, Range<usize>)> {
-    let header = Header::read(doc)?;
-    let last = *header.copies().last().expect("two copies");
-    Some((header.best(doc), header.lines()[0]..last + 1))
+/// last copy; else the page furniture above the first line that reads as a headline
+/// ([`furniture_header`]). `furniture` says which lines the line rules drop by themselves.
+/// `None` leaves the document as it is.
+pub(crate) fn page_header(
+    doc: &Document<'_>,
+    furniture: &dyn Fn(&str) -> bool,
+) -> Option<(usize, Range<usize>)> {
+    match Header::read(doc, furniture) {
+        Some(header) => Some(header.title_and_lines(doc)),
+        None => furniture_header(doc, furniture),
+    }
+}
+
+impl Header {
+    fn title_and_lines(&self, doc: &Document<'_>) -> (usize, Range<usize>) {
+        let last = *self.copies().last().expect("two copies");
+        (self.best(doc), self.lines()[0]..last + 1)
+    }
+}
+
+/// The document's page header when no headline is printed twice but the first lines are
+/// page furniture on their own (`furniture` says which: a reading aid, a cookie banner, a
+/// share bar, a breadcrumb): the first line after them is the title when it reads as a
+/// headline (four words or more, no byline, not a sentence of the article), and the header
+/// is the lines from the first one to it. `None` when the first line is not furniture.
+fn furniture_header(
+    doc: &Document<'_>,
+    furniture: &dyn Fn(&str) -> bool,
+) -> Option<(usize, Range<usize>)> {
+    let mut lines = (0..doc.lines().len()).filter(|&i| doc.lines()[i].paragraph.is_some());
+    let first = lines.next()?;
+    if !furniture(core(doc.line_text(first))) {
+        return None;
+    }
+    for i in lines.take(MAX_HEADER_LINES - 1) {
+        let line = core(doc.line_text(i));
+        if furniture(line) {
+            continue;
+        }
+        return (may_be_headline(line) && !is_prose(line)).then_some((i, first..i + 1));
+    }
+    None
 }
 
 impl Rule for PageHeader {
@@ -227,7 +274,7 @@ mod tests {
 
     fn chosen(text: &str) -> Option<&str> {
         let doc = Document::parse(text);
-        page_header(&doc)
+        page_header(&doc, &|_| false)
             .map(|(t, _)| t)
             .filter(|&t| Some(t) != doc.title_line())
             .map(|i| doc.line_text(i))

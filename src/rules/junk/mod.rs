@@ -698,6 +698,14 @@ fn hint_bits(line: &str) -> u8 {
     HINTS.bits(line)
 }
 
+/// Whether a line rule may take `core` (a line's [`core`]) as page furniture: it holds one of
+/// their hint words or begins as one of their anchored patterns may. `false` rules out every
+/// rule that reads its line alone; `true` leaves the rules to decide.
+pub(crate) fn may_be_furniture(core: &str) -> bool {
+    let hints = hint_bits(core);
+    hints != 0 || start_candidates(core, hints) != 0
+}
+
 /// Whether `core` may begin as a match of a `(?i)` pattern anchored at the line start whose
 /// matches all begin with one of `heads` (two lower-case ASCII bytes each).
 ///
