@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::grammar::{decide, Keep, Slot, Verdict};
+use super::grammar::{decide, is_predicate_verb, Keep, Slot, Verdict};
 use super::lexicon::{
     closed_class, is_capitalised_function_word, is_determiner, is_finite_verb, is_function_word,
     is_teaser_formula, is_trailing_participle, is_year_modifier, ClosedClass,
@@ -27,6 +27,7 @@ use crate::rules::junk::{quote, repeats_title, TitleRepeats};
 use crate::rules::{Action, Finding};
 
 mod fragment;
+use fragment::MAX_LABEL_WORDS;
 mod units;
 
 /// The most words besides its stuffed phrases that a keyword template clause holds (`which
@@ -279,6 +280,8 @@ fn looks_participle(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
+/// A month's full name. Not the lexicon's year-modifier months: "May" is left out (a modal
+/// verb and a name as often as a month), and so are the abbreviations.
 fn is_month(w: &str) -> bool {
     [
         "january",
@@ -295,12 +298,6 @@ fn is_month(w: &str) -> bool {
     ]
     .iter()
     .any(|m| w.eq_ignore_ascii_case(m))
-}
-
-/// A word that reads as a verb after a subject in a form that looks like a noun or is an
-/// irregular past (`comes`, `rose`).
-fn verb_like(w: &str) -> bool {
-    super::grammar::is_predicate_verb(w)
 }
 
 fn is_determiner_ci(w: &str) -> bool {
@@ -1326,7 +1323,7 @@ impl<'t> Analyser<'_, 't> {
                 Slot::Punct(c) => matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—'),
                 Slot::Word(w) => {
                     closed_class(w) != ClosedClass::FiniteVerb
-                        && !verb_like(w)
+                        && !is_predicate_verb(w)
                         && !looks_participle(w)
                 }
             },
@@ -1688,10 +1685,6 @@ impl<'t> Analyser<'_, 't> {
         consumed: &mut Vec<Range<usize>>,
     ) {
         self.question_teasers(spans, facts, out, consumed);
-        if spans.is_empty() {
-            // a dek is only dropped when it carries a stuffed phrase: none to find
-            return;
-        }
         let title = self.doc.title().unwrap_or("");
         let candidates = self.doc.body_lines().filter(|&li| {
             let r = &self.tk.lines[li];
@@ -1867,12 +1860,41 @@ impl<'t> Analyser<'_, 't> {
     }
 
     /// The S004 finding on line `li`, if it is a stuffed dek.
+    /// A dek without stuffed phrases that opens with a keyword label of the title's words
+    /// and ends in a teaser formula (`Container ship aground Kestrel Point: the ship ...
+    /// Everything we know so far.`): the template's, as a stuffed dek is.
+    fn label_teaser(&self, li: usize, facts: &Facts<'_, '_>) -> Option<Finding> {
+        let toks = &self.tk.toks[self.tk.lines[li].clone()];
+        let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
+        // the label's colon among the first tokens, as the tokeniser counted them
+        let colon = self.tk.counts[li].colon as usize;
+        if words > self.params.teaser_max_words || colon == 0 || colon > MAX_LABEL_WORDS + 1 {
+            return None;
+        }
+        let line = self.doc.line_text(li);
+        let sents = sentences(line);
+        let formula = line[sents.last()?.clone()].trim();
+        if sents.len() < 2 || !is_teaser_formula(formula) {
+            return None;
+        }
+        let label = self.dek_label(li, facts)?;
+        let msg = format!(
+            "the first paragraph after the title opens with the keyword label {} of the title's words and ends in the teaser formula \"{formula}\"",
+            quote(&self.text[label.range])
+        );
+        Some(Finding::new(
+            &KEYWORD_TEASER,
+            self.doc.lines()[li].range.clone(),
+            msg,
+        ))
+    }
+
     fn teaser_at(&self, li: usize, spans: &[Span], facts: &Facts<'_, '_>) -> Option<Finding> {
         let range = self.doc.lines()[li].range.clone();
         // a dek with no stuffed phrase stays (checked again below, after the cut): most first
         // paragraphs carry none, and this spares them the clause and the sentence splitting
         if self.spans_in(spans, &range).is_empty() {
-            return None;
+            return self.label_teaser(li, facts);
         }
         // S003 cuts a stuffed clause out of the dek ("Find out more, adding that ..."): the
         // dek is judged as it reads without it, as a second run would see it
@@ -2588,6 +2610,31 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             "{out}"
         );
         assert!(!out.contains("Here's what to know"), "{out}");
+    }
+
+    #[test]
+    fn a_dek_that_opens_with_a_label_of_the_title_and_ends_in_a_formula_goes() {
+        const BODY: &str = "The container ship ran aground off Kestrel Point on Tuesday night and began to leak fuel oil into the bay, the coast guard said.\n\nThe ship was carrying 2,400 containers to the port when it struck rocks in fog.\n";
+        let title = "Container Ship Runs Aground Off Kestrel Point, Spilling Fuel Oil";
+        for (dek, goes) in [
+            // the label of the title's words before a capital, as before lower case
+            ("Container ship aground Kestrel Point: Oriel Horizon spills fuel oil near the port. Everything we know so far.", true),
+            ("Kestrel Point container ship: the Oriel Horizon spills fuel oil near the port. Here's what to know.", true),
+            // a section's kicker is no keyword label
+            ("Analysis: The Oriel Horizon spills fuel oil near the port as crews work on. Here's what to know.", false),
+            // no formula: a label above the lede's own sentence is S006's to judge alone
+            ("Container ship aground Kestrel Point: Oriel Horizon spills fuel oil near the port, and crews are on their way.", false),
+        ] {
+            for sep in ["\n\n", "\n"] {
+                let text = format!("{title}{sep}{dek}\n\n{BODY}");
+                let f = findings(&text);
+                let dropped = f
+                    .iter()
+                    .any(|f| f.code == "S004" && f.action == Action::DropLine && text[f.range.clone()] == *dek);
+                assert_eq!(dropped, goes, "{dek:?} {sep:?}\n{f:#?}");
+                assert!(f.iter().all(|f| !BODY.contains(&text[f.range.clone()])), "{f:#?}");
+            }
+        }
     }
 
     /// A title and a first paragraph of common words, so that the grammar checks run, and

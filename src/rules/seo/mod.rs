@@ -144,8 +144,11 @@ Drops the first paragraph after the title when it is short, carries stuffed phra
 names, year-glued phrases) and ends in a generic teaser formula (`Here's what to know`,
 `Everything you need to know`, `Find out more`, `Read on to learn more`), and each such
 paragraph right after it. Lines that the page-junk rules drop between the title and the dek
-do not count. A dek that ends in a formula but carries no stuffed phrase is a real dek and
-stays, and so does everything after it. When one of the dek's sentences carries no stuffed
+do not count. A dek that opens with a keyword label of the title's words before a colon (no
+verb, no determiner: `Container ship aground Kestrel Point: ...`) and ends in a formula goes
+too, as a stuffed one does. A dek that ends in a formula but carries no stuffed phrase and no
+such label is a real dek and stays (`Analysis: ...`, a section's kicker, is no label), and
+so does everything after it. When one of the dek's sentences carries no stuffed
 phrase, it is the reporter's lede: the paragraph stays, its stuffed phrases are judged where
 they stand (S001, S002), and only the formula goes.
 

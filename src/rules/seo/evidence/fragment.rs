@@ -24,7 +24,7 @@ use crate::rules::{Action, Finding};
 const MAX_ITEM_WORDS: usize = 6;
 const MAX_TAIL_WORDS: usize = 8;
 /// Most words a keyword label before a sentence holds.
-const MAX_LABEL_WORDS: usize = 6;
+pub(super) const MAX_LABEL_WORDS: usize = 6;
 
 /// One word of a candidate fragment, lower-cased, with whether it is a content word.
 struct Word {
@@ -445,7 +445,7 @@ impl<'t> Analyser<'_, 't> {
         facts: &'s Facts<'_, '_>,
     ) -> impl Iterator<Item = Finding> + 's {
         let at_start = (first <= MAX_LABEL_WORDS)
-            .then(|| self.keyword_label(li, toks, 0, first, facts))
+            .then(|| self.keyword_label(li, toks, 0, first, facts, false))
             .flatten();
         let later = (first..toks.len())
             .filter(move |&c| toks[c].kind == Kind::Punct && self.char_of(&toks[c]) == ':')
@@ -460,7 +460,7 @@ impl<'t> Analyser<'_, 't> {
                     && crate::edit::ends_sentence(&self.text[..stop.end()])
                     && toks[from].space_before
                     && !toks[from].has(LOWER))
-                .then(|| self.keyword_label(li, toks, from, c, facts))
+                .then(|| self.keyword_label(li, toks, from, c, facts, false))
                 .flatten()
             });
         at_start.into_iter().chain(later)
@@ -468,7 +468,9 @@ impl<'t> Analyser<'_, 't> {
 
     /// A keyword label opening a sentence of line `li` before a colon, the sentence going on
     /// in lower case after it (`NHS waiting times news: the number of ...`); the label is
-    /// `toks[from..colon]`, `colon` the colon's token.
+    /// `toks[from..colon]`, `colon` the colon's token. `dek`: the line is a dek that ends
+    /// in a teaser formula, which is evidence enough for a label of the title's words before
+    /// a capital too.
     fn keyword_label(
         &self,
         li: usize,
@@ -476,6 +478,7 @@ impl<'t> Analyser<'_, 't> {
         from: usize,
         colon: usize,
         facts: &Facts<'_, '_>,
+        dek: bool,
     ) -> Option<Finding> {
         let label = &toks[from..colon];
         let next = toks.get(colon + 1)?;
@@ -489,7 +492,8 @@ impl<'t> Analyser<'_, 't> {
             || next.kind != Kind::Word
             || !next.space_before
             || rest_words < 6
-            || (from == 0 && !self.starts_sentence(li))
+            // a dek opens the body, whatever ends the title above it
+            || (from == 0 && !dek && !self.starts_sentence(li))
         {
             return None;
         }
@@ -497,7 +501,7 @@ impl<'t> Analyser<'_, 't> {
         // capital, only a label that is a search query shows it (`Gold price today 2026:`),
         // where a kicker (`World Cup 2026:`) holds no search word
         let query = !next.has(LOWER) && self.search_label(label);
-        if !next.has(LOWER) && !query {
+        if !next.has(LOWER) && !query && !dek {
             return None;
         }
         let raw = || label.iter().map(|t| &self.text[t.start()..t.end()]);
@@ -525,6 +529,14 @@ impl<'t> Analyser<'_, 't> {
             quote_list(&hits)
         );
         Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
+    }
+
+    /// The keyword label that opens line `li`, a dek that ends in a teaser formula
+    /// ([`Self::keyword_label`] with a capital allowed after the colon).
+    pub(super) fn dek_label(&self, li: usize, facts: &Facts<'_, '_>) -> Option<Finding> {
+        let toks = &self.tk.toks[self.tk.lines[li].clone()];
+        let colon = (self.tk.counts[li].colon as usize).checked_sub(1)?;
+        self.keyword_label(li, toks, 0, colon, facts, true)
     }
 
     /// Whether the words of a label read as a search query: a [`Self::query_words`] query
