@@ -563,10 +563,14 @@ const BYLINE_LABELS: &[&str] = &["reporter", "author", "writer", "words", "text"
 /// `Reporter: Jane Doe`, `Author: Jane Doe`: a writer's label with its colon, then a name
 /// and nothing else.
 fn labelled_byline(line: &str) -> bool {
-    let Some((label, name)) = line.split_once(':') else {
+    // the label is the first token, read without a search of the whole line for a colon
+    let Some(label) = first_token(line).and_then(|t| t.strip_suffix(':')) else {
         return false;
     };
-    BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l)) && plain_name(name)
+    BYLINE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+        && line
+            .split_once(':')
+            .is_some_and(|(_, name)| plain_name(name))
 }
 
 /// Words that name a production credit before "by" (`Edited by ...`) after a first byline.

@@ -128,9 +128,7 @@ impl Header {
         let mut best: Option<(usize, usize)> = None;
         for k in 0..h.len.min(MAX_HEADER_LINES) {
             let line = core(doc.line_text(h.lines[k]));
-            // furniture printed twice (`Follow us` above and below the headline) is no
-            // headline: a second run, with one copy gone, reads past it to the real one
-            if !may_be_headline(line) || furniture(line) {
+            if !may_be_headline(line) {
                 continue;
             }
             let mut repeats = TitleRepeats::new(line);
@@ -139,6 +137,12 @@ impl Header {
                 .rev()
                 .find(|&&i| repeats.by(core(doc.line_text(i))))
             {
+                // furniture printed twice (`Follow us` above and below the headline) is no
+                // headline: a second run, with one copy gone, reads past it to the real one
+                // (asked last: few lines are printed twice)
+                if furniture(line) {
+                    continue;
+                }
                 if best.is_none_or(|(_, l)| *last > l) {
                     best = Some((k, *last));
                 }
