@@ -32,7 +32,9 @@ contact word (`Follow`, `Contact`, `Email`, `Reach`). In a block of lines with n
 between them (an app link, the author box, a comment count), a line that is such a \
 biography sentence on its own goes alone, when the line before it does not run on into it \
 (a comma or a function word like `the`, `and` or `of` at its end). A paragraph under \
-the label `About the author:` (or `About the writer:`) is an author box wherever it stands.
+the label `About the author:` (or `About the writer:`) is an author box wherever it stands, \
+and so is a line that opens with the label in a block of page lines. A byline that J010 finds \
+(`Dr Jane Doe · 4 min read`, `Reporter: Jane Doe`) is the writer's, not a mention in the story.
 
 ## Why
 Author boxes belong to the page; in a dump they trail the article as a paragraph of prose. \
@@ -128,6 +130,14 @@ impl Rule for AuthorBio {
                 return;
             };
             let par = &doc.paragraphs()[p];
+            // an author box's label at the start of one line of the block
+            if par.lines.len() >= 2 && !labelled.contains(&p) {
+                if let Some(label) = author_label(l.core) {
+                    let msg = format!("author box under the label {}", quote(label));
+                    out.push(Finding::new(&META, doc.lines()[i].range.clone(), msg));
+                    return;
+                }
+            }
             if par.lines.len() < 2
                 || !l.core.ends_with(['.', '!', '?'])
                 || opening.contains(&Some(p))
@@ -287,11 +297,13 @@ fn mentions(line: &str, word: &str) -> bool {
 }
 
 /// Whether `line` is the writer's byline or author box: `By <name> ...`, `Reporting by ...`,
-/// `Written by ...`, or the name alone.
+/// `Written by ...`, the name alone, or a line J010 reads as a byline (`Dr Jane Doe · 4 min
+/// read`).
 fn byline(line: &str, name: &str) -> bool {
     let lower = line.to_lowercase();
     line == name
         || lower.starts_with("by ")
+        || super::byline::is_byline(line)
         || [
             "reporting by",
             "written by",
@@ -330,10 +342,19 @@ mod tests {
             // the label is the evidence, whatever the sentence after it
             ("", "About the author: Cora Vance has covered film festivals since 2012."),
             ("By Cora Vance", "About the writer: Cora Vance is our festivals editor."),
+            ("Dr Priya Venn · 4 min read", "Priya Venn is the health correspondent at the Wire and a former doctor."),
+            ("Reporter: Sunniva Marr", "Sunniva Marr is a courts reporter at the Evening Post."),
         ] {
             let text = article(byline, bio);
             assert_eq!(found(&AuthorBio, &text), [bio], "{bio:?}");
         }
+        // the label on one line of a block of page lines: that line alone
+        let label = "About the author: Cora Vance has covered film festivals since 2012.";
+        let text = article(
+            "",
+            &format!("Share this story: Facebook | X\n{label}\nComments (14)"),
+        );
+        assert_eq!(found(&AuthorBio, &text), [label]);
     }
 
     #[test]

@@ -521,6 +521,12 @@ fn separated_byline(line: &str) -> Option<Kind> {
     dated.then_some(Kind::BylineDate)
 }
 
+/// Whether `line` (a line's core) is a byline, with or without a date, as this rule finds
+/// it (`By Jane Doe`, `Jane Doe · 4 min read`).
+pub(crate) fn is_byline(line: &str) -> bool {
+    matches!(analyse(line), Some(Kind::Byline | Kind::BylineDate))
+}
+
 fn analyse(line: &str) -> Option<Kind> {
     // "(Published Monday, ...)" in brackets is an editor's note inside the article
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {

@@ -37,7 +37,7 @@ Where no headline is printed twice but the first lines are page furniture that t
 rules drop on their own (a reading aid, a cookie banner, a share bar, a navigation label, a \
 call to action, a breadcrumb), the first line after them is the title when it reads as a \
 headline (four words or more, no byline, not a sentence of the article), and the furniture \
-above it goes.
+above it goes, with a section's kicker of three words or fewer between them (`LIVE UPDATES`).
 
 ## Why
 Scraped text starts with whatever the page prints first, and that is often the page's \
@@ -72,6 +72,11 @@ fn is_prose(line: &str) -> bool {
     // ten words take 19 bytes at least, twenty 39: most header lines are shorter
     let least = if stop { 19 } else { 39 };
     line.len() >= least && has_words(line, if stop { 10 } else { 20 })
+}
+
+/// Whether `line` is a section's kicker: one to three words, no sentence stop at its end.
+fn is_kicker(line: &str) -> bool {
+    !has_words(line, 4) && !line.ends_with(['.', '!', '?'])
 }
 
 /// Whether `line` may be a headline: four words or more, and no byline.
@@ -227,7 +232,9 @@ fn furniture_header(
     }
     for i in lines.take(MAX_HEADER_LINES - 1) {
         let line = core(doc.line_text(i));
-        if furniture(line) {
+        // a section's kicker between the furniture and the headline (`LIVE UPDATES`,
+        // `Transfer News`): a line of three words or fewer without a stop is no headline
+        if furniture(line) || is_kicker(line) {
             continue;
         }
         return (may_be_headline(line) && !is_prose(line)).then_some((i, first..i + 1));
