@@ -208,7 +208,9 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   there are four items or more, each with the title's words, or two items hold the same words
   in another order (`Lakers Celtics, Celtics Lakers, NBA scores.`), or two items end in a
   search word or a bare year (`Greece wildfire news 2026, Kalamata fire update, Peloponnese
-  evacuation.`), or an item glues two names that S001 shows apart; a three-item list that
+  evacuation.`), or every item holds the title's words and one ends in `news` or `update`
+  (`Harlow Vale trams, Cressing Park tram link, Vale Metro news.`), or an item glues two
+  names that S001 shows apart; a three-item list that
   shares one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
   such a list before a colon that opens a paragraph is a label, and goes without the
   sentence after it (`Ardley doctors strike, Ardley hospital news, doctors protest update:

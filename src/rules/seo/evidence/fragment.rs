@@ -380,8 +380,17 @@ impl<'t> Analyser<'_, 't> {
         let glued = self.glued_pairs_in(pieces, range.clone());
         // a list in brackets goes without a word of the sentence around it
         let bracketed = matches!(at, ListAt::Brackets(..)) && recurs;
+        // every item with the title's words and one a search query that ends in a search
+        // noun (`Harlow Vale trams, Cressing Park tram link, Vale Metro news.`): a writer's
+        // list may end in `today`, not in `news`
+        let searched = items_with_hit == n
+            && items.iter().any(|it| {
+                it.last()
+                    .is_some_and(|w| matches!(w.lower.as_str(), "news" | "update" | "updates"))
+            });
         let sure = shared_head * 3 >= n * 2
             || (n >= 4 && items_with_hit == n)
+            || searched
             || reordered
             || queries >= 2
             || !glued.is_empty()
@@ -411,6 +420,8 @@ impl<'t> Analyser<'_, 't> {
                 msg,
                 ", and {queries} of them end in a search word or a bare year"
             );
+        } else if searched {
+            msg.push_str(", and one of them ends in \"news\" or \"update\"");
         }
         if !glued.is_empty() {
             let _ = write!(
@@ -1552,6 +1563,18 @@ The minister spoke for an hour. Lower taxes, lower prices, lower wages.
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, Action::Flag);
         assert!(body.contains("Lower taxes, lower prices, lower wages."));
+    }
+
+    #[test]
+    fn a_list_of_the_titles_words_ending_in_news_goes() {
+        let (body, found) = run("Harlow Vale tram link to Cressing Park approved
+
+The council approved the tram link on Monday. It will open in 2027. Harlow Vale trams, Cressing Park tram link, Vale Metro news.
+");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Action::DropSpan);
+        assert!(body.contains("It will open in 2027."), "{body}");
+        assert!(!body.contains("Metro news"), "{body}");
     }
 
     #[test]
