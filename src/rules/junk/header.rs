@@ -102,6 +102,12 @@ struct Header {
 impl Header {
     fn read(doc: &Document<'_>, furniture: &dyn Fn(&str) -> bool) -> Option<Header> {
         let first = doc.lines().iter().position(|l| l.paragraph.is_some())?;
+        // a sentence of the article is no page header, whatever follows it (a headline
+        // printed twice below a lede copied above it); a cookie banner is one
+        let line = core(doc.line_text(first));
+        if is_prose(line) && !furniture(line) {
+            return None;
+        }
         let mut h = Header {
             lines: [first; ZONE_LINES],
             len: 1,
@@ -289,6 +295,19 @@ mod tests {
             .map(|(t, _)| t)
             .filter(|&t| Some(t) != doc.title_line())
             .map(|i| doc.line_text(i))
+    }
+
+    #[test]
+    fn a_sentence_on_the_first_line_is_no_header() {
+        let lede = "The two leaders met in the port city on Saturday and agreed to end the dispute over fishing rights.";
+        let text = format!("{lede}\n\nLeaders hold first summit as fishing row eases\nLeaders hold first summit as fishing row eases\nThe deal sets shared catch limits for mackerel and squid, officials said on Sunday.\n");
+        assert_eq!(chosen(&text), None);
+        // a cookie banner is a sentence too, and page furniture
+        let banner = "We use cookies to improve your experience on our site. By continuing to browse you agree to their use.";
+        let bannered = text.replace(lede, banner);
+        let doc = Document::parse(&bannered);
+        let furniture = |l: &str| l == banner;
+        assert_eq!(page_header(&doc, &furniture).map(|(t, _)| t), Some(2));
     }
 
     #[test]
