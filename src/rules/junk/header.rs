@@ -11,8 +11,9 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{sentences, Document};
 use crate::rules::junk::{core, has_words, TitleRepeats};
+use crate::rules::seo::lexicon::is_teaser_formula;
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
 
 pub struct PageHeader;
@@ -74,6 +75,13 @@ fn is_prose(line: &str) -> bool {
     line.len() >= least && has_words(line, if stop { 10 } else { 20 })
 }
 
+/// Whether the last sentence of `line` is a teaser formula (`Here's what to know.`).
+fn ends_in_teaser_formula(line: &str) -> bool {
+    sentences(line)
+        .last()
+        .is_some_and(|s| is_teaser_formula(line[s.clone()].trim()))
+}
+
 /// Whether `line` is a section's kicker: one to three words, no sentence stop at its end.
 fn is_kicker(line: &str) -> bool {
     !has_words(line, 4) && !line.ends_with(['.', '!', '?'])
@@ -121,7 +129,10 @@ impl Header {
             if doc.lines()[i].paragraph.is_none() {
                 continue;
             }
-            if is_prose(core(doc.line_text(i))) {
+            let line = core(doc.line_text(i));
+            // a dek that ends in a teaser formula does not end the header: S004 may drop
+            // it, and a second run would read past it to a headline printed twice below
+            if is_prose(line) && !ends_in_teaser_formula(line) {
                 break;
             }
             h.lines[h.len] = i;
@@ -295,6 +306,15 @@ mod tests {
             .map(|(t, _)| t)
             .filter(|&t| Some(t) != doc.title_line())
             .map(|i| doc.line_text(i))
+    }
+
+    #[test]
+    fn a_dek_with_a_teaser_formula_does_not_end_the_header() {
+        let text = "1990 Whitfield wins the mayoral race after a recount\n\nThe Civic Record: Whitfield wins the mayoral race after a recount\n\nDana Whitfield has won the mayoral race after a recount, a huge result for the city and its voters. Here is what we know.\nWhitfield wins the mayoral race after a recount\n\nDana Whitfield was declared mayor early on Sunday after a full recount confirmed her lead.\n";
+        assert_eq!(
+            chosen(text),
+            Some("Whitfield wins the mayoral race after a recount")
+        );
     }
 
     #[test]
