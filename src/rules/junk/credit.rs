@@ -48,7 +48,7 @@ so is an unlabelled caption (`Photo: Firefighters at the scene`): a photo credit
 sources. A caption counts only behind the page's own `Image caption,` label, or before its \
 own credit (bracketed, or a label such as `Credit:` after the last stop followed by sources \
 alone), which no paragraph of a story ends with. A disclaimer counts when it \
-speaks of the page (`above`, `in this article`) or carries the `Disclaimer:` label (also `Medical disclaimer:`); a story \
+speaks of the page (`above`, `in this article`) or carries the `Disclaimer:` label; a story \
 reporting whose views are whose stays.
 
 ## Example
@@ -141,10 +141,8 @@ fn ends_in_credit(line: &str) -> bool {
 pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let name = r"(?-i:\p{Lu}[\p{L}.'’-]*)";
     let source = SOURCE;
-    // `Disclaimer:`, also with its subject (`Medical disclaimer:`)
-    let disclaimer = r"(?:(?:medical|health|financial)\s+)?disclaimer";
     // an agency of the wire's own naming (`— Meridian Press`), after a dash as a known one
-    let wire = r"(?-i:\p{Lu}[\p{L}&'’.-]*)(?:\s+(?-i:\p{Lu}[\p{L}&'’.-]*)){0,2}\s+(?:press|news|newswire|wire|agency|news\s+service)";
+    let wire = r"(?-i:[A-Z][A-Za-z&.'-]*)(?:\s+(?-i:[A-Z][A-Za-z&.'-]*)){0,2}\s+(?:press|news|newswire|wire|agency)";
     format!(
         r"(?xi)^(?:
             \(\s*with\s+(?:additional\s+)?inputs?\s+from\s+[^()]{{1,80}}\)\.?
@@ -162,10 +160,10 @@ pub(super) static CREDIT_PATTERN: LazyLock<String> = LazyLock::new(|| {
           | \(?\s*(?:{AGENCY}|epa)\s*/\s*{source}(?:\s+{source}){{0,3}}(?:\s*/\s*(?:{source}|{AGENCY})(?:\s+{source}){{0,3}})*\s*\)?\.?
           | this\s+(?:article|story|piece|post|report)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|at|by)\s+(?-i:[A-Z])[^.,;]{{0,60}}\.?
           | (?:this\s+(?:article|story)\s+)?(?:was\s+)?(?:published|appeared)\s+in\s+the\s+print\s+edition(?:\s+of\s+[^.;]{{1,40}})?\.?
-          | \(?\s*(?:{disclaimer}\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
-          | (?:{disclaimer}\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
-          | (?:{disclaimer}\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+(?:purposes|only)(?:[\s.,;].*)?
-          | {disclaimer}\s*[:|–—-]\s*this\s+(?:article|content|story|post|report|information)\s+(?:is\s+not|does\s+not\s+constitute|should\s+not\s+be\s+(?:taken|treated|construed)\s+as)\s+(?:an?\s+)?(?:investment|financial|legal|medical|tax)\s+advice(?:[\s.,;].*)?
+          | \(?\s*(?:disclaimer\s*[:|–—-]\s*)?(?:this\s+(?:article|story|report|copy)|only\s+the\s+headline)(?:\s+[a-z0-9,;'’-]+){{0,30}}?\s+(?:syndicated|agency|wire)\s+(?:news\s+)?(?:feed|copy)\.?\s*\)?\.?
+          | (?:disclaimer\s*[:|–—-]\s*(?:the\s+)?(?:views|opinions)(?:\s+[a-z'’]+){{0,6}}?|(?:the\s+)?(?:views|opinions)(?:\s+and\s+(?:views|opinions|recommendations|advice))?(?:\s+(?:expressed|made|given|shared))?\s+(?:above|here(?:in)?|in\s+(?:this|the\s+above)\s+(?:article|column|piece|post|story|blog|video)))\s+(?:are|is)\s+(?:those\s+of|solely|personal|(?:the\s+)?(?:author|writer)(?:'s|’s)?|(?:his|her|their)\s+own)(?:[\s.,;].*)?
+          | (?:disclaimer\s*[:|–—-]\s*)?this\s+(?:article|content|story|post|report|information)\s+is\s+(?:meant\s+|intended\s+|provided\s+)?(?:only\s+)?for\s+(?:general\s+)?(?:informational?|information|educational)\s+(?:purposes|only)(?:[\s.,;].*)?
+          | disclaimer\s*[:|–—-]\s*this\s+(?:article|content|story|post|report|information)\s+(?:is\s+not|does\s+not\s+constitute|should\s+not\s+be\s+(?:taken|treated|construed)\s+as)\s+(?:an?\s+)?(?:investment|financial|legal|medical|tax)\s+advice(?:[\s.,;].*)?
           | (?:edited|copy[\s-]?edited|fact[\s-]?checked|produced|(?:medically\s+)?reviewed)\s+by\s*:?\s+{name}(?:\s+{name}){{0,3}}(?:\s*(?:,|and|&)\s*{name}(?:\s+{name}){{0,3}})*\.?
           | (?:image|photo|picture|video)\s+caption\s*[,:]\s*\S.*
           | file\s+photo\s*:\s*\S.*
@@ -235,7 +233,6 @@ mod tests {
             "- Reuters",
             "— Meridian Press",
             "– Harbour News Agency",
-            "Medical disclaimer: This article is for information only and does not constitute medical advice.",
             "(AFP)",
             "(Reuters/AP)",
             "Source: Agencies",

@@ -352,7 +352,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
     (Start::Credit, &[
         "(", "with", "additional", "reporting", "representative", "representational", "stock", "-", "source", "inputs", "file", "photo", "image",
         "pic", "illustration", "graphic", "video", "map", "chart", "this", "published", "appeared", "was", "only",
-        "credit", "edited", "copy", "fact", "produced", "disclaimer", "medical", "health", "financial", "the views", "views", "the opinions", "opinions", "reviewed", "medically", "our standards", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
+        "credit", "edited", "copy", "fact", "produced", "disclaimer", "the views", "views", "the opinions", "opinions", "reviewed", "medically", "our standards", "getty", "shutterstock", "istock", "alamy", "ap ", "ap/", "afp", "epa", "reuters",
         "pa ", "pa/", "dpa", "anp", "anadolu", "xinhua", "bloomberg", "pti", "ians", "ani ", "ani/",
         "uni ", "uni/", "efe", "ansa", "tass", "associated", "press trust", "agence", "bernama",
         "yonhap", "kyodo", "agencies", "wire service",
