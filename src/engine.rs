@@ -450,6 +450,10 @@ mod tests {
         let once = engine.clean(&text);
         assert_eq!(once.title, "Ferry fares rise for the winter season");
         assert_eq!(engine.clean(&once.text).text, once.text);
+        // furniture among many short lines: what a first run keeps, a second keeps
+        let text = "X\nA\nX\na\na\nA\na\n\"\n0\nX\n,\n\"\nAaa Aaa Aaa 1900";
+        let once = engine.clean(text);
+        assert_eq!(engine.clean(&once.text).text, once.text);
     }
 
     #[test]

@@ -82,6 +82,9 @@ fn ends_in_teaser_formula(line: &str) -> bool {
         .is_some_and(|s| is_teaser_formula(line[s.clone()].trim()))
 }
 
+/// The most kicker lines between the page furniture and the headline.
+const MAX_KICKERS: usize = 2;
+
 /// Whether `line` is a section's kicker: one to three words, no sentence stop at its end.
 fn is_kicker(line: &str) -> bool {
     !has_words(line, 4) && !line.ends_with(['.', '!', '?'])
@@ -247,11 +250,21 @@ fn furniture_header(
     if !furniture(core(doc.line_text(first))) {
         return None;
     }
-    for i in lines.take(MAX_HEADER_LINES - 1) {
+    // No bound on the furniture lines read: the line rules drop them, so a bound on them
+    // would reach further on a second run, with them gone. The kickers stay and are few.
+    let mut kickers = 0;
+    for i in lines {
         let line = core(doc.line_text(i));
+        if furniture(line) {
+            continue;
+        }
         // a section's kicker between the furniture and the headline (`LIVE UPDATES`,
         // `Transfer News`): a line of three words or fewer without a stop is no headline
-        if furniture(line) || is_kicker(line) {
+        if is_kicker(line) {
+            kickers += 1;
+            if kickers > MAX_KICKERS {
+                return None;
+            }
             continue;
         }
         return (may_be_headline(line) && !is_prose(line)).then_some((i, first..i + 1));
