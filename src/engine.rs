@@ -454,6 +454,14 @@ mod tests {
         let text = "X\nA\nX\na\na\nA\na\n\"\n0\nX\n,\n\"\nAaa Aaa Aaa 1900";
         let once = engine.clean(text);
         assert_eq!(engine.clean(&once.text).text, once.text);
+        // a byline among the furniture, which goes on the first run, does not end it
+        for text in [
+            "X\n'\nBy Staff Reporter\n0\nA A 0 0",
+            "Home > Markets > Crypto\nBy Lena Park | Updated: 9 April 2025, 14:05 UTC\nCoins slide 5 min read\n\nBitcoin fell 6.2% on Wednesday.\n",
+        ] {
+            let once = engine.clean(text);
+            assert_eq!(engine.clean(&once.text).text, once.text, "{text:?}");
+        }
     }
 
     #[test]
