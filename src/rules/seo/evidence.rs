@@ -1132,10 +1132,17 @@ impl<'t> Analyser<'_, 't> {
                 }
                 // and so is a name glued on after the end of a noun phrase, a number or a
                 // day: "turnout reached 61.4 percent [Kessling election results 2026], the
-                // highest", "early on Saturday [Oriel Horizon oil spill 2026], spilling"
+                // highest", "early on Saturday [Oriel Horizon oil spill 2026], spilling";
+                // before one lower-case word, when the text glues that word to the year
+                // elsewhere too, or when every word of the name and the word is the title's
+                // ("after twelve months [Port Carrick blockade 2026]" under "Crews blockade
+                // Port Carrick")
                 if !named && !led_by_name && !led_by_names {
                     if let Some(start) = self.glued_name_start(k, r.start, facts) {
-                        if p > k || self.glued_to_year_elsewhere(p, y) {
+                        if p > k
+                            || self.glued_to_year_elsewhere(p, y)
+                            || self.all_title_words(start..p + 1, facts)
+                        {
                             k = start;
                         }
                     }
@@ -1175,8 +1182,16 @@ impl<'t> Analyser<'_, 't> {
         out
     }
 
-    /// Whether the word before year `y`, word `p`, stands before the same year somewhere
-    /// else in the document too.
+    /// Whether every word among tokens `range` is one of the title's.
+    fn all_title_words(&self, range: Range<usize>, facts: &Facts<'_, '_>) -> bool {
+        let terms = self.title_terms(facts);
+        let mut lower = String::new();
+        range.filter(|&k| self.is_word(k)).all(|k| {
+            lower_into(self.word(k), &mut lower);
+            title_hit_in(terms, &lower)
+        })
+    }
+
     /// Where a name glued before the lower-case keyword starting at token `k` begins (the
     /// line's tokens starting at `line_start`): one to three capitalised words (`Bank of
     /// Valmeria` counts its `of`) right after a word that ends a phrase, a lower-case noun
@@ -1389,6 +1404,8 @@ impl<'t> Analyser<'_, 't> {
         ends_phrase && reads_on
     }
 
+    /// Whether the word before year `y`, word `p`, stands before the same year somewhere
+    /// else in the document too.
     fn glued_to_year_elsewhere(&self, p: usize, y: usize) -> bool {
         let toks = &self.tk.toks;
         self.tk.years.iter().any(|&o| {
@@ -2153,16 +2170,24 @@ impl<'t> Analyser<'_, 't> {
                 .iter()
                 .take_while(|&&c| toks[c].start() < end)
                 .map(|&c| (Some(c), toks[c].start()));
+            // a participle's clause without stuffed phrases in it may end in keywords that
+            // other evidence marks (a title's words in its order, a keyword stuffed
+            // elsewhere) without a search word
+            let bare = || !aside && !relative && self.spans_in(spans, &range).is_empty();
             let tail = inner
                 .chain([(None, end)])
-                .filter(|_| may_tail)
-                .find_map(|(comma, e)| self.keyword_tail(i + 1, e, facts).map(|t| (comma, e, t)));
+                .filter(|_| may_tail || bare())
+                .find_map(|(comma, e)| {
+                    self.keyword_tail(i + 1, e, spans, facts)
+                        .map(|t| (comma, e, t))
+                });
             if let Some((comma, e, tail)) = tail {
                 let msg = format!(
                     "a trailing \"{part}\" clause that ends in the keywords {}: noun phrases \
-                     joined with no determiner, one of them a search term (two words or more \
-                     and a search word), holding the text's topic words {}; removed to {}",
+                     joined with no determiner, {}, holding the text's topic words {}; removed \
+                     to {}",
                     quote(&tail.phrase),
+                    tail.evidence,
                     quote_list(&tail.topical),
                     if comma.is_some() {
                         "the next comma"
@@ -2263,13 +2288,29 @@ impl<'t> Analyser<'_, 't> {
     /// The keywords that close the clause from token `from` to byte `end`, if they read as
     /// a template's: the clause is at most [`TAIL_CLAUSE_WORDS`] words, and its last words
     /// are a preposition's object made of noun phrases joined by `and` with no determiner
-    /// or verb among them (`for Kessling politics and Halvard regional election news`), and
-    /// none opened by a participle (`delays and missing timetable updates`), one of which is a
-    /// search term: two words or more and then `news`/`update(s)`, or two search words
-    /// (`maritime news today`); and at least one of their words is the title's or recurs
-    /// in the text. Reporters end a sentence on `the news` or `good news`, not on a
-    /// determiner-less run of keywords that ends in one.
-    fn keyword_tail(&self, from: usize, end: usize, facts: &Facts<'_, '_>) -> Option<KeywordTail> {
+    /// or verb among them, after `the` at most (`for Kessling politics and Halvard regional
+    /// election news`), and none opened by a participle (`delays and missing timetable
+    /// updates`); at least one of their words is the title's or recurs in the text; and one
+    /// of the phrases is marked as a keyword by the text itself:
+    /// - a search term: two words or more and then `news`/`update(s)`, or two search words
+    ///   (`maritime news today`);
+    /// - three of the title's words in the title's order, one of them lower-case, which may
+    ///   hold the title's verb (`transatlantic demand soars outlook` under `... as
+    ///   transatlantic demand soars`);
+    /// - or, when every phrase is two words or more, two words of a stuffed phrase found
+    ///   elsewhere in the text (`Halvard election results` where `election results 2026`
+    ///   was glued into another sentence).
+    ///
+    /// Reporters end a sentence on `the news` or `good news`, or on people (`for Halvard
+    /// voters and the party`), not on a determiner-less run of keywords that the text
+    /// itself shows to be keywords.
+    fn keyword_tail(
+        &self,
+        from: usize,
+        end: usize,
+        spans: &[Span],
+        facts: &Facts<'_, '_>,
+    ) -> Option<KeywordTail> {
         let toks = &self.tk.toks;
         let clause: Vec<usize> = (from..toks.len())
             .take_while(|&k| toks[k].end() <= end)
@@ -2278,7 +2319,8 @@ impl<'t> Analyser<'_, 't> {
         if words > TAIL_CLAUSE_WORDS || clause.is_empty() {
             return None;
         }
-        // back from the clause's end over the joined noun phrases
+        // back from the clause's end over the joined noun phrases; a lower-case verb of the
+        // title is a keyword's word there (a title's words glued on as a phrase)
         let mut start = clause.len();
         while start > 0 {
             let k = clause[start - 1];
@@ -2289,7 +2331,8 @@ impl<'t> Analyser<'_, 't> {
                 && (joins
                     || t.has(DIGIT)
                     || t.has(CAP)
-                    || !(is_function_word(w) || is_finite_verb(w)));
+                    || !(is_function_word(w) || is_finite_verb(w))
+                    || (is_finite_verb(w) && self.title_hit(facts, w)));
             if !(noun_like || (joins && t.kind == Kind::Punct)) {
                 break;
             }
@@ -2305,10 +2348,14 @@ impl<'t> Analyser<'_, 't> {
         while start < clause.len() && inflected(clause[start]) {
             start += 1;
         }
-        // the keywords are a preposition's object (`a key moment for ...`): after a verb
-        // they are what the clause says happened (`a gain that followed strong earnings and
-        // upbeat merger news`)
-        if start == 0 || closed_class(self.word(clause[start - 1])) != ClosedClass::Preposition {
+        // the keywords are a preposition's object (`a key moment for ...`, `for the ...`):
+        // after a verb they are what the clause says happened (`a gain that followed strong
+        // earnings and upbeat merger news`)
+        let before = match start.checked_sub(1).map(|b| (b, self.word(clause[b]))) {
+            Some((b, "the")) => b.checked_sub(1),
+            other => other.map(|(b, _)| b),
+        };
+        if before.is_none_or(|b| closed_class(self.word(clause[b])) != ClosedClass::Preposition) {
             return None;
         }
         let tail = &clause[start..];
@@ -2325,9 +2372,21 @@ impl<'t> Analyser<'_, 't> {
             (n >= 3 && strong(p[n - 1]) && !search(p[n - 2]) && !search(p[n - 3]))
                 || (n >= 3 && search(p[n - 1]) && search(p[n - 2]))
         });
-        if !searched {
+        let evidence = if searched {
+            "one of them a search term (two words or more and a search word)".to_string()
+        } else if let Some(words) = self.title_run_in(&parts) {
+            format!(
+                "one of them holding the title's words {} in its order",
+                quote(&words)
+            )
+        } else if let Some(words) = self.stuffed_words_in(&parts, spans, &clause) {
+            format!(
+                "one of them holding {}, stuffed elsewhere in the text",
+                quote(&words)
+            )
+        } else {
             return None;
-        }
+        };
         let tail_toks = &toks[tail[0]..=tail[tail.len() - 1]];
         let mut topical: Vec<String> = Vec::new();
         let mut lower = String::new();
@@ -2347,7 +2406,69 @@ impl<'t> Analyser<'_, 't> {
             return None;
         }
         let phrase = self.text[toks[tail[0]].start()..toks[tail[tail.len() - 1]].end()].to_string();
-        Some(KeywordTail { phrase, topical })
+        Some(KeywordTail {
+            phrase,
+            evidence,
+            topical,
+        })
+    }
+
+    /// Three words of one of `parts` that are three words of the title in a row, one of them
+    /// lower-case in the part (a run of capitalised words is a name, which reporters repeat).
+    fn title_run_in(&self, parts: &[&[usize]]) -> Option<&'t str> {
+        let t = self.doc.title_line()?;
+        let title: Vec<usize> = self.tk.lines[t]
+            .clone()
+            .filter(|&k| self.is_word(k))
+            .collect();
+        parts.iter().find_map(|p| {
+            let words: Vec<usize> = p.iter().copied().filter(|&k| self.is_word(k)).collect();
+            words.windows(3).find_map(|run| {
+                let lower = run.iter().any(|&k| !self.tk.toks[k].has(CAP));
+                let in_title = title.windows(3).any(|tw| {
+                    tw.iter()
+                        .zip(run)
+                        .all(|(&a, &b)| self.word(a).eq_ignore_ascii_case(self.word(b)))
+                });
+                let (a, b) = (run[0], run[2]);
+                (lower && in_title)
+                    .then(|| &self.text[self.tk.toks[a].start()..self.tk.toks[b].end()])
+            })
+        })
+    }
+
+    /// Two words in a row of one of `parts`, when every part is two words or more, that are
+    /// two words in a row of a stuffed phrase outside `clause` (its tokens).
+    fn stuffed_words_in(
+        &self,
+        parts: &[&[usize]],
+        spans: &[Span],
+        clause: &[usize],
+    ) -> Option<&'t str> {
+        let (&first, &last) = (clause.first()?, clause.last()?);
+        let words = |p: &[usize]| -> Vec<usize> {
+            p.iter().copied().filter(|&k| self.is_word(k)).collect()
+        };
+        if parts.iter().any(|p| words(p).len() < 2) {
+            return None;
+        }
+        let elsewhere: Vec<Vec<usize>> = spans
+            .iter()
+            .filter(|s| s.toks.end <= first || s.toks.start > last)
+            .map(|s| words(&s.toks.clone().collect::<Vec<_>>()))
+            .collect();
+        parts.iter().find_map(|p| {
+            words(p).windows(2).find_map(|pair| {
+                let same = |a: usize, b: usize| self.word(a).eq_ignore_ascii_case(self.word(b));
+                elsewhere
+                    .iter()
+                    .any(|s| {
+                        s.windows(2)
+                            .any(|w| same(w[0], pair[0]) && same(w[1], pair[1]))
+                    })
+                    .then(|| &self.text[self.tk.toks[pair[0]].start()..self.tk.toks[pair[1]].end()])
+            })
+        })
     }
 
     /// S005: the same glued keyword in several paragraphs.
@@ -2409,6 +2530,8 @@ const TAIL_CLAUSE_WORDS: usize = 24;
 /// The keywords closing a trailing clause, and their words that are the text's topic.
 struct KeywordTail {
     phrase: String,
+    /// What marks one of the phrases as a keyword, for the message.
+    evidence: String,
     topical: Vec<String>,
 }
 
@@ -2667,6 +2790,11 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 "Crews worked through the night on the plan Carrow port reopening 2026, officials said.",
                 "Crews worked through the night on the plan, officials said.",
             ),
+            // one lower-case word after the name, all of them the title's words
+            (
+                "Tugs were called in after twelve hours Carrow harbour 2026.",
+                "Tugs were called in after twelve hours.",
+            ),
         ] {
             let text = under_the_port_title(sentence);
             assert_eq!(
@@ -2676,6 +2804,10 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 findings(&text)
             );
         }
+        // one word that is not the title's: the name may be the sentence's own, and the
+        // phrase is only flagged
+        let text = under_the_port_title("Tugs were called in after twelve hours Carrow tugs 2026.");
+        assert_eq!(cleaned(&text), text);
     }
 
     #[test]
@@ -2790,6 +2922,79 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 "{sentence}: {:?}",
                 findings(&text)
             );
+        }
+    }
+
+    #[test]
+    fn a_trailing_clause_that_ends_in_keywords_the_text_marks_goes() {
+        let kept = "Fuel oil reached the beaches near the port on Sunday";
+        // three of the title's words in its order, with its verb
+        let text = under_the_port_title(&format!(
+            "{kept}, adding that it was a landmark moment for Carrow port closure and ship runs \
+             aground outlook."
+        ));
+        assert!(
+            cleaned(&text).contains(&format!("\n\n{kept}.\n\n")),
+            "{}",
+            cleaned(&text)
+        );
+        // two words of a phrase stuffed into another sentence
+        let text = under_the_port_title(&format!(
+            "Tugs were called in after twelve hours Carrow port closure 2026.\n\n{kept}, adding \
+             that it was a key moment for the Carrow port closure plans and harbour shipping policy."
+        ));
+        let f = findings(&text);
+        let clause = f.iter().find(|f| f.code == "S003").expect("S003");
+        assert!(clause.action.removes(), "{f:?}");
+        assert!(
+            clause
+                .message
+                .contains("\"Carrow port\", stuffed elsewhere"),
+            "{f:?}"
+        );
+        assert!(cleaned(&text).contains(&format!("\n\n{kept}.\n\n")));
+        // without such evidence the same frame is the reporter's
+        for sentence in [
+            "Fuel oil reached the beaches on Sunday, adding to the worries of Carrow port workers \
+             and harbour ship owners.",
+            "Pilots said it was a hard day, adding that it was a blow for Carrow harbour pilots and \
+             the ship's crew.",
+            "Fuel oil reached the beaches on Sunday, adding that it was a landmark moment for \
+             Carrow port closure and harbour safety rules.",
+        ] {
+            let text = under_the_port_title(sentence);
+            assert_eq!(cleaned(&text), text, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_bracketed_list_of_the_titles_words_goes() {
+        // four of the title's words in phrases of two words or more, in round or square
+        // brackets, inside a sentence or as a line of its own
+        let text = under_the_port_title(
+            "The port said it would stay shut (Carrow closure, ship aground, harbour oil spill).",
+        );
+        assert_eq!(
+            cleaned(&text),
+            under_the_port_title("The port said it would stay shut.")
+        );
+        let list = "[Carrow closure, ship aground & harbour, oil spill]";
+        let text = under_the_port_title(&format!("The port said it would stay shut.\n\n{list}"));
+        let f = findings(&text);
+        assert!(
+            f.iter().any(|f| f.code == "S006"
+                && f.action == Action::DropLine
+                && &text[f.range.clone()] == list),
+            "{f:?}"
+        );
+        // a writer's list names one thing an item
+        for sentence in [
+            "The port said it would stay shut (Apple, Google, Microsoft).",
+            "The port said it would stay shut (Carrow, harbour, ship, port).",
+            "The port said it would stay shut (Carrow ferries, Baltic lines, Orkney tugs).",
+        ] {
+            let text = under_the_port_title(sentence);
+            assert_eq!(cleaned(&text), text, "{sentence}");
         }
     }
 

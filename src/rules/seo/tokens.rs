@@ -92,7 +92,7 @@ pub struct LineCounts {
     /// One past the index (in the line) of the line's last dash token (`-`, `–`, `—`), 0 for
     /// none: where appended keywords can start.
     pub dash: u32,
-    /// Whether the line holds an opening bracket `(`: where a bracketed aside can be.
+    /// Whether the line holds an opening bracket, `(` or `[`: where a bracketed aside can be.
     pub bracket: bool,
     /// Whether the line holds a `;`: where appended keywords can start.
     pub semicolon: bool,
@@ -747,7 +747,7 @@ fn tokenize_line(text: &str, range: Range<usize>, line: u32, t: &mut Tokens) {
                     if matches!(c, '-' | '–' | '—') {
                         counts.dash = at;
                     }
-                    counts.bracket |= c == '(';
+                    counts.bracket |= c == '(' || c == '[';
                     counts.semicolon |= c == ';';
                     counts.question |= c == '?';
                     prev_cap = false;

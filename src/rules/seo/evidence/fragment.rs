@@ -344,7 +344,18 @@ impl<'t> Analyser<'_, 't> {
         let topical_queries = queries >= 2
             && items_with_hit >= 1
             && recurs_across(&items, |w| w.content && !is_year(&w.lower));
-        if !(items_with_hit * 3 >= n * 2 && (recurs || queries >= 2)) && !topical_queries {
+        // A list in brackets of phrases of the title's words, four of them or more, most
+        // items phrases of two words or more (`(Harbour Town manager sacked, Dale Prentice,
+        // FA Trophy 2026)`): the title cut into search terms. A writer's list in brackets
+        // names things one word or one name an item (`(Apple, Google, Microsoft)`).
+        let dense = matches!(at, ListAt::Brackets(..))
+            && hits.len() >= 4
+            && items
+                .iter()
+                .filter(|it| it.iter().filter(|w| w.content).count() >= 2)
+                .count()
+                >= 2;
+        if !(items_with_hit * 3 >= n * 2 && (recurs || dense || queries >= 2)) && !topical_queries {
             return None;
         }
         // a head of two words or more shared by most items (`Nova Buds 3 ...`), four items
@@ -365,21 +376,25 @@ impl<'t> Analyser<'_, 't> {
             .unwrap_or(0);
         let reordered = reordered_items(&items);
         let start = toks[from].start();
-        let whole = at == ListAt::End && start == line_start + line.len() - line.trim_start().len();
+        let whole = match at {
+            ListAt::End => start == line_start + line.len() - line.trim_start().len(),
+            ListAt::Brackets(open, close) => open == 0 && close + 1 == toks.len(),
+            ListAt::Label(_) => false,
+        };
         if at == ListAt::End && !whole && !self.ends_kept_paragraph(li) {
             return None;
         }
         let range = match at {
+            _ if whole => self.doc.lines()[li].range.clone(),
             ListAt::Label(c) => start..toks[c].end(),
             ListAt::Brackets(open, close) => self.bracket_range(toks, open, close),
-            ListAt::End if whole => self.doc.lines()[li].range.clone(),
             ListAt::End => start..line_start + sent_end,
         };
         // an item that glues two names the document shows apart is a keyword, not a
         // writer's phrase
         let glued = self.glued_pairs_in(pieces, range.clone());
         // a list in brackets goes without a word of the sentence around it
-        let bracketed = matches!(at, ListAt::Brackets(..)) && recurs;
+        let bracketed = matches!(at, ListAt::Brackets(..)) && (recurs || dense);
         // every item with the title's words and one a search query that ends in a search
         // noun (`Harlow Vale trams, Cressing Park tram link, Vale Metro news.`): a writer's
         // list may end in `today`, not in `news`
@@ -409,8 +424,10 @@ impl<'t> Analyser<'_, 't> {
             },
             quote_list(&hits)
         );
-        if bracketed {
+        if bracketed && recurs {
             msg.push_str(", and one of the title's words stands in two of them or more");
+        } else if bracketed {
+            msg.push_str(", four of the title's words or more, in phrases of two words or more");
         }
         if reordered {
             msg.push_str(", and two of them hold the same words in another order");
@@ -1038,7 +1055,9 @@ impl Analyser<'_, '_> {
     }
 
     /// A search query in brackets inside a sentence (`in London trading (gold price today
-    /// live), its biggest ...`): the brackets, the words and the space before them go.
+    /// live), its biggest ...`): the brackets, the words and the space before them go. Also
+    /// a list of keywords in round or square brackets, inside a sentence or alone on its
+    /// line (see [`Self::keyword_list`]).
     fn bracketed_keywords(
         &self,
         li: usize,
@@ -1048,19 +1067,26 @@ impl Analyser<'_, '_> {
     ) -> Vec<Finding> {
         let mut out = Vec::new();
         for (i, open) in toks.iter().enumerate() {
-            if open.kind != Kind::Punct || self.char_of(open) != '(' || !open.space_before {
+            if open.kind != Kind::Punct || !open.space_before && i > 0 {
                 continue;
             }
+            let closing = match self.char_of(open) {
+                '(' => ')',
+                '[' => ']',
+                _ => continue,
+            };
             let Some(len) = toks[i + 1..].iter().position(|t| t.kind != Kind::Word) else {
                 continue;
             };
-            if self.char_of(&toks[i + 1 + len]) == ',' && i > 0 {
-                // a list of keywords in brackets: words and commas up to the closing one
+            if self.char_of(&toks[i + 1 + len]) == ',' {
+                // a list of keywords in brackets: words, commas and ampersands (`Harrow & Pine`)
+                // up to the closing one, inside a sentence or as the whole line
                 let inner = toks[i + 1..]
                     .iter()
-                    .position(|t| t.kind != Kind::Word && self.char_of(t) != ',');
+                    .position(|t| t.kind != Kind::Word && !matches!(self.char_of(t), ',' | '&'));
                 if let Some(close) = inner.map(|k| i + 1 + k) {
-                    if self.char_of(&toks[close]) == ')' {
+                    let whole = i == 0 && close + 1 == toks.len();
+                    if self.char_of(&toks[close]) == closing && (i > 0 || whole) {
                         let at = ListAt::Brackets(i, close);
                         out.extend(self.keyword_list(li, toks, facts, pieces, at));
                     }
