@@ -2377,12 +2377,12 @@ impl<'t> Analyser<'_, 't> {
         } else if let Some(words) = self.title_run_in(&parts) {
             format!(
                 "one of them holding the title's words {} in its order",
-                quote(&words)
+                quote(words)
             )
         } else if let Some(words) = self.stuffed_words_in(&parts, spans, &clause) {
             format!(
                 "one of them holding {}, stuffed elsewhere in the text",
-                quote(&words)
+                quote(words)
             )
         } else {
             return None;
