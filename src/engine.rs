@@ -457,6 +457,9 @@ mod tests {
         // a byline among the furniture, which goes on the first run, does not end it
         for text in [
             "X\n'\nBy Staff Reporter\n0\nA A 0 0",
+            "X\n'\n20 November 2019\n0\nA A 0 0",
+            // a date printed twice is no headline printed twice
+            "Updated: 12 March 2025, 10:42 IST\nUpdated: 12 March 2025, 10:42 IST\nA A a a",
             "Home > Markets > Crypto\nBy Lena Park | Updated: 9 April 2025, 14:05 UTC\nCoins slide 5 min read\n\nBitcoin fell 6.2% on Wednesday.\n",
         ] {
             let once = engine.clean(text);

@@ -527,6 +527,15 @@ pub(crate) fn is_byline(line: &str) -> bool {
     matches!(analyse(line), Some(Kind::Byline | Kind::BylineDate))
 }
 
+/// Whether `line` (a line's core) is a byline or a date alone, which this rule drops
+/// wherever it stands in the body (`By Jane Doe`, `November 20, 2019 / 1:07 AM`).
+pub(crate) fn is_byline_or_date(line: &str) -> bool {
+    matches!(
+        analyse(line),
+        Some(Kind::Byline | Kind::BylineDate | Kind::Date)
+    )
+}
+
 fn analyse(line: &str) -> Option<Kind> {
     // "(Published Monday, ...)" in brackets is an editor's note inside the article
     if line.ends_with(['?', '!']) || line.starts_with('(') && line.ends_with(')') {

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use crate::document::{sentences, Document};
-use crate::rules::junk::byline::is_byline;
+use crate::rules::junk::byline::is_byline_or_date;
 use crate::rules::junk::{core, has_words, TitleRepeats};
 use crate::rules::seo::lexicon::is_teaser_formula;
 use crate::rules::{Action, Context, Finding, Rule, RuleMeta};
@@ -163,10 +163,10 @@ impl Header {
                 .rev()
                 .find(|&&i| repeats.by(core(doc.line_text(i))))
             {
-                // furniture printed twice (`Follow us` above and below the headline) is no
-                // headline: a second run, with one copy gone, reads past it to the real one
-                // (asked last: few lines are printed twice)
-                if furniture(line) {
+                // furniture printed twice (`Follow us` above and below the headline, a
+                // date) is no headline: a second run, with one copy gone, reads past it to
+                // the real one (asked last: few lines are printed twice)
+                if furniture(line) || is_byline_or_date(line) {
                     continue;
                 }
                 if best.is_none_or(|(_, l)| *last > l) {
@@ -239,17 +239,17 @@ impl Header {
 
 /// The document's page header when no headline is printed twice but the first lines are
 /// page furniture on their own (`furniture` says which: a reading aid, a cookie banner, a
-/// share bar, a breadcrumb; or a byline): the first line after them is the title when it reads as a
-/// headline (four words or more, no byline, not a sentence of the article), and the header
-/// is the lines from the first one to it. `None` when the first line is not furniture.
+/// share bar, a breadcrumb; or a byline or a date): the first line after them is the title
+/// when it reads as a headline (four words or more, no byline, not a sentence of the
+/// article), and the header is the lines from the first one to it. `None` when the first line is not furniture.
 fn furniture_header(
     doc: &Document<'_>,
     furniture: &dyn Fn(&str) -> bool,
 ) -> Option<(usize, Range<usize>)> {
-    // A byline among the furniture goes too (J010 drops it wherever it stands, and J014 with
-    // the header): were it to end the furniture, a second run, with it gone, would read on
-    // to the headline below it.
-    let furniture = |line: &str| furniture(line) || is_byline(line);
+    // A byline or a date among the furniture goes too (J010 drops them wherever they stand,
+    // and J014 with the header): were one to end the furniture, a second run, with it gone,
+    // would read on to the headline below it.
+    let furniture = |line: &str| furniture(line) || is_byline_or_date(line);
     let mut lines = (0..doc.lines().len()).filter(|&i| doc.lines()[i].paragraph.is_some());
     let first = lines.next()?;
     if !furniture(core(doc.line_text(first))) {
