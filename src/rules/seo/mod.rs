@@ -69,7 +69,9 @@ a number or a day, with nothing to join it there (`61.4 percent Kessling electio
 2026 but` -> `on Thursday but`; after a verb, a determiner or a preposition the name is the
 phrase's own); so does a name of two words leading one lower-case word, when
 the text glues that word to the year elsewhere too (`the Baltic Wings strike 2026 refunds`
--> `the refunds`); so do two lower-case words that are both the title's between a determiner
+-> `the refunds`), and a name and one lower-case word glued on there when both are the
+title's (`after twelve hours Carrow harbour 2026.` -> `after twelve hours.` under a title on
+the port of Carrow); so do two lower-case words that are both the title's between a determiner
 and a noun (`the doctors strike 2026 deadlock` -> `the deadlock` under a title on the doctors'
 strike); an initialism between two lower-case words of the phrase is one of its
 words (`gold ETF inflows 2026`). When the phrase ends its clause after a preposition and a
@@ -112,7 +114,11 @@ determiner or verb among them, one of which is a search term (two words or more 
 `news` or `update(s)`, or two search words such as `news today`), holding a word of the
 title or one the text repeats (`, making it a big update for Kesarabad real estate and smart
 city infra news.`). Such a clause may open with a participle, or be an aside after a full
-main clause (`, a major development in ...`, `, in what analysts called ...`). Reporters end
+main clause (`, a major development in ...`, `, in what analysts called ...`). A participle's
+clause needs no search term when the text marks its keywords otherwise: one of the phrases
+holds three of the title's words in the title's order, or every phrase has two words or
+more and one holds two words of a phrase stuffed elsewhere in the text (`, adding that it
+was a landmark moment for Carrow port closure and harbour safety rules.`). Reporters end
 on `the news` or `good news for savers`, and a phrase opened by a participle (`delays and
 missing timetable updates`) is not a keyword.
 
@@ -210,13 +216,15 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   search word or a bare year (`Greece wildfire news 2026, Kalamata fire update, Peloponnese
   evacuation.`), or every item holds the title's words and one ends in `news` or `update`
   (`Harlow Vale trams, Cressing Park tram link, Vale Metro news.`), or an item glues two
-  names that S001 shows apart; a three-item list that
+  names that S001 shows apart; items may hold `&`; a three-item list that
   shares one word only (`Lower taxes, lower prices, lower wages.`) is flagged, not removed;
   such a list before a colon that opens a paragraph is a label, and goes without the
   sentence after it (`Ardley doctors strike, Ardley hospital news, doctors protest update:
-  Clinics stayed shut ...`); one that fills a pair of brackets goes with them, and there
-  one of the title's words in two items is enough (`the claimants (Zipply court case,
-  Zipply drivers employees, gig economy lawsuit) and ...`);
+  Clinics stayed shut ...`); one that fills a pair of round or square brackets goes with
+  them, and there one of the title's words in two items is enough (`the claimants (Zipply
+  court case, Zipply drivers employees, gig economy lawsuit) and ...`), or four of the
+  title's words across items of two content words or more (`(Carrow closure, ship aground,
+  harbour oil spill)`); a bracketed list that fills a line drops the line;
 - a lower-case string of two to eight words after the paragraph's last full stop, with no
   stop of its own and no clause word, holding the title's words (`... until Thursday. storm
   power outage update live`, also after a stop that closes a quotation), or a line that is
@@ -224,6 +232,13 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   or more there that starts with a capital goes when it ends in two search words and holds
   two of the title's words (`... in March. Harbour ferry fares latest news today`): one
   search word alone may end a sentence that lost its stop (`Talks resume today`);
+- a search string typed into a sentence: three to eight lower-case words with no clause word
+  after a content word, opening with one of the title's capitalised words, one of its first
+  two words a name the text writes capitalised in its sentences and in lower case nowhere
+  else, and holding two of the title's words or a search word, when what follows could
+  follow the words before it (a stop, a comma, a preposition, a verb, a conjunction):
+  `Fuel oil spread after the loss carrow port closure news today at the quay.` -> `Fuel oil
+  spread after the loss at the quay.` in a report that writes `in Carrow`;
 - two hashtags or more that end a line after its last full stop (`... the governor said.
   #ValdoriaRates #economy`); one alone is flagged, and hashtags inside a sentence or inside
   a quoted post stay;

@@ -162,6 +162,7 @@ impl<'t> Analyser<'_, 't> {
             };
             out.extend(found);
         }
+        self.lowered_search_strings(facts, &mut out);
         out
     }
 
