@@ -234,8 +234,8 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   search word alone may end a sentence that lost its stop (`Talks resume today`);
 - a search string typed into a sentence: three to eight lower-case words with no clause word
   after a content word, opening with one of the title's capitalised words, one of its first
-  two words a name the text writes capitalised in its sentences and in lower case nowhere
-  else, and holding two of the title's words or a search word, when what follows could
+  two words such a word that the text writes capitalised in its sentences and in lower case
+  nowhere else (a name), and holding two of the title's words or a search word, when what follows could
   follow the words before it (a stop, a comma, a preposition, a verb, a conjunction):
   `Fuel oil spread after the loss carrow port closure news today at the quay.` -> `Fuel oil
   spread after the loss at the quay.` in a report that writes `in Carrow`;
