@@ -28,8 +28,11 @@ with a point only before a zone), `2 hours ago`, a name followed by separated pa
 are a role, a source or a date, one of them a date (`Sneha Rao | TNN | Updated: Mar 4, \
 2026`, `Ingrid Solheim · Science correspondent · 6 March 2026`; two names joined by `and`, \
 and a reading time in place of the date: `Tom Reyes and Lina Bakker · 2 hours ago`, \
-`Priya Venn · 4 min read`), a name after a writer's label (`Reporter: Jane Doe`), and a news agency's name \
-alone on a line (`PTI`, `Reuters`) right next to such a line. The date words, labels and byline words \
+`Priya Venn · 4 min read`), a name after a writer's label (`Reporter: Jane Doe`), more \
+writers and a posting time after separators (`By Tom Hale · Ana Ruiz · 14:05`), a news \
+agency's name alone on a line (`PTI`, `Reuters`) right next to such a line, and a writer's \
+role alone on a line (`Chief Football Writer`: two to five capitalised words ending in a \
+role word) right next to a byline. The date words, labels and byline words \
 of French, Spanish, German, Italian and Portuguese count too (`Par Jean Dupont, le 3 mars \
 2026 à 10h12`, `Aktualisiert: 03.03.2026, 10:12 Uhr`, `Hace 2 horas`).
 
@@ -376,6 +379,8 @@ enum Kind {
     Date,
     BylineDate,
     Agency,
+    /// A writer's role alone (`Chief Football Writer`): page metadata next to a byline.
+    Role,
 }
 
 const MAX_TOKENS: usize = 24;
@@ -554,6 +559,9 @@ fn analyse(line: &str) -> Option<Kind> {
         if labelled_byline(line) {
             return Some(Kind::Byline);
         }
+        if is_role_line(line) {
+            return Some(Kind::Role);
+        }
         let few = line.split_whitespace().nth(4).is_none();
         return (few && is_in(AGENCY, line.trim_end_matches('.'))).then_some(Kind::Agency);
     }
@@ -699,7 +707,8 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
         {
             continue;
         }
-        let after = &rest[k..];
+        // more writers after separators (`By Tom Hale · Ana Ruiz · 14:05`)
+        let after = further_names(&rest[k..]);
         if after.is_empty() {
             return Some(if has_date {
                 Kind::BylineDate
@@ -709,7 +718,7 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
         }
         match date_tokens(after) {
             Some(true) => return Some(Kind::BylineDate),
-            Some(false) if has_date => return Some(Kind::BylineDate),
+            Some(false) if has_date || separated_clock(after) => return Some(Kind::BylineDate),
             _ => {}
         }
         if is_role(after) {
@@ -721,6 +730,64 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
         }
     }
     None
+}
+
+/// Whether `line` is a writer's role alone: two to five capitalised words ending in a role
+/// word (`Chief Football Writer`, `Senior Political Correspondent`).
+fn is_role_line(line: &str) -> bool {
+    // the last word first: few lines end in a role word
+    let Some(last) = line.rsplit(' ').next() else {
+        return false;
+    };
+    let last = last.strip_suffix('s').unwrap_or(last);
+    if !ROLE_WORDS.iter().any(|r| last.eq_ignore_ascii_case(r)) {
+        return false;
+    }
+    let words = line.split(' ').count();
+    (2..=5).contains(&words)
+        && line.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Whether `t` separates the parts of a byline line.
+fn is_part_separator(t: &str) -> bool {
+    matches!(t, "|" | "·" | "•")
+}
+
+/// `tokens` after the names of further writers, each after a separator (`· Ana Ruiz`): two
+/// to six words, capitalised but for particles inside (`Ana Ruiz de la Vega`), one of them no
+/// date word, up to the next separator or the end.
+fn further_names<'a, 'b>(mut tokens: &'a [&'b str]) -> &'a [&'b str] {
+    while tokens.first().is_some_and(|t| is_part_separator(t)) {
+        let end = tokens[1..]
+            .iter()
+            .position(|t| is_part_separator(t))
+            .map_or(tokens.len(), |p| p + 1);
+        let name = &tokens[1..end];
+        let is_name = (2..=6).contains(&name.len())
+            && name.iter().all(|t| name_token(t))
+            && !is_in(NAME_LINK, name[0])
+            && !is_in(NAME_LINK, name[name.len() - 1])
+            && name.iter().any(|t| classify(t) == Tok::Other);
+        if !is_name {
+            break;
+        }
+        tokens = &tokens[end..];
+    }
+    tokens
+}
+
+/// Whether `tokens` (after a byline's name) are a clock time after a separator, with its
+/// zone (`· 14:05`, `| 10:42 IST`): the time the story was posted.
+fn separated_clock(tokens: &[&str]) -> bool {
+    match tokens {
+        [sep, clock] => is_part_separator(sep) && classify(clock) == Tok::Clock,
+        [sep, clock, zone] => {
+            is_part_separator(sep) && classify(clock) == Tok::Clock && is_in(ZONE, trim_token(zone))
+        }
+        _ => false,
+    }
 }
 
 /// Whether `tokens` (after a byline's name) are the writer's role or team: at most five
@@ -762,6 +829,7 @@ impl Rule for BylineTimestamp {
                 && !is_in(AGENCY, core.trim_end_matches('.'))
                 && !may_separate(core)
                 && !labelled_byline(core)
+                && !is_role_line(core)
             {
                 return;
             }
@@ -783,7 +851,12 @@ impl Rule for BylineTimestamp {
         let is_dated = |line: usize| {
             found
                 .binary_search_by_key(&line, |(i, _)| *i)
-                .is_ok_and(|k| found[k].1 != Kind::Agency)
+                .is_ok_and(|k| !matches!(found[k].1, Kind::Agency | Kind::Role))
+        };
+        let is_byline = |line: usize| {
+            found
+                .binary_search_by_key(&line, |(i, _)| *i)
+                .is_ok_and(|k| matches!(found[k].1, Kind::Byline | Kind::BylineDate))
         };
         for (i, kind) in &found {
             let core = crate::rules::junk::core(doc.line_text(*i));
@@ -791,19 +864,34 @@ impl Rule for BylineTimestamp {
                 Kind::Byline => format!("byline only: {}", quote(core)),
                 Kind::Date => format!("date/time only: {}", quote(core)),
                 Kind::BylineDate => format!("byline and date/time only: {}", quote(core)),
-                Kind::Agency => {
+                Kind::Agency | Kind::Role => {
                     let pos = body.binary_search(i).unwrap_or(0);
                     let prev = pos.checked_sub(1).map(|p| body[p]);
                     let next = body.get(pos + 1).copied();
+                    let next_to: &dyn Fn(usize) -> bool = if *kind == Kind::Agency {
+                        &is_dated
+                    } else {
+                        &is_byline
+                    };
                     let Some(n) = prev
-                        .filter(|&p| is_dated(p))
-                        .or(next.filter(|&n| is_dated(n)))
+                        .filter(|&p| next_to(p))
+                        .or(next.filter(|&n| next_to(n)))
                     else {
                         continue;
                     };
+                    let what = if *kind == Kind::Agency {
+                        "news agency name"
+                    } else {
+                        "writer's role"
+                    };
                     format!(
-                        "news agency name {} next to the date line {}",
+                        "{what} {} next to the {} line {}",
                         quote(core),
+                        if *kind == Kind::Agency {
+                            "date"
+                        } else {
+                            "byline"
+                        },
                         doc.lines()[n].number
                     )
                 }
@@ -894,6 +982,11 @@ mod tests {
             "Written by Ana Silva",
             "Written by Ana Silva. Edited by Tom Weir",
             "Written by Ana Silva, Chief Sports Reporter. Edited by Tom Weir",
+            "By Tom Hale · 14:05",
+            "By Tom Hale · Ana Ruiz",
+            "By Tom Hale · Ana Ruiz · 14:05",
+            "By Tom Hale and Ana Ruiz | 10:42 IST",
+            "By Tom Hale • Ana Ruiz de la Vega • 2 hours ago",
         ] {
             assert_junk(&BylineTimestamp, l);
         }
@@ -949,6 +1042,9 @@ mod tests {
             "The vote | held on 6 March 2026",
             "Ana Silva | She said the vote was on 6 March 2026",
             "Monday March | 6 March 2026",
+            "By Tom Hale · the team",
+            "By Tom Hale · 14:05 to 16:00",
+            "By Tom Hale · Tickets 14:05",
         ] {
             assert_kept(&BylineTimestamp, l);
         }
@@ -982,6 +1078,28 @@ mod tests {
                 matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | ':' | '"' | '\'')
             });
             assert_eq!(trim_token(t), plain, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_writers_role_next_to_a_byline_is_found() {
+        let t = "Title\n\nBy Tom Hale · Ana Ruiz · 14:05\nChief Football Writers\n\nThe club sacked its coach on Monday after the cup defeat.\n\nSenior Political Correspondent\n\nThe board met on Sunday.\n";
+        assert_eq!(
+            found(&BylineTimestamp, t),
+            vec!["By Tom Hale · Ana Ruiz · 14:05", "Chief Football Writers"]
+        );
+        for l in [
+            "Football Writer",
+            "Football writer",
+            "Chief Football Writer of the Year",
+        ] {
+            let t = format!("Title\n\nBy Tom Hale\n{l}\n\nThe club sacked its coach on Monday.\n");
+            let expected = if l == "Football Writer" {
+                vec!["By Tom Hale", l]
+            } else {
+                vec!["By Tom Hale"]
+            };
+            assert_eq!(found(&BylineTimestamp, &t), expected, "{l}");
         }
     }
 
