@@ -735,12 +735,17 @@ fn analyse_tokens(tokens: &[&str]) -> Option<Kind> {
 /// Whether `line` is a writer's role alone: two to five capitalised words ending in a role
 /// word (`Chief Football Writer`, `Senior Political Correspondent`).
 fn is_role_line(line: &str) -> bool {
-    // the last word first: few lines end in a role word
+    // a short line that ends in a letter, then its last word: few lines end in a role word
+    if line.len() > 64 || !line.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let Some(last) = line.rsplit(' ').next() else {
         return false;
     };
     let last = last.strip_suffix('s').unwrap_or(last);
-    if !ROLE_WORDS.iter().any(|r| last.eq_ignore_ascii_case(r)) {
+    if !last.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        || !ROLE_WORDS.iter().any(|r| last.eq_ignore_ascii_case(r))
+    {
         return false;
     }
     let words = line.split(' ').count();
