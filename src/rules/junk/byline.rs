@@ -873,30 +873,21 @@ impl Rule for BylineTimestamp {
                     let pos = body.binary_search(i).unwrap_or(0);
                     let prev = pos.checked_sub(1).map(|p| body[p]);
                     let next = body.get(pos + 1).copied();
-                    let next_to: &dyn Fn(usize) -> bool = if *kind == Kind::Agency {
-                        &is_dated
-                    } else {
-                        &is_byline
-                    };
+                    let (next_to, what, neighbour): (&dyn Fn(usize) -> bool, _, _) =
+                        if *kind == Kind::Agency {
+                            (&is_dated, "news agency name", "date")
+                        } else {
+                            (&is_byline, "writer's role", "byline")
+                        };
                     let Some(n) = prev
                         .filter(|&p| next_to(p))
                         .or(next.filter(|&n| next_to(n)))
                     else {
                         continue;
                     };
-                    let what = if *kind == Kind::Agency {
-                        "news agency name"
-                    } else {
-                        "writer's role"
-                    };
                     format!(
-                        "{what} {} next to the {} line {}",
+                        "{what} {} next to the {neighbour} line {}",
                         quote(core),
-                        if *kind == Kind::Agency {
-                            "date"
-                        } else {
-                            "byline"
-                        },
                         doc.lines()[n].number
                     )
                 }

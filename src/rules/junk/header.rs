@@ -241,7 +241,8 @@ impl Header {
 /// page furniture on their own (`furniture` says which: a reading aid, a cookie banner, a
 /// share bar, a breadcrumb; or a byline or a date): the first line after them is the title
 /// when it reads as a headline (four words or more, no byline, not a sentence of the
-/// article), and the header is the lines from the first one to it. `None` when the first line is not furniture.
+/// article), and the header is the lines from the first one to it. `None` when the first
+/// line is not furniture.
 fn furniture_header(
     doc: &Document<'_>,
     furniture: &dyn Fn(&str) -> bool,

@@ -82,7 +82,7 @@ struct Names<'t> {
 impl<'t> Analyser<'_, 't> {
     /// The search strings typed into the body's sentences, into `out`.
     pub(super) fn lowered_search_strings(&self, facts: &Facts<'_, '_>, out: &mut Vec<Finding>) {
-        let Some(mut names) = self.title_names() else {
+        let Some((title, mut names)) = self.title_names() else {
             return;
         };
         let toks = &self.tk.toks;
@@ -105,9 +105,6 @@ impl<'t> Analyser<'_, 't> {
         }
         // where those names stand in lower case in the body's prose, found by their bytes:
         // a pass over the bytes is cheaper than one over the tokens
-        let Some(title) = self.doc.title_line() else {
-            return;
-        };
         let from = self.doc.lines()[title].range.end;
         let bytes = self.text.as_bytes();
         let mut lowered: Vec<usize> = Vec::new();
@@ -165,9 +162,9 @@ impl<'t> Analyser<'_, 't> {
         }
     }
 
-    /// The title's capitalised words of three letters or more in ASCII, once each. `None`
-    /// when there are none.
-    fn title_names(&self) -> Option<Names<'t>> {
+    /// The title line and its capitalised words of three letters or more in ASCII, once
+    /// each. `None` when there are none.
+    fn title_names(&self) -> Option<(usize, Names<'t>)> {
         let toks = &self.tk.toks;
         let title = self.doc.title_line()?;
         let mut words: Vec<&'t str> = Vec::new();
@@ -180,10 +177,13 @@ impl<'t> Analyser<'_, 't> {
                 words.push(w);
             }
         }
-        (!words.is_empty()).then(|| Names {
-            capitalised: vec![false; words.len()],
-            lower: vec![0; words.len()],
-            words,
+        (!words.is_empty()).then(|| {
+            let names = Names {
+                capitalised: vec![false; words.len()],
+                lower: vec![0; words.len()],
+                words,
+            };
+            (title, names)
         })
     }
 
