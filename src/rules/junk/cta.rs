@@ -33,7 +33,8 @@ giving the author's or the newsroom's e-mail address (`Contact her at jo@example
 asking the reader to send something there (`Have you been affected? Email your story to \
 news@example.com`); a pitch to join the site's readers (`Join 50,000 readers who get our \
 briefing`); \
-the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`), \
+the site's live-coverage pointer (`Follow our live coverage`, `Follow live updates here`, \
+`Keep following this page for the latest ...`, `Catch all the latest news here.`), \
 a plea for donations (`Support independent journalism. Donate today.`), poll and rating widgets \
 (`Vote in our poll`, `Rate this article`), the comment form's notes (`Your email address will not \
 be published.`, `Required fields are marked *`), and paywall notices (`You have reached your limit \
@@ -124,7 +125,8 @@ const CTA_STRONG_PATTERN: &str = r"(?xi)^(?:
           | contact\s+(?:the\s+)?(?:reporter|author|writer|newsroom|editors?)(?:\s*[.!]?\s*$|\s+(?:at|on|via)(?-u:\b))
           | send\s+us\s+(?:your\s+)?(?:feedback|tips?|news|stories|story\s+ideas|photos|a\s+(?:tip|message|story))(?-u:\b)
           | subscribe\s+(?:now|today)(?-u:\b)
-          | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)\s+(?:on|at)\s+\S
+          | catch\s+all\s+the\s+(?:[a-z0-9,&'’-]+\s+){0,12}?(?:news|updates)(?:\s+(?:on|at)\s+\S|\s+here\s*[.!]?\s*$)
+          | (?:keep\s+)?(?:following|checking)\s+this\s+(?:page|space|site|(?:live\s+)?blog)\s+for(?-u:\b)
           | follow\s+(?:our|all\s+(?:of\s+)?our)\s+(?:live\s+)?(?:coverage|updates|blog)(?-u:\b)
           | follow\s+(?:the\s+)?live\s+(?:coverage|updates|blog)(?:\s+here)?\s*[.!]?\s*$
           | rate\s+this\s+(?:article|story|post|review|recipe|page)(?-u:\b)
@@ -153,7 +155,7 @@ static CTA_STRONG_HEADS: Heads = Heads::new(&[
     *b"we", *b"wh", *b"if", *b"af", *b"ad", *b"al", *b"pr", *b"th", *b"by", *b"ca", *b"wh", *b"le",
     *b"te", *b"sh", *b"co", *b"se", *b"su", *b"fo", *b"fo", *b"ra", *b"yo", *b"th", *b"su", *b"st",
     *b"st", *b"ab", *b"in", *b"fo", *b"ab", *b"su", *b"su", *b"is", *b"se", *b"yo", *b"re", *b"sa",
-    *b"ge", *b"wh", *b"le",
+    *b"ge", *b"wh", *b"le", *b"ke", *b"fo", *b"ch",
 ]);
 
 static CTA_STRONG: LazyLock<Regex> =
@@ -603,6 +605,9 @@ mod tests {
             "Join the discussion.",
             "Catch the latest",
             "Catch all the news on Daily Ledger",
+            "Catch all the Breaking News and Latest Updates here.",
+            "Keep following this page for the latest strike news, exam dates and campus closures.",
+            "Checking this space for updates",
             "What do you think? Let us know in the comments.",
             "Tell us what you think in the comments",
             "Share your thoughts in the comments below",
@@ -720,6 +725,8 @@ mod tests {
             "Contact the authorities if you see the bird.",
             "Send us the bill, the mayor joked.",
             "Want to get rich? The scheme promised as much to investors.",
+            "Keep following this advice and the roses will flower until October.",
+            "Read more about the study in the journal, where it appears in full.",
         ] {
             assert_kept(&CallToAction, l);
         }

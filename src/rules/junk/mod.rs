@@ -335,7 +335,7 @@ const START_HEADS: &[(Start, &[&str])] = &[
         "load more", "view", "a post shared by",
     ]),
     (Start::LabelHeadline, &[
-        "read", "also", "see also", "related", "more", "watch", "must", "up next", "don",
+        "read", "deal", "also", "see also", "related", "more", "watch", "must", "up next", "don",
         "recommended", "trending", "next", "previous", "video", "photos", "gallery", "photo gallery",
         "lesen", "mehr", "lire", "voir", "te puede", "lee", "ver", "leggi", "leia", "lees",
     ]),

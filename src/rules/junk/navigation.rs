@@ -33,7 +33,7 @@ page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`, `tog
 `Reuse this content`, `Report an error`, `About the author`), a video player's notes (`Scroll \
 down for video`, `Your browser does not support the video tag.`), and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
-`ALSO READ | <headline>`, `RELATED: <headline>`, `More from <section>`; labels joined by a \
+`ALSO READ | <headline>`, `READ | <headline>`, `RELATED: <headline>`, `Deal of the day: <offer>`, `More from <section>`; labels joined by a \
 separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
 (`Related Articles`, `Most Popular`, `Sponsored Stories`, a search page's `People also ask` \
 with its questions) in the same paragraph; in a text \
@@ -112,7 +112,8 @@ pub(super) const LABEL_ONLY_PATTERN: &str = r"(?xi)^(?:[«‹<←]\s*|[-–—]+
 
 /// A navigation label, a separator, then (group `h`) what should be one headline.
 pub(super) const LABEL_HEADLINE_PATTERN: &str = r"(?xi)^(?P<label>
-            read\s+(?:more|also|next|this|on)
+            read(?:\s+(?:more|also|next|this|on))?
+          | deals?\s+of\s+the\s+(?:day|week)
           | also\s+(?:read|see|watch)
           | see\s+also
           | related(?:\s+(?:articles?|stories|story|news|reading|coverage|content|links?|video))?
@@ -232,8 +233,9 @@ fn heads_list(core: &str) -> bool {
 pub(super) const MORE_FROM_PATTERN: &str = r"(?i)^more\s+(?:from|on|in|about)\s+\S";
 
 /// Whether `h` reads as one headline rather than prose: short, one sentence, no full stop.
+/// A list's number before it (`1. `, `2) `) is no sentence's end.
 fn headline_like(h: &str) -> bool {
-    let h = h.trim();
+    let h = without_list_number(h.trim());
     let words = word_count(h);
     if words == 0 || words > 20 || h.len() > 180 {
         return false;
@@ -245,6 +247,15 @@ fn headline_like(h: &str) -> bool {
     let b = h.as_bytes();
     !b.windows(3)
         .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase())
+}
+
+/// `h` without a numbered list's marker at its start (`1. `, `12) `).
+fn without_list_number(h: &str) -> &str {
+    let digits = h.bytes().take_while(u8::is_ascii_digit).count();
+    match h.as_bytes().get(digits..digits + 2) {
+        Some([b'.' | b')', b' ']) if (1..=2).contains(&digits) => h[digits + 2..].trim_start(),
+        _ => h,
+    }
 }
 
 impl Rule for StoryNavigation {
@@ -270,7 +281,13 @@ impl Rule for StoryNavigation {
                 (format!("navigation or ad labels {}", quote(core)), false)
             } else if l.starts(Start::LabelHeadline) {
                 let (label, h) = label_and_headline(core);
-                if !headline_like(h) {
+                // a bare `Read:` may introduce the article's own quotation: a headline after
+                // it starts as headlines do
+                let bare_read = label.eq_ignore_ascii_case("read");
+                if !headline_like(h)
+                    || (bare_read
+                        && !h.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                {
                     return;
                 }
                 let msg = format!(
@@ -424,6 +441,9 @@ mod tests {
             "Like Loading...",
             "Leave a Reply",
             "VIDEO: Drone footage shows the flooded streets",
+            "READ | Monsoon likely to arrive early over the coast this year, says weather office",
+            "Read: Ferry operator adds winter sailings",
+            "Deal of the day: Save 40% on noise-cancelling headphones",
         ] {
             assert_junk(&StoryNavigation, l);
         }
@@ -469,6 +489,8 @@ mod tests {
             "Supported by the unions, the strike spread to three more ports.",
             "Like this year's harvest, the next one will be small.",
             "Skip to the end and the verdict is clear.",
+            "Read: the statement was short and gave no reasons",
+            "Deal of the day: the minister said talks would resume on Friday. Unions agreed.",
         ] {
             assert_kept(&StoryNavigation, l);
         }
@@ -523,6 +545,26 @@ mod tests {
                 "Ferry operator adds winter sailings",
                 "Why the pier shut"
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_under_a_list_heading_goes_with_it() {
+        assert_eq!(
+            found_in_body(
+                "Most read\n1. Ferry operator files for bankruptcy\n2. Storm closes mountain pass\n3) Museum buys medieval map"
+            ),
+            [
+                "Most read",
+                "1. Ferry operator files for bankruptcy",
+                "2. Storm closes mountain pass",
+                "3) Museum buys medieval map"
+            ]
+        );
+        // a numbered line that holds two sentences is prose, and the list stays
+        assert_eq!(
+            found_in_body("Most read\n1. The ferry stops. Nobody knows why\n2. Storm closes pass"),
+            ["Most read"]
         );
     }
 
