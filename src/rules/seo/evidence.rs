@@ -1886,16 +1886,27 @@ impl<'t> Analyser<'_, 't> {
         let words = toks.iter().filter(|t| t.kind == Kind::Word).count();
         // the label's colon among the first tokens, as the tokeniser counted them
         let colon = self.tk.counts[li].colon as usize;
-        if words > self.params.teaser_max_words || colon == 0 || colon > MAX_LABEL_WORDS + 1 {
+        if words > self.params.teaser_max_words || colon == 0 {
             return None;
         }
         let line = self.doc.line_text(li);
         let sents = sentences(line);
-        let formula = line[sents.last()?.clone()].trim();
+        let last = sents.last()?;
+        let formula = line[last.clone()].trim();
         if sents.len() < 2 || !is_teaser_formula(formula) {
-            return None;
+            // a list of keywords may run into the formula after a colon, in one sentence
+            let (head, tail) = line[last.clone()].rsplit_once(": ")?;
+            if !is_teaser_formula(tail.trim()) {
+                return None;
+            }
+            return self.listed_dek(li, last.start + head.len() + 2, facts);
         }
-        let label = self.dek_label(li, facts)?;
+        let label = (colon <= MAX_LABEL_WORDS + 1)
+            .then(|| self.dek_label(li, facts))
+            .flatten();
+        let Some(label) = label else {
+            return self.listed_dek(li, last.start, facts);
+        };
         let msg = format!(
             "the first paragraph after the title opens with the keyword label {} of the title's words and ends in the teaser formula \"{formula}\"",
             quote(&self.text[label.range])
@@ -2750,6 +2761,15 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             ("Analysis: The Oriel Horizon spills fuel oil near the port as crews work on. Here's what to know.", false),
             // no formula: a label above the lede's own sentence is S006's to judge alone
             ("Container ship aground Kestrel Point: Oriel Horizon spills fuel oil near the port, and crews are on their way.", false),
+            // two of the title's words in a longer label are enough before a formula
+            ("Kestrel Point ship grounding 2026 latest: Oriel Horizon spills fuel oil near the port. Here's what to know.", true),
+            // a list of keyword phrases running into the formula after a colon
+            ("Kestrel Point aground, container ship fuel oil, spill map and clean-up updates: Here's everything we know.", true),
+            ("Kestrel Point aground, container ship fuel oil, spill map and clean-up updates. Here's everything we know.", false),
+            // a list with a verb form of the closed class is the reporter's
+            ("Kestrel Point is shut, container ship fuel oil, the bay spill: Here's everything we know.", false),
+            // two items hold the title's words
+            ("Tides, winds, fog and rocks: Here's everything we know about the Kestrel Point grounding.", false),
         ] {
             for sep in ["\n\n", "\n"] {
                 let text = format!("{title}{sep}{dek}\n\n{BODY}");
@@ -3036,6 +3056,21 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
             let text = under_the_port_title(&sentence);
             assert_eq!(cleaned(&text), text, "{sentence}");
         }
+        // alone in brackets, with them
+        let text = under_the_port_title(&format!(
+            "{held} Fuel oil spread along the quay (carrow port closure news) in the night."
+        ));
+        assert_eq!(
+            cleaned(&text),
+            under_the_port_title(&format!(
+                "{held} Fuel oil spread along the quay in the night."
+            ))
+        );
+        // a bracket that holds more than the string stays
+        let text = under_the_port_title(&format!(
+            "{held} Fuel oil spread along the quay (carrow port closure news, he said) at night."
+        ));
+        assert_eq!(cleaned(&text), text);
     }
 
     #[test]

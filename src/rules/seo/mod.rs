@@ -151,8 +151,12 @@ names, year-glued phrases) and ends in a generic teaser formula (`Here's what to
 `Everything you need to know`, `Find out more`, `Read on to learn more`), and each such
 paragraph right after it. Lines that the page-junk rules drop between the title and the dek
 do not count. A dek that opens with a keyword label of the title's words before a colon (no
-verb, no determiner: `Container ship aground Kestrel Point: ...`) and ends in a formula goes
-too, as a stuffed one does. A dek that ends in a formula but carries no stuffed phrase and no
+verb, no determiner: `Container ship aground Kestrel Point: ...`; half its words the title's,
+or two of them) and ends in a formula goes too, as a stuffed one does, and so does a dek that
+is only a list of three keyword phrases or more (five words at most each, no verb form of the
+closed class, determiner or pronoun, two of them with the title's words) before a colon and
+the formula (`Kestrel Point aground, container ship fuel oil, spill map updates: Here's
+everything we know.`). A dek that ends in a formula but carries no stuffed phrase and no
 such label is a real dek and stays (`Analysis: ...`, a section's kicker, is no label), and
 so does everything after it. When one of the dek's sentences carries no stuffed
 phrase, it is the reporter's lede: the paragraph stays, its stuffed phrases are judged where
@@ -238,7 +242,9 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   nowhere else (a name), and holding two of the title's words or a search word, when what follows could
   follow the words before it (a stop, a comma, a preposition, a verb, a conjunction):
   `Fuel oil spread after the loss carrow port closure news today at the quay.` -> `Fuel oil
-  spread after the loss at the quay.` in a report that writes `in Carrow`;
+  spread after the loss at the quay.` in a report that writes `in Carrow`; such a string alone
+  in brackets after a word goes with the brackets (`along the quay (carrow port closure news)
+  in the night`);
 - two hashtags or more that end a line after its last full stop (`... the governor said.
   #ValdoriaRates #economy`); one alone is flagged, and hashtags inside a sentence or inside
   a quoted post stay;

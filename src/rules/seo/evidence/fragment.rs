@@ -17,7 +17,7 @@ use super::{
 use crate::rules::junk::repeats_title;
 use crate::rules::seo::lexicon::{is_clause_word, is_function_word, is_preposition};
 use crate::rules::seo::tokens::{Kind, Tok, CAP, DIGIT, LOWER};
-use crate::rules::seo::KEYWORD_FRAGMENT;
+use crate::rules::seo::{KEYWORD_FRAGMENT, KEYWORD_TEASER};
 use crate::rules::{Action, Finding};
 
 /// Most words a keyword phrase of a list, or a trailing search string, holds.
@@ -542,8 +542,11 @@ impl<'t> Analyser<'_, 't> {
         let hits = self.title_hits(facts, content.iter().copied());
         // the title's words make at least half the label: it names the article's topic,
         // not a section (`Analysis:`, `Fact check:`); a search query's words are the
-        // search's, and one of the title's is enough
-        if hits.is_empty() || (!query && hits.len() * 2 < content.len()) {
+        // search's, and one of the title's is enough; in a dek that ends in a teaser formula
+        // two of the title's words are (`Karvenna Open chess 2025 results:`)
+        if hits.is_empty()
+            || (!query && hits.len() * 2 < content.len() && !(dek && hits.len() >= 2))
+        {
             return None;
         }
         let range = label[0].start()..toks[colon].end();
@@ -566,6 +569,63 @@ impl<'t> Analyser<'_, 't> {
         let toks = &self.tk.toks[self.tk.lines[li].clone()];
         let colon = (self.tk.counts[li].colon as usize).checked_sub(1)?;
         self.keyword_label(li, toks, 0, colon, facts, true)
+    }
+
+    /// A dek that is only a list of keyword phrases before its teaser formula (`Cold Spring
+    /// Fire evacuation, Millbrook wildfire, Alder County evacuation orders, fire map and
+    /// containment updates: Here's everything we know.`): everything before the formula is
+    /// three comma-separated items or more, of at most five words each, with no clause word
+    /// (no verb form of the closed class, determiner or pronoun), ended by a colon, two items
+    /// holding the title's words. A reporter's dek says something:
+    /// it has a clause word.
+    pub(super) fn listed_dek(
+        &self,
+        li: usize,
+        before_formula: usize,
+        facts: &Facts<'_, '_>,
+    ) -> Option<Finding> {
+        let toks = &self.tk.toks[self.tk.lines[li].clone()];
+        let start = self.doc.lines()[li].range.start;
+        let end = toks
+            .iter()
+            .position(|t| t.start() >= start + before_formula)?;
+        let (last, items) = toks[..end].split_last()?;
+        if last.kind != Kind::Punct || self.char_of(last) != ':' {
+            return None;
+        }
+        let mut lists: Vec<Vec<Word>> = vec![Vec::new()];
+        for t in items {
+            match t.kind {
+                Kind::Word => {
+                    let raw = &self.text[t.start()..t.end()];
+                    if is_clause_word(raw) {
+                        return None;
+                    }
+                    lists.last_mut()?.push(Word::new(raw));
+                }
+                Kind::Punct if self.char_of(t) == ',' => lists.push(Vec::new()),
+                _ => return None,
+            }
+        }
+        if lists.len() < 3 || lists.iter().any(|it| it.is_empty() || it.len() > 5) {
+            return None;
+        }
+        let with_title = lists
+            .iter()
+            .filter(|it| !self.title_hits(facts, it.iter()).is_empty())
+            .count();
+        if with_title < 2 {
+            return None;
+        }
+        let msg = format!(
+            "the first paragraph after the title is a list of {} keyword phrases with no verb, determiner or pronoun, {with_title} of them with the title's words, and then a teaser formula",
+            lists.len()
+        );
+        Some(Finding::new(
+            &KEYWORD_TEASER,
+            self.doc.lines()[li].range.clone(),
+            msg,
+        ))
     }
 
     /// Whether the words of a label read as a search query: a [`Self::query_words`] query

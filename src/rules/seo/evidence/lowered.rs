@@ -211,15 +211,23 @@ impl<'t> Analyser<'_, 't> {
             t.kind == Kind::Word && t.has(LOWER) && t.space_before
         };
         // the token flags first: two more lower-case words after it on its line
-        if k == line.start
-            || k + 2 >= line.end
-            || !lower_word(k)
-            || !lower_word(k + 1)
-            || !lower_word(k + 2)
-            || toks[k - 1].kind != Kind::Word
-            // after a content word: after a determiner, a preposition or a verb the words
-            // would be the sentence's own noun phrase
-            || closed_class(self.word(k - 1)) != ClosedClass::None
+        if k == line.start || k + 2 >= line.end || !lower_word(k + 1) || !lower_word(k + 2) {
+            return None;
+        }
+        // alone in brackets after a word, the string is an aside the sentence can lose
+        let bracketed = toks[k - 1].kind == Kind::Punct
+            && self.word(k - 1) == "("
+            && k - 1 > line.start
+            && toks[k - 2].kind == Kind::Word
+            && toks[k].kind == Kind::Word
+            && toks[k].has(LOWER)
+            && !toks[k].space_before;
+        if !bracketed
+            && (!lower_word(k)
+                || toks[k - 1].kind != Kind::Word
+                // after a content word: after a determiner, a preposition or a verb the words
+                // would be the sentence's own noun phrase
+                || closed_class(self.word(k - 1)) != ClosedClass::None)
         {
             return None;
         }
@@ -234,6 +242,10 @@ impl<'t> Analyser<'_, 't> {
         // what follows can follow the sentence's words before the run: a stop, a
         // preposition, a verb or a conjunction (`loss [...] at Mill Lane`), not a word that
         // would need the run (`raise [...] how much`)
+        if bracketed {
+            let shut = end < line.end && toks[end].kind == Kind::Punct && self.word(end) == ")";
+            return (end - k >= MIN_WORDS && shut).then_some(end);
+        }
         let closes = end == line.end
             || toks[end].kind == Kind::Punct
                 && matches!(self.word(end), "," | "." | ";" | "!" | "?" | ")")
@@ -289,10 +301,12 @@ impl<'t> Analyser<'_, 't> {
             msg.push_str(&quote_list(&hits));
         }
         let toks = &self.tk.toks;
-        Some(Finding::new(
-            &KEYWORD_FRAGMENT,
-            toks[run.start].start()..toks[run.end - 1].end(),
-            msg,
-        ))
+        let mut range = toks[run.start].start()..toks[run.end - 1].end();
+        // a string alone in brackets goes with them (`run_from` saw both)
+        if self.text[..range.start].ends_with('(') && self.text[range.end..].starts_with(')') {
+            msg.push_str(", alone in brackets, which go with it");
+            range = range.start - 1..range.end + 1;
+        }
+        Some(Finding::new(&KEYWORD_FRAGMENT, range, msg))
     }
 }
