@@ -75,8 +75,8 @@ struct Names<'t> {
     /// Capitalised in running prose: in a run of capitalised words that follows a lower-case
     /// word on its line (`said Storm Odile`, not a menu's `Native Advertising Platform`).
     capitalised: Vec<bool>,
-    /// How often in lower case.
-    lower: Vec<usize>,
+    /// Where in lower case: the tokens.
+    lower: Vec<Vec<usize>>,
 }
 
 impl<'t> Analyser<'_, 't> {
@@ -122,7 +122,7 @@ impl<'t> Analyser<'_, 't> {
                         && t.line as usize > title
                 }) && prose(k)
                 {
-                    names.lower[n] += 1;
+                    names.lower[n].push(k);
                     lowered.push(k);
                 }
             }
@@ -180,7 +180,7 @@ impl<'t> Analyser<'_, 't> {
         (!words.is_empty()).then(|| {
             let names = Names {
                 capitalised: vec![false; words.len()],
-                lower: vec![0; words.len()],
+                lower: vec![Vec::new(); words.len()],
                 words,
             };
             (title, names)
@@ -284,12 +284,22 @@ impl<'t> Analyser<'_, 't> {
         let name = (run.start..(run.start + 2).min(run.end)).find_map(|j| {
             let w = self.word(j);
             let n = names.words.iter().position(|n| n.eq_ignore_ascii_case(w))?;
-            // lower case only in this run (the word may stand in it twice)
-            let here = run
-                .clone()
-                .filter(|&i| self.word(i).eq_ignore_ascii_case(w))
-                .count();
-            (names.capitalised[n] && names.lower[n] == here).then_some(w)
+            // lower case only in this run (the word may stand in it twice), or in copies of
+            // it: a string pasted twice, or in a paragraph printed twice, is the same search
+            let off = j - run.start;
+            let copy = |at: usize| {
+                at >= off
+                    && run.clone().all(|i| {
+                        let c = at - off + (i - run.start);
+                        c < self.tk.toks.len()
+                            && self.tk.toks[c].kind == Kind::Word
+                            && self.word(c) == self.word(i)
+                    })
+            };
+            let elsewhere = names.lower[n]
+                .iter()
+                .any(|&at| !run.contains(&at) && !copy(at));
+            (names.capitalised[n] && !elsewhere).then_some(w)
         })?;
         let mut msg = format!(
             "a search string typed into the sentence: {} words in lower case with no clause \
