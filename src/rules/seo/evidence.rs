@@ -3066,6 +3066,14 @@ Since then, Lisbon Porto relations have improved, and Porto welcomed the news.
                 "{held} Fuel oil spread along the quay in the night."
             ))
         );
+        // a paragraph printed twice holds the string twice: one search, found in both
+        let para = format!(
+            "{held} Fuel oil spread after the loss carrow port closure news today at the quay."
+        );
+        let text = under_the_port_title(&format!("{para}\n\n{para}"));
+        let out = cleaned(&text);
+        assert!(!out.contains("carrow port"), "{out}");
+        assert_eq!(cleaned(&out), out);
         // a bracket that holds more than the string stays
         let text = under_the_port_title(&format!(
             "{held} Fuel oil spread along the quay (carrow port closure news, he said) at night."
@@ -3476,6 +3484,30 @@ The operator ordered two ships that cost half as much as the old ones, best elec
             "{out}"
         );
         assert!(out.contains("Porto rail talks today"), "{out}");
+    }
+
+    #[test]
+    fn a_search_query_as_the_last_object_of_a_sentence_goes_with_its_preposition() {
+        let text = under_the_port_title(
+            "The cause of the grounding remains under investigation for Carrow port closure news.",
+        );
+        assert_eq!(
+            cleaned(&text),
+            under_the_port_title("The cause of the grounding remains under investigation.")
+        );
+        for sentence in [
+            // a determiner: the reporter's object
+            "The crew waited on the quay for the Carrow port closure news.",
+            // a source named in capitals
+            "The harbour master told the crew to wait for Carrow Port News.",
+            // one of the title's words only
+            "The crew asked the radio operator about Wrexley ferry news.",
+            // the query is the sentence's subject, not an object after a content word
+            "Carrow port closure news spread quickly along the coast.",
+        ] {
+            let text = under_the_port_title(sentence);
+            assert_eq!(cleaned(&text), text, "{sentence}");
+        }
     }
 
     #[test]

@@ -118,6 +118,9 @@ impl<'t> Analyser<'_, 't> {
                 && !counts.semicolon)
                 || gone
             {
+                if !gone && !open_end && self.kinds[li] == LineKind::Prose {
+                    out.extend(self.search_object_tail(toks, facts));
+                }
                 continue;
             }
             let list = if commas >= 2 {
@@ -155,9 +158,9 @@ impl<'t> Analyser<'_, 't> {
             };
             let found = match found {
                 None if open_end && commas == 0 => self.keyword_heading(li, toks, facts, pieces),
-                None if !open_end && self.kinds[li] == LineKind::Prose => {
-                    self.sentence_tail(li, toks, facts, pieces)
-                }
+                None if !open_end && self.kinds[li] == LineKind::Prose => self
+                    .sentence_tail(li, toks, facts, pieces)
+                    .or_else(|| self.search_object_tail(toks, facts)),
                 found => found,
             };
             out.extend(found);
@@ -1265,6 +1268,63 @@ impl Analyser<'_, '_> {
             .filter(|r| range.start <= r.start && r.end <= range.end)
             .map(|r| self.text[r].to_string())
             .collect()
+    }
+
+    /// A search query set as the object of a preposition at the end of a line's last
+    /// sentence (`... remains under investigation for Cold Spring Fire news.`): `for`, `on`
+    /// or `about` after a content word, then two to six words with no function word that
+    /// open with a capital and end in a search word in lower case (`news`, `updates`, ...),
+    /// two of them the title's. A reporter's object has a determiner (`for the fire's
+    /// news`) or names a source in capitals (`for Sky News`). The preposition and the query
+    /// go; the stop stays.
+    fn search_object_tail(&self, toks: &[Tok], facts: &Facts<'_, '_>) -> Option<Finding> {
+        let end = self.before_stops(toks);
+        if end == toks.len() {
+            return None;
+        }
+        let last = toks.get(end.checked_sub(1)?)?;
+        let word = |t: &Tok| &self.text[t.start()..t.end()];
+        if last.kind != Kind::Word || !last.has(LOWER) || !ASIDE_SUFFIXES.contains(&word(last)) {
+            return None;
+        }
+        // back over the query's words to the preposition
+        let mut k = end - 1;
+        while k > 0 && end - k <= 6 {
+            let t = &toks[k - 1];
+            if t.kind != Kind::Word || is_function_word(word(t)) {
+                break;
+            }
+            k -= 1;
+        }
+        let prep = k.checked_sub(1)?;
+        let query = &toks[k..end];
+        if query.len() < 3
+            || !matches!(word(&toks[prep]), "for" | "on" | "about")
+            || !query[0].has(CAP)
+            // a sentence before it, ending in a content word
+            || prep < 4
+            || toks[prep - 1].kind != Kind::Word
+            || is_function_word(word(&toks[prep - 1]))
+        {
+            return None;
+        }
+        let ws: Vec<Word> = query.iter().map(|t| Word::new(word(t))).collect();
+        let hits = self.title_hits(facts, &ws);
+        if hits.len() < 2 {
+            return None;
+        }
+        let msg = format!(
+            "a search query of {} words ending in \"{}\", with the title's words {} and no determiner, set as the object of \"{}\" at the end of the sentence",
+            query.len(),
+            word(last),
+            quote_list(&hits),
+            word(&toks[prep])
+        );
+        Some(Finding::new(
+            &KEYWORD_FRAGMENT,
+            toks[prep].start()..last.end(),
+            msg,
+        ))
     }
 
     /// A keyword sentence closing a paragraph after a sentence of prose (`..., the report
