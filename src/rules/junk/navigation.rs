@@ -33,9 +33,10 @@ page widgets (`Loading...`, `Show more`, `Click to expand`, `Image 1 of 5`, `tog
 `Reuse this content`, `Report an error`, `About the author`), a video player's notes (`Scroll \
 down for video`, `Your browser does not support the video tag.`), and a label with \
 one short headline after it: `Read more: <headline>`, `Also Read: <headline>`, \
-`ALSO READ | <headline>`, `READ | <headline>`, `RELATED: <headline>`, `Deal of the day: <offer>`, `More from <section>`; labels joined by a \
-separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading \
-(`Related Articles`, `Most Popular`, `Sponsored Stories`, a search page's `People also ask` \
+`ALSO READ | <headline>`, `READ | <headline>`, `RELATED: <headline>`, \
+`Deal of the day: <offer>`, `More from <section>`; labels joined by a \
+separator (`Advertisement - Scroll to continue`); and the headlines listed under a list heading, \
+numbered (`1. ...`) or not (`Related Articles`, `Most Popular`, `Sponsored Stories`, a search page's `People also ask` \
 with its questions) in the same paragraph; in a text \
 without blank lines, two headlines or more under such a heading up to the article's next \
 sentence, a label, or the page's copyright notice.
