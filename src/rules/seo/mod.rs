@@ -246,7 +246,7 @@ Removes keyword phrases that stand as a sentence of their own, or as a label bef
   in brackets after a word goes with the brackets (`along the quay (carrow port closure news)
   in the night`);
 - a search query as the object of `for`, `on` or `about` after a content word at the end of
-  a line's last sentence: two to six words with no function word, opening with a capital,
+  a line's last sentence: three to seven words with no function word, opening with a capital,
   ending in a lower-case search word, two of them the title's (`... remains under
   investigation for Carrow port closure news.` -> `... remains under investigation.`); an
   object with a determiner or a source in capitals (`for Sky News`) stays;

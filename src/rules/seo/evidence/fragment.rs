@@ -1272,7 +1272,7 @@ impl Analyser<'_, '_> {
 
     /// A search query set as the object of a preposition at the end of a line's last
     /// sentence (`... remains under investigation for Cold Spring Fire news.`): `for`, `on`
-    /// or `about` after a content word, then two to six words with no function word that
+    /// or `about` after a content word, then three to seven words with no function word that
     /// open with a capital and end in a search word in lower case (`news`, `updates`, ...),
     /// two of them the title's. A reporter's object has a determiner (`for the fire's
     /// news`) or names a source in capitals (`for Sky News`). The preposition and the query
